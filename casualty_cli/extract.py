@@ -1,0 +1,150 @@
+"""Join the pieces: numbers -> harm -> attribution -> `Claim`s with ids and `part_of`.
+
+Works on parsed windows of an article (see `scan.py` for which slices are
+parsed and `runner.py` for the batching); offsets come out article-level.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import attribution as attr
+from . import detect
+from .claims import Claim
+from .numbers import Count, find_counts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+BREAKDOWN = re.compile(
+    r"^[\s,;:(–—-]*(?:[\w'’-]+[\s,;:(–—-]+){0,4}?"
+    r"(?:including|includ(?:e|es|ed)|among (?:them|whom|those|the dead|the victims)|"
+    r"of (?:whom|them|those|which)|among|mostly|most of them|amongst)\b|^\s+of\s+$",
+    re.IGNORECASE,
+)
+@dataclass(slots=True)
+class Found:
+    count: Count
+    type: str
+    victims: str | None
+    attribution: attr.Attribution
+    location: str | None
+    sentence: str
+    sent_start: int
+    parent: Found | None = None
+
+
+def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Found]:
+    """Every claim of one parsed window, offsets shifted by `base`."""
+    found: list[Found] = []
+    counts = find_counts(doc.text)
+    heads = []
+    for c in counts:
+        span = doc.char_span(c.head_start, c.head_end, alignment_mode="expand")
+        heads.append(span[-1] if span is not None and len(span) else None)
+    count_tokens = {t.i for t in heads if t is not None}
+    by_sent: dict[int, list[tuple[Count, Token]]] = {}
+    for c, tok in zip(counts, heads, strict=True):
+        if tok is not None:
+            by_sent.setdefault(tok.sent.start, []).append((c, tok))
+    for sent in doc.sents:
+        items = by_sent.get(sent.start)
+        if not items:
+            attr.remember(sent, speakers)
+            continue
+        local: list[Found] = []
+        for c, tok in items:
+            claim = _claim_for(c, tok, count_tokens, speakers)
+            if claim is not None:
+                local.append(claim)
+        for f in local:
+            _adopt(f, local, doc.text)
+        if not any(f.type for f in local):
+            attr.remember(sent, speakers)
+        for f in local:
+            f.count = _shift(f.count, base)
+            f.sent_start += base
+        found.extend(f for f in local if f.type)
+    return found
+
+
+def _shift(c: Count, base: int) -> Count:
+    if not base:
+        return c
+    return Count(c.start + base, c.end + base, c.value, c.low, c.high, c.qualifier,
+                 c.head_start + base, c.head_end + base)
+
+
+def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.Speakers) -> Found | None:
+    noun = detect.counted_noun(tok)
+    if noun is not None and noun.i in count_tokens:
+        noun = None
+    if noun is not None and not detect.is_person(noun):
+        return None
+    if noun is None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return None
+    if _selects(tok):
+        return None
+    harm = detect.find_harm(tok, noun, tok.sent)
+    if harm is None and (noun is None or not detect.is_person(noun)):
+        return None
+    kind = detect.refine_type(harm, count_tokens) if harm is not None else ""
+    sent = tok.sent
+    return Found(
+        count=count,
+        type=kind,
+        victims=detect.victims_of(noun if noun is not None or harm is None or harm.token.pos_ != "NOUN"
+                                  else harm.token),
+        attribution=attr.attribute(tok, speakers),
+        location=detect.location_of(sent, tok),
+        sentence=sent.text.strip(),
+        sent_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+    )
+
+
+def _selects(tok: Token) -> bool:
+    """"one of the victims": the number picks from a group, it does not count one."""
+    doc = tok.doc
+    if tok.lower_ != "one" or tok.i + 1 >= len(doc):
+        return False
+    return doc[tok.i + 1].lower_ == "of"
+
+
+def _adopt(child: Found, local: list[Found], text: str) -> bool:
+    """ "531 people, including 200 children": a harmless count that breaks down an earlier claim.
+
+    Also links counts that have their own harm word, so `part_of` is set either way.
+    """
+    index = local.index(child)
+    for parent in reversed(local[:index]):
+        if not parent.type:
+            continue
+        between = text[parent.count.end : child.count.start]
+        if len(between) <= 60 and BREAKDOWN.search(between):
+            child.parent = parent
+            if not child.type:
+                child.type = parent.type
+                if child.attribution == attr.Attribution():
+                    child.attribution = parent.attribution
+            return True
+        break
+    return False
+
+
+def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
+    """Number the claims in text order and resolve `part_of` to ids."""
+    ordered = sorted(found, key=lambda f: f.count.start)
+    ids = {id(f): f"{article}#{n}" for n, f in enumerate(ordered, 1)}
+    claims = []
+    for f in ordered:
+        a = f.attribution
+        claims.append(Claim(
+            id=ids[id(f)], article=article, type=f.type, value=f.count.value, low=f.count.low,
+            high=f.count.high, qualifier=f.count.qualifier, quantity=text[f.count.start : f.count.end],
+            victims=f.victims,
+            source=a.source, source_title=a.source_title, via=a.via, cue=a.cue, location=f.location,
+            part_of=ids.get(id(f.parent)) if f.parent is not None else None,
+            sentence=f.sentence, start=f.count.start, end=f.count.end,
+        ))
+    return claims

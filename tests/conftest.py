@@ -1,0 +1,39 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from casualty_cli.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    from casualty_cli.runner import Extractor
+
+    return Extractor(nlp)
+
+
+@pytest.fixture(scope="session")
+def full_extractor(nlp):
+    from casualty_cli.runner import Extractor
+
+    return Extractor(nlp, fast=False)
+
+
+def needs_shared(path: str) -> Path:
+    """A path under ../shared, or skip the test when a user's clone has no ../shared."""
+    full = SHARED / path
+    if not full.exists():
+        pytest.skip(f"{full} not present")
+    return full
