@@ -12,6 +12,7 @@ the dependency tree in one of the shapes news uses:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -22,13 +23,26 @@ from . import lexicon as lx
 LINK_VERBS: frozenset[str] = frozenset("""
 be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
 leave find mount grow double put bring raise become remain count tally
+report say confirm fear believe know declare pronounce list see feel
 """.split())
+# Adjectives that describe who the victims are rather than what befell them here:
+# "killed 26 displaced people" is a killing.
+DESCRIPTIVE_HARM: frozenset[str] = frozenset({"displaced", "homeless", "missing"})
+# Inflected forms the lemmatizer misses, mostly in Title Case headlines ("35 Dead", "Four People Shot").
+HARM_FORMS: dict[str, str] = {
+    "shot": "shoot", "shoots": "shoot", "killed": "kill", "kills": "kill", "kill": "kill", "slew": "slay",
+    "slain": "slay", "wounded": "wound", "wounds": "wound", "injured": "injure", "injures": "injure",
+    "dies": "die", "died": "die", "dead": "dead", "hurt": "hurt", "missing": "missing",
+}
 TIME_NOUNS: frozenset[str] = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
                                         "century", "time", "night", "morning", "evening", "weekend"})
 # Verbs whose subject is the one harmed: "3 died", "200,000 fled west Mosul".
 SUBJECT_SUFFERS: frozenset[str] = frozenset({"die", "flee", "perish", "succumb", "drown", "escape", "starve"})
 AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "appos", "conj"})
+WOUND_WORDS = re.compile(r"\b(wounded|injured|injuries|critical condition|non-life-threatening|hospitali[sz]ed)\b",
+                         re.IGNORECASE)
+DEATH_WORDS = re.compile(r"\b(killed|dead|died|dies|death|fatal\w*|homicide|murder\w*)\b", re.IGNORECASE)
 MAX_UP = 5
 MAX_DOWN = 3
 MAX_PATH = 6
@@ -65,6 +79,8 @@ def is_person(noun: Token) -> bool:
     """Whether a counted noun names people ("civilians", "Syrians", "shooters")."""
     lemma = noun.lemma_.lower()
     lower = noun.lower_
+    if noun.pos_ == "PROPN" and lower.endswith("s") and lemma == lower:  # "Civilians" in a headline
+        lemma = lower[:-1]
     if lemma in lx.NON_PERSON_NOUNS or lower in lx.NON_PERSON_NOUNS or lemma in TIME_NOUNS:
         return False
     if lemma in lx.PERSON_NOUNS or lower in lx.PERSON_NOUNS:
@@ -80,6 +96,11 @@ def harm_type(token: Token) -> str | None:
     """The claim type a token states on its own, or None."""
     lemma = token.lemma_.lower()
     lower = token.lower_
+    if token.pos_ == "PROPN" and lower in HARM_FORMS:  # Title Case headline
+        form = HARM_FORMS[lower]
+        return lx.HARM_VERBS.get(form) or lx.HARM_ADJECTIVES.get(form)
+    if lemma == lower and lower in HARM_FORMS and lower not in lx.HARM_ADJECTIVES:
+        lemma = HARM_FORMS[lower]
     if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBD", "VBG") and token.pos_ != "NOUN"):
         if lemma in lx.HARM_VERBS:
             return lx.HARM_VERBS[lemma]
@@ -89,6 +110,8 @@ def harm_type(token: Token) -> str | None:
             return "killed"
         return None
     if token.pos_ in ("NOUN", "PROPN"):
+        if lemma == "rubble":
+            return "missing" if token.head.lower_ in ("under", "beneath", "below") else None
         if lemma == "life" and token.head.lemma_.lower() not in ("claim", "take", "lose", "cost", "end"):
             return None
         if lemma in lx.HARM_NOUNS:
@@ -166,17 +189,48 @@ def find_harm(num: Token, noun: Token | None, sent: Span) -> Harm | None:
             dist = _linked(anchor, token)
             if dist is None:
                 continue
+            if token.lower_ in DESCRIPTIVE_HARM and token.dep_ == "amod":
+                dist += 2
             key = (dist, abs(token.i - num.i))
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
     return best
 
 
-def refine_type(harm: Harm, counts: set[int]) -> str:
-    """Sharpen the type: "shot dead" is killed, "killed and wounded" together is casualties."""
+def adjacent_harm(num: Token) -> Harm | None:
+    """ "18 dead", "35 Dead Dozens Wounded", "7 shot": a harm word right after the count.
+
+    Headlines and captions parse badly; the word order alone is reliable here.
+    """
+    doc = num.doc
+    if num.i + 1 >= len(doc):
+        return None
+    nxt = doc[num.i + 1]
+    if nxt.lower_ in ("dead", "killed", "wounded", "injured", "hurt", "shot", "missing", "died", "die"):
+        kind = harm_type(nxt) or lx.HARM_ADJECTIVES.get(nxt.lower_)
+        if kind is None and nxt.lower_ == "shot":
+            kind = "casualties"
+        if kind is None and nxt.lower_ in ("died", "die"):
+            kind = "killed"
+        if kind is not None:
+            return Harm(nxt, kind, 0)
+    return None
+
+
+def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
+    """Sharpen the type: "shot dead" is killed, "killed and wounded" together is casualties.
+
+    `text` is the surrounding article text: where it speaks of wounds and not
+    of deaths, people "shot" were injured (claim-spec §1).
+    """
     tok = harm.token
     lemma = tok.lemma_.lower()
-    if lemma in ("shoot", "hit", "strike", "target"):
+    if lemma == "victim" or (tok.pos_ == "NOUN" and lemma in ("casualty",)):
+        for child in tok.children:
+            kind = harm_type(child) if child.dep_ in ("amod", "compound") else None
+            if kind in ("killed", "injured"):
+                return kind
+    if lemma in ("shoot", "hit", "strike", "target") or tok.lower_ == "shot":
         near = [t.lower_ for t in tok.subtree] + [c.lower_ for c in tok.children]
         if tok.dep_ == "conj":
             near.append(tok.head.lower_)
@@ -186,11 +240,14 @@ def refine_type(harm: Harm, counts: set[int]) -> str:
             return "killed"
         if any(w in ("wounded", "injured", "critical", "hospitalized", "hospitalised") for w in near):
             return "injured"
+        if text and WOUND_WORDS.search(text) and not DEATH_WORDS.search(text):
+            return "injured"
         return "casualties"
     for other in tok.conjuncts:
         other_type = harm_type(other)
         if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
-            if not any(t.i in counts for t in other.subtree):
+            own = any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in other.children)
+            if not own and not any(t.i in counts for t in other.subtree):
                 return "casualties"
     return harm.type
 

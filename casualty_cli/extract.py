@@ -17,12 +17,16 @@ from .numbers import Count, find_counts
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# What stands between a claim and the count that breaks it down, right before that count.
 BREAKDOWN = re.compile(
-    r"^[\s,;:(–—-]*(?:[\w'’-]+[\s,;:(–—-]+){0,4}?"
-    r"(?:including|includ(?:e|es|ed)|among (?:them|whom|those|the dead|the victims)|"
-    r"of (?:whom|them|those|which)|among|mostly|most of them|amongst)\b|^\s+of\s+$",
+    r"(?:\b(?:including|includ(?:e|es|ed)|among (?:them|whom|those|the dead|the victims|the killed)|"
+    r"of (?:whom|them|those|which)|among|amongst|mostly|most of them|(?:a|one) family of|"
+    r"(?:who|which|that) (?:were|are|included?))\s*(?:at least|more than|about|some|nearly|almost|around|over)?"
+    r"|:)\s*$|^\s+of\s+$",
     re.IGNORECASE,
 )
+# "two men from Hezballah and three men": counts joined by a conjunction.
+COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)\s*$", re.IGNORECASE)
 @dataclass(slots=True)
 class Found:
     count: Count
@@ -32,6 +36,7 @@ class Found:
     location: str | None
     sentence: str
     sent_start: int
+    harm_distance: int = 99
     parent: Found | None = None
 
 
@@ -77,23 +82,28 @@ def _shift(c: Count, base: int) -> Count:
 
 
 def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.Speakers) -> Found | None:
-    noun = detect.counted_noun(tok)
+    """The claim a count makes, a typeless candidate (a person count that a breakdown
+    or coordination may adopt), or None."""
+    if _selects(tok):
+        return None
+    harm = detect.adjacent_harm(tok)
+    noun = None if harm is not None else detect.counted_noun(tok)
     if noun is not None and noun.i in count_tokens:
         noun = None
     if noun is not None and not detect.is_person(noun):
         return None
-    if noun is None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+    if harm is None and noun is None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return None
-    if _selects(tok):
+    if harm is None:
+        harm = detect.find_harm(tok, noun, tok.sent)
+    if harm is None and noun is None:
         return None
-    harm = detect.find_harm(tok, noun, tok.sent)
-    if harm is None and (noun is None or not detect.is_person(noun)):
-        return None
-    kind = detect.refine_type(harm, count_tokens) if harm is not None else ""
+    kind = detect.refine_type(harm, count_tokens, tok.doc.text) if harm is not None else ""
     sent = tok.sent
     return Found(
         count=count,
         type=kind,
+        harm_distance=harm.distance if harm is not None else 99,
         victims=detect.victims_of(noun if noun is not None or harm is None or harm.token.pos_ != "NOUN"
                                   else harm.token),
         attribution=attr.attribute(tok, speakers),
@@ -111,25 +121,27 @@ def _selects(tok: Token) -> bool:
     return doc[tok.i + 1].lower_ == "of"
 
 
-def _adopt(child: Found, local: list[Found], text: str) -> bool:
-    """ "531 people, including 200 children": a harmless count that breaks down an earlier claim.
+def _adopt(child: Found, local: list[Found], text: str) -> None:
+    """Link a count to the claim before it in the same sentence.
 
-    Also links counts that have their own harm word, so `part_of` is set either way.
+    A breakdown ("531 people, including 200 children") gets `part_of` and the
+    parent's type; a coordinated count ("killing two men ... and three men")
+    with no harm word of its own takes the type of the first.
     """
     index = local.index(child)
-    for parent in reversed(local[:index]):
-        if not parent.type:
-            continue
-        between = text[parent.count.end : child.count.start]
-        if len(between) <= 60 and BREAKDOWN.search(between):
-            child.parent = parent
-            if not child.type:
-                child.type = parent.type
-                if child.attribution == attr.Attribution():
-                    child.attribution = parent.attribution
-            return True
-        break
-    return False
+    parent = next((f for f in reversed(local[:index]) if f.type), None)
+    if parent is None:
+        return
+    between = text[parent.count.end : child.count.start]
+    if len(between) <= 120 and BREAKDOWN.search(between):
+        child.parent = parent.parent or parent
+        child.type = parent.type
+        if child.attribution == attr.Attribution():
+            child.attribution = parent.attribution
+    elif len(between) <= 80 and COORDINATED.search(between) and child.harm_distance >= 3:
+        child.type = parent.type
+        if child.attribution == attr.Attribution():
+            child.attribution = parent.attribution
 
 
 def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:

@@ -54,7 +54,7 @@ people person civilian child kid boy girl woman man men women baby infant toddle
 adult youth youngster student pupil resident villager citizen local inhabitant family member relative
 brother sister son daughter father mother parent husband wife sibling cousin grandchild grandmother
 grandfather uncle aunt nephew niece soldier troop fighter militant rebel insurgent jihadist terrorist
-gunman gunmen combatant militiaman militiamen recruit officer policeman policemen policewoman cop
+gunman gunmen force combatant militiaman militiamen recruit officer policeman policemen policewoman cop
 guard trooper deputy agent personnel staff staffer employee worker journalist reporter photographer
 doctor nurse medic paramedic patient volunteer rescuer firefighter pilot crew sailor marine
 passenger pedestrian bystander worshipper worshiper protester protestor demonstrator mourner
