@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint types eval bench clean
+.PHONY: demo test check lint types eval bench clean golden
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate the CLI golden file after a deliberate change in the extractor's output.
+golden: $(STAMP)
+	$(BIN)/casualty extract seeds/ --format jsonl --quiet > tests/golden/seeds.jsonl

@@ -15,8 +15,17 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as lx
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-REPORT_NOUNS = frozenset({"report", "statement", "figure", "data", "tally", "count", "toll", "estimate",
-                          "post", "tweet", "account", "record", "bulletin", "update", "list", "source"})
+REPORT_NOUNS = frozenset({"report", "statement", "figure", "data", "tally", "count", "estimate", "post",
+                          "tweet", "account", "record", "bulletin", "update", "list", "reportage", "message",
+                          "obituary", "tribute", "video", "page", "channel", "website", "footage", "article",
+                          "broadcast", "announcement"})
+# Anonymous heads that keep their place or affiliation: "a source at Aleppo Police Command".
+ANON_HEADS = frozenset({"source", "activist", "official", "spokesman", "spokeswoman", "spokesperson",
+                        "resident", "witness", "doctor", "medic", "correspondent", "journalist", "member",
+                        "eyewitness", "employee", "worker", "rescuer", "paramedic"})
+ANON_PREPS = frozenset({"at", "in", "from", "on", "with", "inside"})
+DATE_WORDS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "prep", "parataxis", "ccomp"})
 KEEP_PREPS = frozenset({"of", "for"})
 SHORT_HEADS = frozenset({"source", "sources", "official", "observatory", "ministry", "group", "monitor",
@@ -44,10 +53,13 @@ class Attribution:
 
 @dataclass(slots=True)
 class Speaker:
+    """A source: its name as written, its role, and the channel it spoke through."""
+
     name: str
     title: str | None
     person: bool
     plural: bool
+    via: str | None = None
 
 
 @dataclass(slots=True)
@@ -96,8 +108,12 @@ def _entity(tok: Token) -> Span | None:
     return None
 
 
-def _phrase(tok: Token) -> list[Token]:
-    """The noun phrase of a speaker without its appositions, clauses and most prepositions."""
+def _phrase(tok: Token, keep: frozenset[str] = KEEP_PREPS) -> list[Token]:
+    """The noun phrase of a speaker without its appositions, clauses and most prepositions.
+
+    Starts at the last determiner before the head, so a run-on parse
+    ("... bastion Raqqa a monitor said") keeps only "a monitor".
+    """
     out: list[Token] = []
 
     def walk(t: Token) -> None:
@@ -106,55 +122,90 @@ def _phrase(tok: Token) -> list[Token]:
                 walk(left)
         out.append(t)
         for right in t.rights:
-            if right.dep_ in DROP_DEPS and not (right.dep_ == "prep" and right.lower_ in KEEP_PREPS):
+            if right.dep_ in DROP_DEPS and not (right.dep_ == "prep" and right.lower_ in keep):
                 continue
             walk(right)
 
     walk(tok)
     out.sort(key=lambda t: t.i)
-    # Keep one contiguous run around the head.
-    run = [t for t in out if abs(t.i - tok.i) <= len(out)]
-    return run
+    dets = [t for t in out if t.i < tok.i and t.pos_ == "DET" and t.dep_ == "det"]
+    if dets:
+        out = [t for t in out if t.i >= dets[-1].i]
+    return out
+
+
+def _platform(tok: Token) -> str | None:
+    """The platform a report noun names: "a Facebook post", "a tweet", "Twitter/X post"."""
+    if tok.lemma_.lower() == "tweet":
+        return "Twitter"
+    for t in tok.subtree:
+        if t.i < tok.i and t.lower_.split("/")[0] in lx.PLATFORMS and (t.is_title or t.is_upper):
+            end = t.i + 1
+            while end + 1 < tok.i and tok.doc[end].text == "/":  # Twitter/X
+                end += 2
+            return tok.doc[t.i:end].text
+    return None
+
+
+def _strip_name(name: str) -> str:
+    """Drop a possessive ending and a date word glued on by the tagger ("October Safa News")."""
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in DATE_WORDS:
+        name = rest
+    return name
 
 
 def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
-    """The speaker named by a subject token, with its title; pronouns resolved."""
+    """The speaker named by a subject token, with its title and channel; pronouns resolved."""
     lower = tok.lower_
+    lemma = tok.lemma_.lower()
     if tok.pos_ == "PRON" or lower in lx.PRONOUNS:
         return speakers.resolve(tok)
-    title: str | None = None
-    ent = _entity(tok)
+    if tok.like_num or lemma in lx.HARM_VERBS or lemma in lx.HARM_NOUNS or lower in lx.HARM_ADJECTIVES:
+        return None
+    if lemma in REPORT_NOUNS:
+        inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                 for g in c.children if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "poss"]
+        platform = _platform(tok)
+        if inner and inner[0].pos_ in ("PROPN", "NOUN", "PRON", "X"):
+            found = speaker_of(inner[0], speakers)
+            if found is not None:
+                return Speaker(found.name, found.title, found.person, found.plural, found.via or platform)
+    keep = KEEP_PREPS | ANON_PREPS if lemma in ANON_HEADS else KEEP_PREPS
+    words = _phrase(tok, keep)
     appos = [c for c in tok.children if c.dep_ == "appos"]
-    if tok.lemma_.lower() in TITLE_WORDS and appos:
+    ent = _entity(tok)
+    if appos and (ent is None or ent.label_ != "PERSON"):
         named = _entity(appos[0])
         if named is not None and named.label_ == "PERSON":
-            return Speaker(named.text, _trim(_phrase(tok)), True, False)
-    if ent is not None:
-        name = ent.text
-        if name.lower().startswith("the ") and ent.label_ != "ORG":
-            name = name[4:]
-        person = ent.label_ == "PERSON"
+            return Speaker(_strip_name(named.text), _trim(words), True, False)
+    people = [e for e in tok.doc.ents if e.label_ == "PERSON" and words and words[0].i <= e.start
+              and e.end - 1 <= words[-1].i]
+    if people:
+        named = people[0]
         if appos:
-            title = _trim([t for t in appos[0].subtree])
+            title = _trim(list(appos[0].subtree))
         else:
-            before = [t for t in tok.doc[tok.left_edge.i : ent.start] if t.lemma_.lower() in TITLE_WORDS
-                      or (t.dep_ == "compound" and t.is_title)]
-            if before:
-                title = _trim(list(tok.doc[before[0].i : ent.start]))
-        if name.endswith("'s") or name.endswith("’s"):
-            name = name[:-2]
-        return Speaker(name, title, person, False)
-    words = _phrase(tok)
-    if len(words) <= 2 and words[0].lower_ == "the" and tok.lower_ in SHORT_HEADS:
+            title = _trim([t for t in words if t.i < named.start]) or _trim([t for t in words if t.i >= named.end])
+        end = tok.i + 1 if tok.pos_ == "PROPN" and named.start <= tok.i and tok.i - named.end < 3 else named.end
+        return Speaker(_strip_name(tok.doc[named.start : max(end, named.end)].text), title, True, False)
+    if ent is not None:
+        phrase = _trim(words)
+        name = phrase if phrase is not None and len(words) <= len(ent) + 3 else ent.text
+        title = _trim(list(appos[0].subtree)) if appos else None
+        return Speaker(_strip_name(name), title, False, tok.tag_ in ("NNS", "NNPS"))
+    if len(words) <= 2 and words[0].lower_ == "the" and lower in SHORT_HEADS:
         return speakers.resolve(tok)
     phrase = _trim(words)
     if phrase is None:
         return None
-    if appos:
-        title = _trim([t for t in appos[0].subtree])
+    title = _trim(list(appos[0].subtree)) if appos else None
     plural = tok.tag_ in ("NNS", "NNPS")
-    person = tok.lemma_.lower() in lx.PERSON_NOUNS or tok.lemma_.lower() in TITLE_WORDS
-    return Speaker(phrase, title, person, plural)
+    is_person = lemma in lx.PERSON_NOUNS or lemma in TITLE_WORDS or lemma in ANON_HEADS
+    return Speaker(_strip_name(phrase), title, is_person, plural)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -243,6 +294,16 @@ def _report_verbs(sent: Span) -> list[Token]:
             and not (t.lemma_.lower() == "claim" and any(c.lemma_.lower() == "life" for c in t.children))]
 
 
+def _named_after(verb: Token, speakers: Speakers) -> Speaker | None:
+    """Inverted order without a usable subject: '..." said Rami Abdel Rahman director of ...'."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 4)]:
+        ent = _entity(tok)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return speaker_of(ent.root, speakers)
+    return None
+
+
 def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
     subj = _subject(verb)
     if subj is None:
@@ -250,7 +311,9 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
             return Attribution(cue="reportedly")
         return None
     sp = speaker_of(subj, speakers)
-    via = _via(verb)
+    if sp is None and subj.pos_ != "PRON":
+        sp = _named_after(verb, speakers)
+    via = _via(verb) or (sp.via if sp is not None else None)
     citing = [g for c in verb.children if c.lemma_.lower() == "cite" for g in c.children if g.dep_ == "dobj"]
     if sp is not None and citing:
         inner = speaker_of(citing[0], speakers)
