@@ -7,7 +7,6 @@ source spoke to or through ("told Reuters", "in a Facebook post").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -30,9 +29,8 @@ DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", 
 KEEP_PREPS = frozenset({"of", "for"})
 SHORT_HEADS = frozenset({"source", "sources", "official", "observatory", "ministry", "group", "monitor",
                          "agency", "organization", "organisation", "spokesman", "spokeswoman", "spokesperson",
-                         "department", "office", "army", "military", "report", "network", "committee"})
+                         "department", "office", "army", "military", "network", "committee"})
 QUOTE_OPEN = "“\""
-QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 TITLE_WORDS = frozenset("""
 sheriff chief police officer detective sergeant lieutenant captain commander colonel general major
 mayor governor president minister spokesman spokeswoman spokesperson director head coroner
@@ -74,13 +72,13 @@ class Speakers:
     def resolve(self, word: Token) -> Speaker | None:
         lower = word.lower_
         for sp in reversed(self.seen):
-            if lower in ("he", "she", "him", "her", "i"):
+            if lower in ("he", "she", "him", "her", "his", "i", "my"):
                 if sp.person and not sp.plural:
                     return sp
-            elif lower == "it":
+            elif lower in ("it", "its"):
                 if not sp.person and not sp.plural:
                     return sp
-            elif lower in ("they", "them", "we"):
+            elif lower in ("they", "them", "we", "their", "our"):
                 return sp
             elif lower in sp.name.lower() or word.lemma_.lower() in sp.name.lower():
                 return sp
@@ -138,12 +136,13 @@ def _platform(tok: Token) -> str | None:
     """The platform a report noun names: "a Facebook post", "a tweet", "Twitter/X post"."""
     if tok.lemma_.lower() == "tweet":
         return "Twitter"
-    for t in tok.subtree:
-        if t.i < tok.i and t.lower_.split("/")[0] in lx.PLATFORMS and (t.is_title or t.is_upper):
+    doc = tok.doc
+    for t in doc[tok.left_edge.i : tok.i]:
+        if t.lower_.split("/")[0] in lx.PLATFORMS and (t.is_title or t.is_upper):
             end = t.i + 1
-            while end + 1 < tok.i and tok.doc[end].text == "/":  # Twitter/X
+            while end + 1 < tok.i and doc[end].text == "/":  # Twitter/X
                 end += 2
-            return tok.doc[t.i:end].text
+            return doc[t.i : end].text
     return None
 
 
@@ -176,6 +175,13 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
                 return Speaker(found.name, found.title, found.person, found.plural, found.via or platform)
     keep = KEEP_PREPS | ANON_PREPS if lemma in ANON_HEADS else KEEP_PREPS
     words = _phrase(tok, keep)
+    around = words + [t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.text.startswith("@")]
+    if words and words[0].like_num and words[0].text[:1].isdigit():
+        return None
+    handles = [t for t in around if t.text.startswith("@") and len(t.text) > 1]
+    if handles:  # "Twitter/X user @qudsn"
+        platform = _platform(handles[0])
+        return Speaker(handles[0].text, None, False, False, platform)
     appos = [c for c in tok.children if c.dep_ == "appos"]
     ent = _entity(tok)
     if appos and (ent is None or ent.label_ != "PERSON"):
@@ -185,7 +191,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
     people = [e for e in tok.doc.ents if e.label_ == "PERSON" and words and words[0].i <= e.start
               and e.end - 1 <= words[-1].i]
     if people:
-        named = people[0]
+        named = next((e for e in people if e.start <= tok.i < e.end), people[-1])
         if appos:
             title = _trim(list(appos[0].subtree))
         else:
@@ -198,7 +204,9 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
         title = _trim(list(appos[0].subtree)) if appos else None
         return Speaker(_strip_name(name), title, False, tok.tag_ in ("NNS", "NNPS"))
     if len(words) <= 2 and words[0].lower_ == "the" and lower in SHORT_HEADS:
-        return speakers.resolve(tok)
+        earlier = speakers.resolve(tok)
+        if earlier is not None:
+            return earlier
     phrase = _trim(words)
     if phrase is None:
         return None
@@ -208,7 +216,9 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
     return Speaker(_strip_name(phrase), title, is_person, plural)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """Who speaks through `verb`: its subject, the agent of a passive, or the subject of
+    the clause it hangs from ("X was alone in stating that ...", "..., adding that ...")."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
             if c.dep_ == "nsubjpass":
@@ -218,10 +228,9 @@ def _subject(verb: Token) -> Token | None:
     agent = _agent(verb)
     if agent is not None:
         return agent
-    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
-        if verb.dep_ == "pcomp":
-            return _subject(verb.head.head) if verb.head.head.i != verb.head.i else None
-        return _subject(verb.head)
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp", "relcl", "acl") \
+            and verb.head.i != verb.i:
+        return _subject(verb.head, depth + 1)
     return None
 
 
@@ -234,9 +243,11 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _via(verb: Token) -> str | None:
-    """The outlet or channel of a report: "told Reuters", "in a Facebook post", "on Twitter"."""
-    for c in verb.children:
+def _via(verb: Token, subj: Token | None = None) -> str | None:
+    """The outlet or channel of a report: "told Reuters", "in a Facebook post", "on Twitter"
+    (also when the channel hangs on the speaker: "@Henno01010 on Twitter/X claimed")."""
+    children = list(verb.children) + ([c for c in subj.children if c.dep_ == "prep"] if subj is not None else [])
+    for c in children:
         if verb.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative", "obj"):
             ent = _entity(c)
             if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART"):
@@ -247,10 +258,12 @@ def _via(verb: Token) -> str | None:
             for obj in c.children:
                 if obj.dep_ != "pobj":
                     continue
-                words = [t for t in obj.subtree]
-                for w in words:
+                for w in obj.subtree:
                     if w.lower_ in lx.PLATFORMS and (w.is_title or w.is_upper):
-                        return w.text
+                        end = w.i + 1
+                        while end + 1 < len(w.doc) and w.doc[end].text == "/":  # Twitter/X
+                            end += 2
+                        return w.doc[w.i : end].text
                 if c.lower_ in ("to", "via") and (_entity(obj) is not None or obj.pos_ == "PROPN"):
                     ent = _entity(obj)
                     return ent.text if ent is not None else _trim(_phrase(obj))
@@ -286,12 +299,25 @@ def _according_to(sent: Span, speakers: Speakers) -> Attribution | None:
 
 
 def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+    """Spans of quoted speech. Curly quotes say which end they are; a straight quote
+    opens after a space or an opening bracket and closes otherwise."""
+    regions: list[tuple[int, int]] = []
+    text = doc.text
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and start is None and (i == 0 or text[i - 1] in " \n\t([—–-")):
+            start = i
+        elif ch in "”\"" and start is not None:
+            regions.append((start, i + 1))
+            start = None
+        elif ch == "\n" and start is not None and text[i - 1 : i + 1] == "\n\n":
+            start = None  # a quote never runs over a paragraph break without reopening
+    return regions
 
 
 def _report_verbs(sent: Span) -> list[Token]:
     return [t for t in sent if t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
-            and not (t.lemma_.lower() == "claim" and any(c.lemma_.lower() == "life" for c in t.children))]
+            and not (t.lemma_.lower() == "claim" and any(c.lower_ in ("life", "lives") for c in t.children))]
 
 
 def _named_after(verb: Token, speakers: Speakers) -> Speaker | None:
@@ -304,6 +330,18 @@ def _named_after(verb: Token, speakers: Speakers) -> Speaker | None:
     return None
 
 
+def _outer_speaker(verb: Token, speakers: Speakers) -> str | None:
+    """ "Wattan News stated that medical sources confirmed ...": the outer speaker is the outlet."""
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() in lx.REPORTING_VERBS and anc.pos_ == "VERB":
+            subj = _subject(anc)
+            if subj is not None and subj.pos_ != "PRON":
+                outer = speaker_of(subj, speakers)
+                return outer.name if outer is not None else None
+            return None
+    return None
+
+
 def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
     subj = _subject(verb)
     if subj is None:
@@ -313,12 +351,17 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
     sp = speaker_of(subj, speakers)
     if sp is None and subj.pos_ != "PRON":
         sp = _named_after(verb, speakers)
-    via = _via(verb) or (sp.via if sp is not None else None)
-    citing = [g for c in verb.children if c.lemma_.lower() == "cite" for g in c.children if g.dep_ == "dobj"]
-    if sp is not None and citing:
-        inner = speaker_of(citing[0], speakers)
+    via = _via(verb, subj) or (sp.via if sp is not None else None)
+    # "Y reported citing officials", "Y quoted officials as saying": officials speak, Y is the outlet.
+    cited = [g for c in verb.children if c.lemma_.lower() == "cite" for g in c.children if g.dep_ == "dobj"]
+    if verb.lemma_.lower() in ("quote", "cite"):
+        cited += [c for c in verb.children if c.dep_ == "dobj"]
+    if sp is not None and cited:
+        inner = speaker_of(cited[0], speakers)
         if inner is not None:
             via, sp = sp.name, inner
+    if sp is not None and via is None:
+        via = _outer_speaker(verb, speakers)
     if sp is None:
         return Attribution(via=via, cue=verb.text)
     if subj.pos_ != "PRON":
@@ -329,11 +372,12 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
 def attribute(num: Token, speakers: Speakers) -> Attribution:
     """Attribution of the claim whose number is `num`; empty when the text speaks in its own voice."""
     sent = num.sent
-    ancestors = {t.i for t in num.ancestors} | {num.i}
+    chain = [num.i] + [t.i for t in num.ancestors]
+    ancestors = set(chain)
     best: tuple[int, Token] | None = None
     for verb in _report_verbs(sent):
         if verb.i in ancestors:
-            dist = sum(1 for _ in num.ancestors if _.i != verb.i)
+            dist = chain.index(verb.i)
         elif verb.head.i in ancestors and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj"):
             dist = 50
         else:
@@ -365,8 +409,10 @@ def _quoted(num: Token, speakers: Speakers) -> Attribution | None:
             continue
         after = doc.char_span(end, min(len(doc.text), end + 120), alignment_mode="expand")
         if after is not None:
-            for tok in list(after)[:12]:
-                if tok.lemma_.lower() in lx.REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+            for tok in list(after)[:8]:
+                if tok.lemma_.lower() in lx.REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children
+                ):
                     found = _from_verb(tok, speakers)
                     if found is not None and found.source is not None:
                         return found
@@ -390,5 +436,5 @@ def remember(sent: Span, speakers: Speakers) -> None:
             if sp is not None:
                 speakers.add(sp)
     for ent in sent.ents:
-        if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
-            speakers.add(Speaker(ent.text, None, True, False))
+        if ent.label_ in ("PERSON", "ORG") and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            speakers.add(Speaker(_strip_name(ent.text), None, ent.label_ == "PERSON", False))

@@ -87,8 +87,9 @@ dog cat horse animal cow sheep goat camel bird
 # Reporting verbs (lemmas) that bind a claim to a speaker (claim-spec §3).
 REPORTING_VERBS: frozenset[str] = frozenset("""
 say tell report confirm add state announce estimate post write tweet note claim declare
-document record count put quote cite publish share identify indicate mention explain
-describe reveal update warn tally list show suggest allege told
+document record count put quote cite share identify indicate mention explain
+describe reveal update warn tally list show suggest allege told highlight clarify specify stress
+assert acknowledge disclose relay detail
 """.split())
 
 # Platforms and outlets named as the channel of a claim: go to `via`.
