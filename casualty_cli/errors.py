@@ -32,3 +32,7 @@ class RecordError(CasualtyError):
 
 class OutputError(CasualtyError):
     """The output cannot be written where the user asked."""
+
+
+class OptionError(CasualtyError):
+    """An option value the library cannot use (unknown field name, claim type, format)."""

@@ -1,17 +1,101 @@
-"""Writers for JSON, JSON Lines and CSV: claims in, text out, streamed."""
+"""Writers for JSON, JSON Lines and CSV: claims in, text out, streamed; and the output filters.
+
+Every writer has `write(claims)` (called once per article, as it finishes) and `close()`.
+JSON Lines and CSV rows are flushed per article, so `| head` and `tail -f` see whole lines,
+and an interrupted run leaves only complete lines behind.
+"""
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
-from typing import IO, Any
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, Any, Protocol
 
-from .claims import FIELDS, Claim
+from .claims import CLAIM_TYPES, FIELDS, Claim
+from .errors import OptionError, OutputError
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv")
 
 
-def claim_json(claim: Claim, fields: tuple[str, ...] = FIELDS) -> str:
+class Writer(Protocol):
+    def write(self, claims: Iterable[Claim]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def parse_fields(text: str | None) -> tuple[str, ...]:
+    """`--fields id,type,value` -> the field names, checked against the claim-spec fields."""
+    if text is None:
+        return FIELDS
+    names = _names(text)
+    unknown = [n for n in names if n not in FIELDS]
+    if unknown or not names:
+        raise OptionError(f"expected field names from {', '.join(FIELDS)}; got {', '.join(unknown) or 'none'}")
+    return tuple(names)
+
+
+def parse_types(text: str | None) -> frozenset[str] | None:
+    """`--type killed,injured` -> the claim types to keep (None keeps all)."""
+    if text is None:
+        return None
+    names = _names(text)
+    unknown = [n for n in names if n not in CLAIM_TYPES]
+    if unknown or not names:
+        raise OptionError(f"expected claim types from {', '.join(CLAIM_TYPES)}; got {', '.join(unknown) or 'none'}")
+    return frozenset(names)
+
+
+def keep(claims: Iterable[Claim], types: frozenset[str] | None) -> list[Claim]:
+    """The claims of the wanted types, in order."""
+    return [c for c in claims if types is None or c.type in types]
+
+
+def check_writable(path: str) -> None:
+    """Raise `OutputError` unless `path` can be created: checked before any work is done."""
+    if os.path.isdir(path):
+        raise OutputError(f"cannot write {path}: it is a folder")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"cannot write {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"cannot write {path}: folder {folder} is not writable")
+
+
+@contextmanager
+def atomic_output(path: str) -> Iterator[IO[str]]:
+    """A handle on a temporary file beside `path`, renamed onto it only when the block succeeds.
+
+    On any exception, Ctrl-C included, the temporary file is removed and `path` is untouched.
+    """
+    check_writable(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".casualty-", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def claim_json(claim: Claim, fields: Sequence[str] = FIELDS) -> str:
     """One claim as compact JSON, keys in claim-spec order."""
     data: dict[str, Any] = claim.to_dict()
     return json.dumps({f: data[f] for f in fields}, ensure_ascii=False)
@@ -20,7 +104,7 @@ def claim_json(claim: Claim, fields: tuple[str, ...] = FIELDS) -> str:
 class JsonLinesWriter:
     """One claim a line, flushed as written so `| head` and `tail -f` see whole lines."""
 
-    def __init__(self, out: IO[str], fields: tuple[str, ...] = FIELDS) -> None:
+    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS) -> None:
         self.out, self.fields = out, fields
 
     def write(self, claims: Iterable[Claim]) -> None:
@@ -35,7 +119,7 @@ class JsonLinesWriter:
 class JsonWriter:
     """One JSON array, valid also when empty; items streamed as they come."""
 
-    def __init__(self, out: IO[str], fields: tuple[str, ...] = FIELDS) -> None:
+    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS) -> None:
         self.out, self.fields, self.first = out, fields, True
         self.out.write("[")
 
@@ -61,9 +145,13 @@ def neutralise(value: Any) -> Any:
 
 
 class CsvWriter:
-    """RFC 4180 CSV, header always, columns in claim-spec order."""
+    """RFC 4180 CSV (CRLF, quotes doubled), header always, columns in claim-spec order.
 
-    def __init__(self, out: IO[str], fields: tuple[str, ...] = FIELDS) -> None:
+    Text cells that begin with = + - @ (or tab, CR) get a leading ' so a spreadsheet shows
+    them instead of running them as a formula (OWASP "CSV injection").
+    """
+
+    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS) -> None:
         self.out, self.fields = out, fields
         self.writer = csv.writer(out, lineterminator="\r\n")
         self.writer.writerow(fields)
@@ -76,3 +164,12 @@ class CsvWriter:
 
     def close(self) -> None:
         self.out.flush()
+
+
+def make_writer(fmt: str, out: IO[str], fields: Sequence[str] = FIELDS) -> Writer:
+    """The streaming writer of a data format: json, jsonl or csv."""
+    writers: dict[str, type[JsonWriter | JsonLinesWriter | CsvWriter]] = {
+        "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+    if fmt not in writers:
+        raise OptionError(f"format: expected one of {', '.join(writers)}, got {fmt!r}")
+    return writers[fmt](out, fields)

@@ -1,14 +1,22 @@
-"""The terminal table: one row per claim, article text escaped so "[sic]" stays text."""
+"""The terminal table: one row per claim, readable at 80 columns.
+
+Every cell is a `rich.text.Text`, never a markup string, so article text such as "[sic]" or
+"[/b]" is shown as written. Colour comes only from the console: rich turns it off when
+NO_COLOR is set or the output is not a terminal.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from rich.console import Console
-from rich.markup import escape
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from .claims import Claim
+
+TYPE_STYLE = {"killed": "red", "injured": "yellow", "missing": "magenta", "casualties": "cyan",
+              "displaced": "blue"}
 
 
 def figure(claim: Claim) -> str:
@@ -17,6 +25,7 @@ def figure(claim: Claim) -> str:
 
 
 def who(claim: Claim) -> str:
+    """Source, title and outlet in one line: "Abdul Sattar al-Habbo (the chief of ...) via Reuters"."""
     parts = [claim.source or ""]
     if claim.source_title:
         parts.append(f"({claim.source_title})")
@@ -25,25 +34,78 @@ def who(claim: Claim) -> str:
     return " ".join(p for p in parts if p)
 
 
-def claims_table(claims: Iterable[Claim], *, details: bool = False) -> Table:
-    """A rich table of claims; `details` adds the sentence with the figure highlighted."""
-    table = Table(show_lines=details)
-    for name in ("type", "figure", "value", "victims", "source", "article"):
-        table.add_column(name, overflow="fold")
-    if details:
-        table.add_column("sentence", overflow="fold", ratio=3)
+def highlighted(claim: Claim) -> Text:
+    """The claim's sentence with its quantity in bold reverse."""
+    text = Text(claim.sentence)
+    at = claim.sentence.find(claim.quantity)
+    if at >= 0:
+        text.stylize("bold reverse", at, at + len(claim.quantity))
+    return text
+
+
+def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None) -> Table:
+    """A rich table of claims.
+
+    The default view: type, figure, victims, source (with title and outlet) and article;
+    `fields` shows exactly those claim fields instead.
+    """
+    table = Table(expand=False, pad_edge=False)
+    if fields:
+        for name in fields:
+            table.add_column(name, overflow="fold")
+        for c in claims:
+            data = c.to_dict()
+            table.add_row(*(Text("" if data[f] is None else str(data[f])) for f in fields))
+        return table
+    table.add_column("type", no_wrap=True)
+    table.add_column("figure", overflow="fold", min_width=6, ratio=1)
+    table.add_column("victims", overflow="fold", ratio=1)
+    table.add_column("source", overflow="fold", ratio=2)
+    table.add_column("article", overflow="fold", ratio=2)
     for c in claims:
-        row: list[str | Text] = [c.type, escape(figure(c)), str(c.value), escape(c.victims or ""),
-                                 escape(who(c)), escape(c.article)]
-        if details:
-            text = Text(c.sentence)
-            at = c.sentence.find(c.quantity)
-            if at >= 0:
-                text.stylize("bold reverse", at, at + len(c.quantity))
-            row.append(text)
-        table.add_row(*row)
+        table.add_row(Text(c.type, style=TYPE_STYLE.get(c.type, "")), Text(figure(c), style="bold"),
+                      Text(c.victims or ""), Text(who(c)), Text(c.article, style="dim"))
     return table
 
 
-def print_table(console: Console, claims: list[Claim], *, details: bool = False) -> None:
-    console.print(claims_table(claims, details=details))
+def details_view(claims: Iterable[Claim]) -> RenderableType:
+    """Each claim's row, then its sentence below it, indented, with the figure highlighted.
+
+    A sixth column would leave the sentence a few characters wide at 80 columns, so the
+    sentence gets the full width under its claim instead.
+    """
+    parts: list[RenderableType] = []
+    for c in claims:
+        line = Text.assemble((c.type, TYPE_STYLE.get(c.type, "")), "  ", (figure(c), "bold"))
+        if c.victims:
+            line.append(f" {c.victims}")
+        if who(c):
+            line.append(f"  ({who(c)})")
+        line.append(f"  {c.id}", style="dim")
+        parts.append(line)
+        parts.append(Padding(highlighted(c), (0, 0, 1, 4)))
+    return Group(*parts)
+
+
+def print_table(console: Console, claims: list[Claim], *, details: bool = False,
+                fields: Sequence[str] | None = None) -> None:
+    if details and not fields:
+        console.print(details_view(claims))
+    else:
+        console.print(claims_table(claims, fields=fields))
+
+
+class TableWriter:
+    """Collects the claims and prints one table at the end (a table needs every row's width)."""
+
+    def __init__(self, console: Console, *, details: bool = False, fields: Sequence[str] | None = None) -> None:
+        self.console, self.details, self.fields = console, details, fields
+        self.claims: list[Claim] = []
+
+    def write(self, claims: Iterable[Claim]) -> None:
+        self.claims.extend(claims)
+
+    def close(self) -> None:
+        if not self.claims:
+            return
+        print_table(self.console, self.claims, details=self.details, fields=self.fields)
