@@ -157,6 +157,19 @@ def _strip_name(name: str) -> str:
     return name
 
 
+def _split_title(words: list[Token]) -> tuple[str, str] | None:
+    """ "Police Chief Wade Ingram" -> ("Police Chief", "Wade Ingram"): a role word, then a name."""
+    k = 0
+    while k < len(words) and (words[k].lower_ in TITLE_WORDS or (k == 0 and words[k].pos_ == "DET")):
+        k += 1
+    rest = words[k:]
+    if 0 < k and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in rest):
+        title, name = _trim(words[:k]), _trim(rest)
+        if title is not None and name is not None and title.lower() not in ("the", "a", "an"):
+            return title, name
+    return None
+
+
 def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
     """The speaker named by a subject token, with its title and channel; pronouns resolved."""
     lower = tok.lower_
@@ -179,7 +192,9 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
     if words and words[0].like_num and words[0].text[:1].isdigit():
         return None
     handles = [t for t in around if t.text.startswith("@") and len(t.text) > 1]
-    if handles:  # "Twitter/X user @qudsn"
+    named = [t for t in words if t.pos_ == "PROPN" and not t.text.startswith("@")
+             and t.lower_.split("/")[0] not in lx.PLATFORMS and t.text != "/"]
+    if handles and (tok.text.startswith("@") or not named):  # "Twitter/X user @qudsn", not "Al Jazeera (@aj)"
         platform = _platform(handles[0])
         return Speaker(handles[0].text, None, False, False, platform)
     appos = [c for c in tok.children if c.dep_ == "appos"]
@@ -192,12 +207,30 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
               and e.end - 1 <= words[-1].i]
     if people:
         named = next((e for e in people if e.start <= tok.i < e.end), people[-1])
+        doc = tok.doc
+        start = named.start
+        end = tok.i + 1 if tok.pos_ == "PROPN" and named.start <= tok.i and tok.i - named.end < 3 else named.end
+        end = max(end, named.end)
+        while start > words[0].i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLE_WORDS:
+            start -= 1  # "Governor Talal al-Barazi": NER found only "al-Barazi"
+        while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
+            start += 1  # "Police Chief Wade Ingram": the title is not the name
         if appos:
             title = _trim(list(appos[0].subtree))
         else:
-            title = _trim([t for t in words if t.i < named.start]) or _trim([t for t in words if t.i >= named.end])
-        end = tok.i + 1 if tok.pos_ == "PROPN" and named.start <= tok.i and tok.i - named.end < 3 else named.end
-        return Speaker(_strip_name(tok.doc[named.start : max(end, named.end)].text), title, True, False)
+            after = [t for t in words if t.i >= end]
+            plain = after and after[0].pos_ != "ADP" and not any(t.text in "()" or "@" in t.text for t in after)
+            title = _trim([t for t in words if t.i < start]) or (_trim(after) if plain else None)
+        name = _strip_name(doc[start:end].text)
+        if " " not in name:  # a surname alone: the full name said earlier ("Berhe" -> "Nat Berhe")
+            earlier = next((sp for sp in reversed(speakers.seen) if sp.person and sp.name.endswith(" " + name)),
+                           None)
+            if earlier is not None:
+                return earlier
+        return Speaker(name, title, True, False)
+    titled = _split_title(words)
+    if titled is not None:
+        return Speaker(titled[1], titled[0], True, False)
     if ent is not None:
         phrase = _trim(words)
         name = phrase if phrase is not None and len(words) <= len(ent) + 3 else ent.text
@@ -320,6 +353,16 @@ def _report_verbs(sent: Span) -> list[Token]:
             and not (t.lemma_.lower() == "claim" and any(c.lower_ in ("life", "lives") for c in t.children))]
 
 
+def _named_before(verb: Token) -> Token | None:
+    """A name right before the verb when the parse found no subject: "... hospital Hamza Khatib told Reuters"."""
+    if verb.i == 0:
+        return None
+    ent = _entity(verb.doc[verb.i - 1])
+    if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == verb.i:
+        return ent.root
+    return None
+
+
 def _named_after(verb: Token, speakers: Speakers) -> Speaker | None:
     """Inverted order without a usable subject: '..." said Rami Abdel Rahman director of ...'."""
     doc = verb.doc
@@ -335,7 +378,8 @@ def _outer_speaker(verb: Token, speakers: Speakers) -> str | None:
     for anc in verb.ancestors:
         if anc.lemma_.lower() in lx.REPORTING_VERBS and anc.pos_ == "VERB":
             subj = _subject(anc)
-            if subj is not None and subj.pos_ != "PRON":
+            ent = _entity(subj) if subj is not None else None
+            if subj is not None and ent is not None and ent.label_ == "ORG":
                 outer = speaker_of(subj, speakers)
                 return outer.name if outer is not None else None
             return None
@@ -343,7 +387,7 @@ def _outer_speaker(verb: Token, speakers: Speakers) -> str | None:
 
 
 def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
-    subj = _subject(verb)
+    subj = _subject(verb) or _named_before(verb)
     if subj is None:
         if verb.lemma_.lower() == "report" and verb.tag_ == "VBN":
             return Attribution(cue="reportedly")
@@ -362,6 +406,8 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
             via, sp = sp.name, inner
     if sp is not None and via is None:
         via = _outer_speaker(verb, speakers)
+    if via is None and verb.lemma_.lower() == "tweet":
+        via = "Twitter"
     if sp is None:
         return Attribution(via=via, cue=verb.text)
     if subj.pos_ != "PRON":
@@ -430,7 +476,7 @@ def _quoted(num: Token, speakers: Speakers) -> Attribution | None:
 def remember(sent: Span, speakers: Speakers) -> None:
     """Record who speaks in a sentence with no claim, so later pronouns resolve."""
     for verb in _report_verbs(sent):
-        subj = _subject(verb)
+        subj = _subject(verb) or _named_before(verb)
         if subj is not None and subj.pos_ != "PRON":
             sp = speaker_of(subj, speakers)
             if sp is not None:

@@ -191,6 +191,8 @@ def find_harm(num: Token, noun: Token | None, sent: Span) -> Harm | None:
                 continue
             if token.lower_ in DESCRIPTIVE_HARM and token.dep_ == "amod":
                 dist += 2
+            if kind == "casualties" and token.pos_ == "NOUN" and dist == 0:
+                dist += 2  # "killed three victims": the verb says more than the noun
             key = (dist, abs(token.i - num.i))
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
@@ -230,8 +232,11 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             kind = harm_type(child) if child.dep_ in ("amod", "compound") else None
             if kind in ("killed", "injured"):
                 return kind
+    if harm.type == "injured" and any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+        return "killed"
     if lemma in ("shoot", "hit", "strike", "target") or tok.lower_ == "shot":
-        near = [t.lower_ for t in tok.subtree] + [c.lower_ for c in tok.children]
+        # Words of the harm's own phrase; a part with a count of its own ("-- 2 killed") is another claim.
+        near = [t.lower_ for c in tok.children if not any(t.i in counts for t in c.subtree) for t in c.subtree]
         if tok.dep_ == "conj":
             near.append(tok.head.lower_)
         if any(w in lx.FATAL_WORDS for w in near) or any(
@@ -240,9 +245,9 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             return "killed"
         if any(w in ("wounded", "injured", "critical", "hospitalized", "hospitalised") for w in near):
             return "injured"
-        if text and WOUND_WORDS.search(text) and not DEATH_WORDS.search(text):
-            return "injured"
-        return "casualties"
+        return _injured_if_only_wounds(text)
+    if lemma == "victim" and harm.type == "casualties":
+        return _injured_if_only_wounds(text)
     for other in tok.conjuncts:
         other_type = harm_type(other)
         if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
@@ -250,6 +255,11 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             if not own and not any(t.i in counts for t in other.subtree):
                 return "casualties"
     return harm.type
+
+
+def _injured_if_only_wounds(text: str) -> str:
+    """People shot, or victims, in a text that speaks of wounds and never of deaths were injured."""
+    return "injured" if text and WOUND_WORDS.search(text) and not DEATH_WORDS.search(text) else "casualties"
 
 
 def victims_of(noun: Token | None) -> str | None:
