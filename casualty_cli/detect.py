@@ -43,6 +43,8 @@ OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj", "nsubjpass", "attr", "op
 WOUND_WORDS = re.compile(r"\b(wounded|injured|injuries|critical condition|non-life-threatening|hospitali[sz]ed)\b",
                          re.IGNORECASE)
 DEATH_WORDS = re.compile(r"\b(killed|dead|died|dies|death|fatal\w*|homicide|murder\w*)\b", re.IGNORECASE)
+# Words that give a coordinated harm its own group: "killed and many more injured".
+OTHERS: frozenset[str] = frozenset({"more", "others", "other", "many", "several", "dozens", "hundreds", "scores"})
 MAX_UP = 5
 MAX_DOWN = 3
 MAX_PATH = 6
@@ -82,6 +84,8 @@ def is_person(noun: Token) -> bool:
     if noun.pos_ == "PROPN" and lower.endswith("s") and lemma == lower:  # "Civilians" in a headline
         lemma = lower[:-1]
     if lemma in lx.NON_PERSON_NOUNS or lower in lx.NON_PERSON_NOUNS or lemma in TIME_NOUNS:
+        return False
+    if lemma == "family" and noun.tag_ == "NNS":  # "three families" counts households, not people
         return False
     if lemma in lx.PERSON_NOUNS or lower in lx.PERSON_NOUNS:
         return True
@@ -191,6 +195,8 @@ def find_harm(num: Token, noun: Token | None, sent: Span) -> Harm | None:
                 continue
             if token.lower_ in DESCRIPTIVE_HARM and token.dep_ == "amod":
                 dist += 2
+            if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT:
+                dist += 2  # "a plane hit a car ... killing two men": hit is the weakest cue
             if kind == "casualties" and token.pos_ == "NOUN" and dist == 0:
                 dist += 2  # "killed three victims": the verb says more than the noun
             key = (dist, abs(token.i - num.i))
@@ -208,6 +214,8 @@ def adjacent_harm(num: Token) -> Harm | None:
     if num.i + 1 >= len(doc):
         return None
     nxt = doc[num.i + 1]
+    if nxt.lower_ in ("shot", "shots") and num.i > 0 and doc[num.i - 1].lemma_.lower() in ("fire", "hear", "take"):
+        return None  # "fired one shot" counts shots
     if nxt.lower_ in ("dead", "killed", "wounded", "injured", "hurt", "shot", "missing", "died", "die"):
         kind = harm_type(nxt) or lx.HARM_ADJECTIVES.get(nxt.lower_)
         if kind is None and nxt.lower_ == "shot":
@@ -251,7 +259,8 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
     for other in tok.conjuncts:
         other_type = harm_type(other)
         if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
-            own = any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in other.children)
+            own = any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in OTHERS
+                      for c in other.children)
             if not own and not any(t.i in counts for t in other.subtree):
                 return "casualties"
     return harm.type

@@ -10,7 +10,7 @@ HARM_VERBS: dict[str, str] = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "massacre": "killed",
     "execute": "killed", "behead": "killed", "assassinate": "killed", "perish": "killed",
     "slaughter": "killed", "drown": "killed", "succumb": "killed", "claim": "killed",
-    "martyr": "killed", "martyre": "killed", "gun": "killed", "decapitate": "killed",
+    "martyr": "killed", "martyre": "killed", "gun": "killed", "decapitate": "killed", "lose": "killed",
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
     "hospitalize": "injured", "hospitalise": "injured", "treat": "injured",
     "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "uproot": "displaced",
@@ -19,7 +19,7 @@ HARM_VERBS: dict[str, str] = {
 
 # "claim" and "take" harm only with "lives"; "treat" only "for injuries" or at a hospital;
 # "hit", "strike", "target" only when the counted noun is a person.
-NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate"})
+NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate", "lose"})
 NEEDS_LIVES: frozenset[str] = frozenset({"claim"})
 
 # Nouns that name the harm itself: "40 deaths", "the death toll", "240 bodies".
