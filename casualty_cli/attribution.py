@@ -23,6 +23,10 @@ ANON_HEADS = frozenset({"source", "activist", "official", "spokesman", "spokeswo
                         "resident", "witness", "doctor", "medic", "correspondent", "journalist", "member",
                         "eyewitness", "employee", "worker", "rescuer", "paramedic"})
 ANON_PREPS = frozenset({"at", "in", "from", "on", "with", "inside"})
+HEADLINE_OUTLETS = frozenset({"AFP", "Reuters", "AP", "Sputnik", "Anadolu", "SANA", "Xinhua", "AA", "TASS"})
+HEADLINE_SPEAKERS = frozenset({"monitor", "police", "officials", "official", "sources", "activists", "medics",
+                               "witnesses", "ministry", "army", "military", "un", "sohr", "observatory",
+                               "rescuers", "residents", "governor", "report", "reports", "media"})
 DATE_WORDS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "prep", "parataxis", "ccomp"})
@@ -252,7 +256,8 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """Who speaks through `verb`: its subject, the agent of a passive, or the subject of
     the clause it hangs from ("X was alone in stating that ...", "..., adding that ...")."""
-    for c in verb.children:
+    # Nearest subject first: a run-on parse may give the verb two ("Air strikes ... a monitor said").
+    for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
             if c.dep_ == "nsubjpass":
                 agent = _agent(verb)
@@ -444,7 +449,20 @@ def attribute(num: Token, speakers: Speakers) -> Attribution:
     ):
         return Attribution(cue="reportedly")
     quoted = _quoted(num, speakers)
-    return quoted or Attribution()
+    return quoted or _headline_source(sent) or Attribution()
+
+
+def _headline_source(sent: Span) -> Attribution | None:
+    """A headline that names its source last: "Air raids kill 12 civilians in Aleppo: monitor"
+    (the colon is often lost, and the outlet's name may follow: "... Aleppo Monitor AFP")."""
+    tokens = [t for t in sent if not (t.is_punct or t.is_space)]
+    while tokens and tokens[-1].text in HEADLINE_OUTLETS:
+        tokens.pop()
+    if len(tokens) < 4 or tokens[-1].lower_ not in HEADLINE_SPEAKERS:
+        return None
+    if tokens[-2].pos_ in ("ADP", "DET") or tokens[-1].dep_ in ("nsubj", "dobj", "pobj"):
+        return None
+    return Attribution(source=tokens[-1].text)
 
 
 def _quoted(num: Token, speakers: Speakers) -> Attribution | None:
