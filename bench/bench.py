@@ -1,0 +1,209 @@
+"""The speed benchmark (`make bench`): one run, a table on stdout, `bench/results.json`.
+
+Corpus: the seeds plus 1,000 articles from ../shared/data when present (the first
+400 GVA documents, 300 FA-KES articles, 300 Airwars assessments, in file order),
+otherwise a generated news-like corpus. Measures, in one run:
+
+- words/s of the extraction at jobs 1 and jobs 2, and of a plain `nlp.pipe` over
+  the same texts with the same model (all components on);
+- `casualty --help` (a subprocess, best of 5);
+- peak memory of `casualty extract` at 1,000 and 10,000 articles (a generated
+  stream, in a child process, read from its ru_maxrss);
+- dev-set typed F1 and source accuracy of the fast and the full path;
+- phrases/s of the number reader (bench/bench_numbers.py).
+
+Timings are wall clock on a machine others may share; ratios are what to read.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+CLAIM = "Police said at least {n} people were killed and {m} wounded when gunmen opened fire in the market."
+FILLER = ("The city council met on Tuesday to discuss the budget. Officials said the new road would open "
+          "next spring. Residents have complained about traffic for years.")
+
+
+def corpus() -> tuple[list[tuple[str, str]], str]:
+    seeds = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    if not DATA.exists():
+        return seeds + generated(1000), "seeds + 1,000 generated articles"
+    out: list[tuple[str, str]] = []
+    with open(DATA / "gva-semeval2018-task5" / "documents.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if len(out) == 400:
+                break
+            d = json.loads(line)
+            out.append(("gva-" + d["doc_id"], d["content"]))
+    raw = (DATA / "fa-kes" / "fakes.csv").read_bytes().decode("latin-1")
+    for i, r in enumerate(csv.DictReader(io.StringIO(raw))):
+        if i == 300:
+            break
+        out.append(("fakes-" + r["unit_id"], r["article_content"]))
+    with open(DATA / "airwars-gaza-2023" / "incidents_parsed.jsonl", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i == 300:
+                break
+            d = json.loads(line)
+            out.append(("airwars-" + d["incident_id"], d["assessment"]))
+    return seeds + out, "seeds + 1,000 articles of ../shared/data (400 GVA, 300 FA-KES, 300 Airwars)"
+
+
+def generated(n: int) -> list[tuple[str, str]]:
+    """News-like articles: filler with a claim in one article of ten."""
+    return [(f"gen-{i}", (CLAIM.format(n=i % 50 + 2, m=i % 7 + 1) + " " if i % 10 == 0 else "") + FILLER * 3)
+            for i in range(n)]
+
+
+def words(texts: list[tuple[str, str]]) -> int:
+    return sum(len(t.split()) for _, t in texts)
+
+
+def plain_pipe(texts: list[tuple[str, str]]) -> float:
+    from casualty_cli.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    list(nlp.pipe(["Warm up."]))
+    start = time.perf_counter()
+    for _ in nlp.pipe((t for _, t in texts), batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def extraction(texts: list[tuple[str, str]], jobs: int) -> float:
+    from casualty_cli.pipeline import load_pipeline
+    from casualty_cli.runner import Extractor
+
+    extractor = Extractor(load_pipeline(), jobs=jobs)
+    extractor.extract("Warm up: 3 people were killed.")
+    start = time.perf_counter()
+    for _ in extractor.extract_many(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def help_time() -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "casualty"), "--help"], check=True, capture_output=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def peak_memory(n: int) -> float:
+    """Peak RSS in MB of `casualty extract` over a generated JSON Lines stream of `n` articles."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stream.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            for article, text in generated(n):
+                f.write(json.dumps({"id": article, "text": text}) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        code = ("import resource, sys; from casualty_cli.cli import main\n"
+                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+        done = subprocess.run([sys.executable, "-c", code, "extract", str(path), "--format", "jsonl", "-q"],
+                              check=True, capture_output=True, text=True)
+        del before
+        return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def dev_scores() -> dict[str, dict[str, float]] | None:
+    tools = SHARED / "tools"
+    if not (tools / "dev_texts.py").exists():
+        return None
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = Path(tmp) / "dev"
+        subprocess.run([sys.executable, str(tools / "dev_texts.py"), str(texts)], check=True, capture_output=True)
+        for name, flags in (("fast", []), ("full", ["--full"])):
+            pred = Path(tmp) / f"{name}.jsonl"
+            with open(pred, "w", encoding="utf-8") as f:
+                subprocess.run([str(BIN / "casualty"), "extract", str(texts), "--format", "jsonl", "-q", *flags],
+                               check=True, stdout=f)
+            gold = SHARED / "gold" / "dev.jsonl"
+            report = subprocess.run([sys.executable, str(tools / "score.py"), "--gold", str(gold),
+                                     "--pred", str(pred), "--texts", str(texts)],
+                                    check=True, capture_output=True, text=True).stdout
+            out[name] = {}
+            for line in report.splitlines():
+                if line.startswith("typed"):
+                    out[name]["typed_f1"] = float(line.split("F1=")[1].split()[0])
+                if line.startswith("source"):
+                    out[name]["source_accuracy"] = float(line.split()[1])
+    return out
+
+
+def numbers_rate() -> float:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_numbers.py"), "--json"],
+                          check=True, capture_output=True, text=True)
+    data = json.loads(done.stdout)
+    return float(data["numbers_phrases_per_second"])
+
+
+def main() -> None:
+    texts, described = corpus()
+    n_words = words(texts)
+    print(f"corpus: {described}: {len(texts)} articles, {n_words:,} words; load {os.getloadavg()[0]:.1f}",
+          file=sys.stderr)
+    plain = plain_pipe(texts)
+    jobs1 = extraction(texts, 1)
+    jobs2 = extraction(texts, 2)
+    results: dict[str, object] = {
+        "corpus": described,
+        "articles": len(texts),
+        "words": n_words,
+        "plain_nlp_pipe_words_per_s": n_words / plain,
+        "jobs1_words_per_s": n_words / jobs1,
+        "jobs2_words_per_s": n_words / jobs2,
+        "jobs1_vs_plain": plain / jobs1,
+        "jobs2_vs_jobs1": jobs1 / jobs2,
+        "help_seconds": help_time(),
+        "peak_mb_1000": peak_memory(1000),
+        "peak_mb_10000": peak_memory(10000),
+    }
+    results["peak_10000_vs_1000"] = results["peak_mb_10000"] / results["peak_mb_1000"]  # type: ignore[operator]
+    results["dev"] = dev_scores()
+    results["numbers_phrases_per_s"] = numbers_rate()
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_table(results)
+
+
+def print_table(r: dict) -> None:  # type: ignore[type-arg]
+    rows = [
+        ("plain nlp.pipe", f"{r['plain_nlp_pipe_words_per_s']:,.0f} words/s", ""),
+        ("extract --jobs 1", f"{r['jobs1_words_per_s']:,.0f} words/s", f"{r['jobs1_vs_plain']:.2f}x plain (target 3x)"),
+        ("extract --jobs 2", f"{r['jobs2_words_per_s']:,.0f} words/s",
+         f"{r['jobs2_vs_jobs1']:.2f}x jobs 1 (target 1.6x)"),
+        ("casualty --help", f"{r['help_seconds']:.3f} s", "target < 0.33 s"),
+        ("peak memory, 1,000 articles", f"{r['peak_mb_1000']:.0f} MB", ""),
+        ("peak memory, 10,000 articles", f"{r['peak_mb_10000']:.0f} MB",
+         f"{r['peak_10000_vs_1000']:.3f}x (target <= 1.10x)"),
+    ]
+    if r["dev"]:
+        for name in ("fast", "full"):
+            d = r["dev"][name]
+            rows.append((f"dev, {name} path", f"typed F1 {d['typed_f1']:.3f}", f"source {d['source_accuracy']:.3f}"))
+    rows.append(("numbers reader", f"{r['numbers_phrases_per_s']:,.0f} phrases/s", ""))
+    width = max(len(a) for a, _, _ in rows)
+    print(f"{r['corpus']}: {r['articles']} articles, {r['words']:,} words")
+    for a, b, c in rows:
+        print(f"{a:<{width}}  {b:>24}  {c}")
+
+
+if __name__ == "__main__":
+    main()

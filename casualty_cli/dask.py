@@ -1,0 +1,138 @@
+"""Run the extraction on a Dask cluster: `--dask local`, `--dask-scheduler tcp://HOST:8786`, `extract_bag`.
+
+Dask is optional (`pip install casualty[dask]`); nothing else in `casualty_cli`
+imports this module, and it imports Dask only when called.
+
+Each worker process loads the pipeline once, on its first task, and keeps it in
+`_EXTRACTORS` (a module-level cache in the worker); tasks are chunks of
+articles (see `runner.chunks`), and only the claims travel back.
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from .errors import CasualtyError
+from .runner import Article, chunks
+
+if TYPE_CHECKING:
+    from .claims import Claim
+    from .runner import Extractor
+
+_EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}
+_LOCK = threading.Lock()
+
+
+class DaskMissing(CasualtyError):
+    """Dask was asked for but is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__("Dask is not installed: pip install 'casualty[dask]' (dask[distributed])")
+
+
+class DaskError(CasualtyError):
+    """The Dask scheduler cannot be reached or started."""
+
+
+def _require() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as e:
+        raise DaskMissing() from e
+
+
+def worker_extractor(model: str | None = None, fast: bool = True) -> Extractor:
+    """The extractor of this process, built on first use: the model loads once per worker."""
+    key = (model, fast)
+    with _LOCK:
+        if key not in _EXTRACTORS:
+            from .pipeline import load_pipeline
+            from .runner import Extractor
+
+            _EXTRACTORS[key] = Extractor(load_pipeline(model), fast=fast)
+        return _EXTRACTORS[key]
+
+
+def extract_chunk(chunk: list[Article], model: str | None = None, fast: bool = True) -> list[list[Claim]]:
+    """The task a worker runs: the claims of each article of `chunk`."""
+    extractor = worker_extractor(model, fast)
+    with _LOCK:  # one parse at a time per process: a spaCy pipeline is not thread-safe
+        return extractor.extract_chunk(chunk)
+
+
+@contextmanager
+def connect(scheduler: str, *, workers: int = 0) -> Iterator[Any]:
+    """A `distributed.Client`: to `scheduler` ("tcp://HOST:8786"), or to a new LocalCluster for "local".
+
+    `workers` sets the LocalCluster's worker processes (0 = one per core, one thread each).
+    """
+    _require()
+    from distributed import Client, LocalCluster
+
+    from .runner import resolve_jobs
+
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=resolve_jobs(workers), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            with cluster, Client(cluster) as client:
+                yield client
+        else:
+            with Client(scheduler, timeout="10s") as client:
+                yield client
+    except OSError as e:
+        raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
+
+
+def extract_many(client: Any, articles: Iterable[Article], *, model: str | None = None, fast: bool = True,
+                 in_flight: int | None = None) -> Iterator[tuple[str, list[Claim]]]:
+    """(article, text) pairs in, (article, claims) out in input order, computed on `client`'s workers.
+
+    At most `in_flight` chunks are submitted ahead of the one being read (default:
+    twice the cluster's threads), so a long stream is neither read ahead nor held.
+    """
+    if in_flight is None:
+        in_flight = 2 * max(1, sum(client.nthreads().values()))
+    pending: deque[tuple[list[str], Any]] = deque()
+
+    def drain() -> Iterator[tuple[str, list[Claim]]]:
+        ids, future = pending.popleft()
+        yield from zip(ids, future.result(), strict=True)
+        future.release()
+
+    for chunk in chunks(articles, fast=fast):
+        future = client.submit(extract_chunk, chunk, model, fast, pure=False)
+        pending.append(([a for a, _ in chunk], future))
+        if len(pending) >= in_flight:
+            yield from drain()
+    while pending:
+        yield from drain()
+
+
+def _bag_partition(items: list[Any], partition: int, model: str | None, fast: bool) -> list[dict[str, Any]]:
+    articles = [(f"{partition}-{i}", item) if isinstance(item, str) else (str(item[0]), item[1])
+                for i, item in enumerate(items)]
+    out: list[dict[str, Any]] = []
+    for part in chunks(articles, fast=fast):
+        for claims in extract_chunk(part, model, fast):
+            out.extend(c.to_dict() for c in claims)
+    return out
+
+
+def extract_bag(bag: Any, *, model: str | None = None, fast: bool = True) -> Any:
+    """A `dask.bag` of claim dicts (claim-spec fields) from a bag of articles.
+
+    Items are `(id, text)` pairs, which name the article of each claim, or plain
+    `str` texts, which are named `<partition>-<index>` (stable for a given bag).
+    Claims come partition by partition, in article order within each.
+    """
+    _require()
+    import dask.bag as db
+    from dask import delayed
+
+    parts = bag.to_delayed(optimize_graph=False)
+    return db.from_delayed([delayed(_bag_partition)(p, n, model, fast) for n, p in enumerate(parts)])

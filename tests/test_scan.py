@@ -1,0 +1,76 @@
+"""The cheap scan and the window plan: no model needed."""
+from __future__ import annotations
+
+import pytest
+
+from casualty_cli import scan
+from casualty_cli.scan import Window, pack, plan_windows, segments
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Two died. Police said so.", ["Two died. ", "Police said so."]),
+        ("Dr. Nidal Hijazi was hurt. It rained.", ["Dr. Nidal Hijazi was hurt. ", "It rained."]),
+        ("On Jan. 5 three were shot.\n\nNext", ["On Jan. 5 three were shot.\n\n", "Next"]),
+        ("Mesbah E. Sultan wrote that two died.", ["Mesbah E. Sultan wrote that two died."]),
+    ],
+)
+def test_segments_split_sentences_not_abbreviations(text, expected):
+    assert [text[s:e] for s, e in segments(text)] == expected
+
+
+def test_segments_cover_the_text_without_gaps():
+    text = "A. B? C!\n\nD e. " * 50 + "x" * 5000
+    segs = segments(text, longest=300)
+    assert segs[0][0] == 0 and segs[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(segs, segs[1:], strict=False))
+    assert all(e - s <= 300 for s, e in segs)
+
+
+def test_pack_cuts_long_pieces_on_whitespace():
+    text = "word " * 1000
+    windows = pack(text, [(0, len(text))], 1003)
+    assert windows[0].end < 1003 and text[windows[0].end - 1] == " "
+    assert windows[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(windows, windows[1:], strict=False))
+    assert all(w.end - w.start <= 1003 for w in windows)
+
+
+def test_pack_hard_cut_when_no_whitespace():
+    text = "x" * 2500
+    assert pack(text, [(0, 2500)], 1000) == [Window(0, 1000), Window(1000, 2000), Window(2000, 2500)]
+
+
+def test_fast_plan_keeps_candidates_and_neighbours():
+    filler = "The weather was mild and the market was open as usual that morning. "
+    text = filler * 20 + "Police said 3 people were killed. He added more. " + filler * 20
+    windows = plan_windows(text)
+    assert len(windows) == 1
+    kept = text[windows[0].start : windows[0].end]
+    assert "3 people were killed" in kept and "He added more." in kept and kept.startswith("The weather")
+    assert len(kept) < len(filler) * 3 + 100
+
+
+def test_fast_plan_needs_a_count_and_a_harm_word():
+    assert plan_windows("Many people were killed. Three cats sat.") == []
+    assert plan_windows("") == [] and plan_windows("   \n") == []
+
+
+def test_full_plan_covers_everything():
+    text = "One. Two. Three killed. " * 10
+    assert plan_windows(text, fast=False) == [Window(0, len(text))]
+
+
+def test_harm_scan_matches_the_case_insensitive_regex():
+    text = "KILLED 3. İstanbul: Two WOUNDED. Slew ten. " * 3
+    segs = segments(text)
+    assert list(scan._harm_positions(text, segs)) == [m.start() for m in scan.HARM_STEMS.finditer(text)]
+
+
+def test_long_line_without_punctuation_is_cut_near_the_claim():
+    line = "word " * 60_000
+    text = line + "3 people killed " + line
+    windows = plan_windows(text)
+    assert len(windows) == 1 and windows[0].end - windows[0].start <= 3 * scan.MAX_SEGMENT
+    assert "3 people killed" in text[windows[0].start : windows[0].end]
