@@ -26,7 +26,7 @@ BREAKDOWN = re.compile(
     re.IGNORECASE,
 )
 # "two men from Hezballah and three men": counts joined by a conjunction.
-COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)\s*$", re.IGNORECASE)
+COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)(?:\s+(?:their|his|her|its|the))?\s*$", re.IGNORECASE)
 @dataclass(slots=True)
 class Found:
     count: Count
@@ -138,8 +138,11 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
         child.type = parent.type
         if child.attribution == attr.Attribution():
             child.attribution = parent.attribution
-    elif len(between) <= 80 and COORDINATED.search(between) and child.harm_distance >= 3:
-        child.type = parent.type
+    elif len(between) <= 80 and COORDINATED.search(between) and (child.harm_distance >= 3 or parent.parent):
+        # "including five children and two women": the second part breaks down the same whole.
+        child.parent = parent.parent
+        if child.harm_distance >= 3:
+            child.type = parent.type
         if child.attribution == attr.Attribution():
             child.attribution = parent.attribution
 
