@@ -24,7 +24,11 @@ LINK_VERBS: frozenset[str] = frozenset("""
 be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
 leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
+locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain receive
 """.split())
+# "in critical condition", "in stable condition": people being treated were injured.
+CONDITIONS: frozenset[str] = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded",
+                                        "life-threatening", "non-life-threatening"})
 # Adjectives that describe who the victims are rather than what befell them here:
 # "killed 26 displaced people" is a killing.
 DESCRIPTIVE_HARM: frozenset[str] = frozenset({"displaced", "homeless", "missing"})
@@ -114,6 +118,8 @@ def harm_type(token: Token) -> str | None:
             return "killed"
         return None
     if token.pos_ in ("NOUN", "PROPN"):
+        if lemma == "condition":
+            return "injured" if any(c.lower_ in CONDITIONS for c in token.children) else None
         if lemma == "rubble":
             return "missing" if token.head.lower_ in ("under", "beneath", "below") else None
         if lemma == "life" and token.head.lemma_.lower() not in ("claim", "take", "lose", "cost", "end"):
@@ -170,6 +176,13 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         return up
     if up == 0:  # count governs the harm: "people killed", "40 dead"
         return down if down <= MAX_DOWN else None
+    if pivot.lemma_.lower() == "be" and down > 2:
+        return None
+    node = harm
+    while node.i != pivot.i:  # a coordinated clause with a subject of its own is another statement
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return None  # "One man is in custody but ... six others injured"
+        node = node.head
     if pivot.lemma_.lower() in LINK_VERBS or pivot.pos_ == "AUX" or harm_type(pivot):
         return up + down
     return None
