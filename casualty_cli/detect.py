@@ -24,7 +24,7 @@ LINK_VERBS: frozenset[str] = frozenset("""
 be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
 leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
-locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain receive
+go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain receive
 """.split())
 # "in critical condition", "in stable condition": people being treated were injured.
 CONDITIONS: frozenset[str] = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded",
@@ -47,6 +47,8 @@ OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj", "nsubjpass", "attr", "op
 WOUND_WORDS = re.compile(r"\b(wounded|injured|injuries|critical condition|non-life-threatening|hospitali[sz]ed)\b",
                          re.IGNORECASE)
 DEATH_WORDS = re.compile(r"\b(killed|dead|died|dies|death|fatal\w*|homicide|murder\w*)\b", re.IGNORECASE)
+ADJACENT_HARM: frozenset[str] = frozenset({"dead", "killed", "wounded", "injured", "hurt", "shot", "missing",
+                                           "died", "die"})
 # Words that give a coordinated harm its own group: "killed and many more injured".
 OTHERS: frozenset[str] = frozenset({"more", "others", "other", "many", "several", "dozens", "hundreds", "scores"})
 MAX_UP = 5
@@ -227,9 +229,15 @@ def adjacent_harm(num: Token) -> Harm | None:
     if num.i + 1 >= len(doc):
         return None
     nxt = doc[num.i + 1]
+    before = doc[num.i - 1] if num.i > 0 else None
+    if nxt.pos_ in ("NOUN", "PROPN") and is_person(nxt) and nxt.lemma_.lower() not in lx.HARM_NOUNS \
+            and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in ADJACENT_HARM \
+            and doc[num.i + 2].tag_ in ("VBN", "VBD", "JJ", "NNP") \
+            and not (before is not None and harm_type(before)):
+        nxt = doc[num.i + 2]  # "6 citizens killed 22 injured": a headline's participle
     if nxt.lower_ in ("shot", "shots") and num.i > 0 and doc[num.i - 1].lemma_.lower() in ("fire", "hear", "take"):
         return None  # "fired one shot" counts shots
-    if nxt.lower_ in ("dead", "killed", "wounded", "injured", "hurt", "shot", "missing", "died", "die"):
+    if nxt.lower_ in ADJACENT_HARM:
         kind = harm_type(nxt) or lx.HARM_ADJECTIVES.get(nxt.lower_)
         if kind is None and nxt.lower_ == "shot":
             kind = "casualties"

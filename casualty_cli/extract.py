@@ -87,7 +87,7 @@ def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.
     if _selects(tok):
         return None
     harm = detect.adjacent_harm(tok)
-    noun = None if harm is not None else detect.counted_noun(tok)
+    noun = detect.counted_noun(tok) if harm is None or harm.token.i == tok.i + 2 else None
     if noun is not None and noun.i in count_tokens:
         noun = None
     if noun is not None and not detect.is_person(noun):
