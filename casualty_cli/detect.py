@@ -292,8 +292,14 @@ def _injured_if_only_wounds(text: str) -> str:
     return "injured" if text and WOUND_WORDS.search(text) and not DEATH_WORDS.search(text) else "casualties"
 
 
-def victims_of(noun: Token | None) -> str | None:
-    """The harmed group as written: "people", "children", "members" (family members)."""
+def victims_of(noun: Token | None, num: Token | None = None) -> str | None:
+    """The harmed group as written: "people", "children", "members" (family members).
+
+    Without a counted noun from the parse, a person noun right after the count
+    still names the group: "Dozens more people", "three injured children".
+    """
+    if noun is None and num is not None:
+        noun = _noun_after(num)
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
@@ -303,11 +309,21 @@ def victims_of(noun: Token | None) -> str | None:
                 text = child.text
                 return text if text.endswith("s") else text + "s"
         return noun.text if noun.lower_ in lx.HARM_NOUNS_AS_VICTIMS else None
-    if noun.lower_ in ("dead", "wounded", "injured", "missing", "displaced"):
-        return None
+    if noun.lower_ in ("dead", "wounded", "injured", "missing", "displaced") and (
+            num is None or noun.i == num.i + 1):
+        return None  # "40 dead": the harm, not a group
     if lemma == "family" and noun.i + 1 < len(noun.doc) and noun.nbor(1).lower_ == "members":
         return "members"
     return noun.text
+
+
+def _noun_after(num: Token) -> Token | None:
+    for tok in num.doc[num.i + 1 : min(len(num.doc), num.i + 4)]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok if is_person(tok) and tok.lower_ not in lx.HARM_ADJECTIVES else None
+        if tok.pos_ not in ("ADJ", "VERB") and tok.lower_ not in ("more", "other"):
+            return None
+    return None
 
 
 def location_of(sent: Span, num: Token) -> str | None:

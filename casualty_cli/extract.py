@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import attribution as attr
 from . import detect
+from . import lexicon as lx
 from .claims import Claim
 from .numbers import Count, find_counts
 
@@ -104,8 +105,8 @@ def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.
         count=count,
         type=kind,
         harm_distance=harm.distance if harm is not None else 99,
-        victims=detect.victims_of(noun if noun is not None or harm is None or harm.token.pos_ != "NOUN"
-                                  else harm.token),
+        victims=detect.victims_of(harm.token, tok) if noun is None and harm is not None
+        and harm.token.lemma_.lower() in lx.HARM_NOUNS else detect.victims_of(noun, tok),
         attribution=attr.attribute(tok, speakers),
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
