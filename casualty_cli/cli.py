@@ -160,9 +160,16 @@ class Stats:
 @output_options
 @run_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes to run (0 = one per core); with --dask local, the workers.")
+@click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
+              help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask].")
+@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
+              help="Run on a new local Dask cluster (--dask local); needs casualty[dask].")
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
-            model: str | None, full: bool, quiet: bool) -> None:
+            model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
+            dask_local: str | None = None) -> None:
     """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
 
     Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
@@ -187,6 +194,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     except CasualtyError as e:
         raise _usage(e) from e
     stats.skipped += len(plan.skipped)
+    if dask_scheduler and dask_local:
+        raise click.UsageError("--dask local and --dask-scheduler exclude each other")
     extractor = _extractor(model, full)
 
     from rich.console import Console
@@ -223,7 +232,9 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     try:
         with _output(output) as out, (progress or _nothing()):
             writer = _writer(fmt, out, wanted if fields else None, details)
-            for _, claims in extractor.extract_many(articles()):
+            from .runner import run
+
+            for _, claims in run(extractor, articles(), jobs=jobs, dask=dask_scheduler or dask_local, model=model):
                 kept = keep(claims, kinds)
                 writer.write(kept)
                 stats.claims += len(kept)
