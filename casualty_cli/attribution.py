@@ -196,17 +196,17 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
     if words and words[0].like_num and words[0].text[:1].isdigit():
         return None
     handles = [t for t in around if t.text.startswith("@") and len(t.text) > 1]
-    named = [t for t in words if t.pos_ == "PROPN" and not t.text.startswith("@")
-             and t.lower_.split("/")[0] not in lx.PLATFORMS and t.text != "/"]
-    if handles and (tok.text.startswith("@") or not named):  # "Twitter/X user @qudsn", not "Al Jazeera (@aj)"
+    propns = [t for t in words if t.pos_ == "PROPN" and not t.text.startswith("@")
+              and t.lower_.split("/")[0] not in lx.PLATFORMS and t.text != "/"]
+    if handles and (tok.text.startswith("@") or not propns):  # "Twitter/X user @qudsn", not "Al Jazeera (@aj)"
         platform = _platform(handles[0])
         return Speaker(handles[0].text, None, False, False, platform)
     appos = [c for c in tok.children if c.dep_ == "appos"]
     ent = _entity(tok)
     if appos and (ent is None or ent.label_ != "PERSON"):
-        named = _entity(appos[0])
-        if named is not None and named.label_ == "PERSON":
-            return Speaker(_strip_name(named.text), _trim(words), True, False)
+        in_appos = _entity(appos[0])
+        if in_appos is not None and in_appos.label_ == "PERSON":
+            return Speaker(_strip_name(in_appos.text), _trim(words), True, False)
     people = [e for e in tok.doc.ents if e.label_ == "PERSON" and words and words[0].i <= e.start
               and e.end - 1 <= words[-1].i]
     if people:
