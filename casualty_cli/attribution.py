@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from . import lexicon as lx
 
@@ -69,6 +69,8 @@ class Speakers:
     """Speakers named so far in one article, most recent last: what "he said" resolves to."""
 
     seen: list[Speaker] = field(default_factory=list)
+    # The whole article, when the caller has it: some rules read beyond the parsed window.
+    article_text: str = ""
 
     def add(self, speaker: Speaker) -> None:
         self.seen.append(speaker)
@@ -336,11 +338,10 @@ def _according_to(sent: Span, speakers: Speakers) -> Attribution | None:
     return None
 
 
-def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
+def quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech. Curly quotes say which end they are; a straight quote
     opens after a space or an opening bracket and closes otherwise."""
     regions: list[tuple[int, int]] = []
-    text = doc.text
     start: int | None = None
     for i, ch in enumerate(text):
         if ch == "“" or (ch == '"' and start is None and (i == 0 or text[i - 1] in " \n\t([—–-")):
@@ -420,7 +421,7 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
     return Attribution(sp.name, sp.title, via, verb.text)
 
 
-def attribute(num: Token, speakers: Speakers) -> Attribution:
+def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | None = None) -> Attribution:
     """Attribution of the claim whose number is `num`; empty when the text speaks in its own voice."""
     sent = num.sent
     chain = [num.i] + [t.i for t in num.ancestors]
@@ -448,7 +449,7 @@ def attribute(num: Token, speakers: Speakers) -> Attribution:
         t.lemma_.lower() == "report" and t.tag_ == "VBN" and t.i in ancestors for t in sent
     ):
         return Attribution(cue="reportedly")
-    quoted = _quoted(num, speakers)
+    quoted = _quoted(num, speakers, quote_regions(num.doc.text) if quotes is None else quotes)
     return quoted or _headline_source(sent) or Attribution()
 
 
@@ -465,10 +466,10 @@ def _headline_source(sent: Span) -> Attribution | None:
     return Attribution(source=tokens[-1].text)
 
 
-def _quoted(num: Token, speakers: Speakers) -> Attribution | None:
+def _quoted(num: Token, speakers: Speakers, quotes: list[tuple[int, int]]) -> Attribution | None:
     """A claim inside a quote: the reporting verb just after (or before) the quote names its speaker."""
     doc = num.doc
-    for start, end in _quote_regions(doc):
+    for start, end in quotes:
         if not start <= num.idx < end:
             continue
         after = doc.char_span(end, min(len(doc.text), end + 120), alignment_mode="expand")

@@ -39,12 +39,16 @@ class Found:
     sent_start: int
     harm_distance: int = 99
     parent: Found | None = None
+    follows: Found | None = None  # the claim whose attribution a breakdown or coordinated count shares
+    token: Token | None = None
 
 
 def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Found]:
     """Every claim of one parsed window, offsets shifted by `base`."""
     found: list[Found] = []
-    counts = find_counts(doc.text)
+    text = doc.text
+    counts = find_counts(text)
+    quotes = attr.quote_regions(text)
     heads = []
     for c in counts:
         span = doc.char_span(c.head_start, c.head_end, alignment_mode="expand")
@@ -61,13 +65,19 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Foun
             continue
         local: list[Found] = []
         for c, tok in items:
-            claim = _claim_for(c, tok, count_tokens, speakers)
+            claim = _claim_for(c, tok, count_tokens, speakers.article_text or text)
             if claim is not None:
                 local.append(claim)
         for f in local:
-            _adopt(f, local, doc.text)
+            _adopt(f, local, text)
         if not any(f.type for f in local):
             attr.remember(sent, speakers)
+        for f in local:
+            if f.type and f.token is not None:  # attribution only for real claims: it is the costly part
+                f.attribution = attr.attribute(f.token, speakers, quotes)
+                if f.attribution == attr.Attribution() and f.follows is not None:
+                    f.attribution = f.follows.attribution
+            f.token = None
         for f in local:
             f.count = _shift(f.count, base)
             f.sent_start += base
@@ -82,7 +92,7 @@ def _shift(c: Count, base: int) -> Count:
                  c.head_start + base, c.head_end + base)
 
 
-def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.Speakers) -> Found | None:
+def _claim_for(count: Count, tok: Token, count_tokens: set[int], article_text: str) -> Found | None:
     """The claim a count makes, a typeless candidate (a person count that a breakdown
     or coordination may adopt), or None."""
     if _selects(tok):
@@ -99,7 +109,7 @@ def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.
         harm = detect.find_harm(tok, noun, tok.sent)
     if harm is None and noun is None:
         return None
-    kind = detect.refine_type(harm, count_tokens, tok.doc.text) if harm is not None else ""
+    kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
     sent = tok.sent
     return Found(
         count=count,
@@ -107,7 +117,8 @@ def _claim_for(count: Count, tok: Token, count_tokens: set[int], speakers: attr.
         harm_distance=harm.distance if harm is not None else 99,
         victims=detect.victims_of(harm.token, tok) if noun is None and harm is not None
         and harm.token.lemma_.lower() in lx.HARM_NOUNS else detect.victims_of(noun, tok),
-        attribution=attr.attribute(tok, speakers),
+        attribution=attr.Attribution(),
+        token=tok,
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
         sent_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
@@ -137,15 +148,13 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if len(between) <= 120 and BREAKDOWN.search(between):
         child.parent = parent.parent or parent
         child.type = parent.type
-        if child.attribution == attr.Attribution():
-            child.attribution = parent.attribution
+        child.follows = parent
     elif len(between) <= 80 and COORDINATED.search(between) and (child.harm_distance >= 3 or parent.parent):
         # "including five children and two women": the second part breaks down the same whole.
         child.parent = parent.parent
         if child.harm_distance >= 3:
             child.type = parent.type
-        if child.attribution == attr.Attribution():
-            child.attribution = parent.attribution
+        child.follows = parent
 
 
 def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:

