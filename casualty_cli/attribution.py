@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 
@@ -106,10 +106,16 @@ def _trim(tokens: list[Token]) -> str | None:
 
 
 def _entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in NAME_ENTS:
-            return ent
-    return None
+    """The named entity (person, organisation, place...) a token is part of, read off its IOB tags."""
+    if tok.ent_iob_ not in ("B", "I") or tok.ent_type_ not in NAME_ENTS:
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _phrase(tok: Token, keep: frozenset[str] = KEEP_PREPS) -> list[Token]:
@@ -209,7 +215,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
         in_appos = _entity(appos[0])
         if in_appos is not None and in_appos.label_ == "PERSON":
             return Speaker(_strip_name(in_appos.text), _trim(words), True, False)
-    people = [e for e in tok.doc.ents if e.label_ == "PERSON" and words and words[0].i <= e.start
+    people = [e for e in _ents(tok.doc) if e.label_ == "PERSON" and words and words[0].i <= e.start
               and e.end - 1 <= words[-1].i]
     if people:
         named = next((e for e in people if e.start <= tok.i < e.end), people[-1])
@@ -421,9 +427,18 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
     return Attribution(sp.name, sp.title, via, verb.text)
 
 
-def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | None = None) -> Attribution:
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per doc (the property makes new spans at every call)."""
+    ents = doc.user_data.get("casualty_ents")
+    if ents is None:
+        ents = doc.user_data["casualty_ents"] = tuple(doc.ents)
+    return ents
+
+
+def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | None = None,
+              sent: Span | None = None) -> Attribution:
     """Attribution of the claim whose number is `num`; empty when the text speaks in its own voice."""
-    sent = num.sent
+    sent = num.sent if sent is None else sent
     chain = [num.i] + [t.i for t in num.ancestors]
     ancestors = set(chain)
     best: tuple[int, Token] | None = None

@@ -6,6 +6,7 @@ parsed and `runner.py` for the batching); offsets come out article-level.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from .claims import Claim
 from .numbers import Count, find_counts
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # What stands between a claim and the count that breaks it down, right before that count.
 BREAKDOWN = re.compile(
@@ -54,18 +55,20 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Foun
         span = doc.char_span(c.head_start, c.head_end, alignment_mode="expand")
         heads.append(span[-1] if span is not None and len(span) else None)
     count_tokens = {t.i for t in heads if t is not None}
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
     by_sent: dict[int, list[tuple[Count, Token]]] = {}
     for c, tok in zip(counts, heads, strict=True):
-        if tok is not None:
-            by_sent.setdefault(tok.sent.start, []).append((c, tok))
-    for sent in doc.sents:
-        items = by_sent.get(sent.start)
+        if tok is not None:  # the sentence of a token, found once (Token.sent scans the doc each time)
+            by_sent.setdefault(bisect_right(starts, tok.i) - 1, []).append((c, tok))
+    for k, sent in enumerate(sents):
+        items = by_sent.get(k)
         if not items:
             attr.remember(sent, speakers)
             continue
         local: list[Found] = []
         for c, tok in items:
-            claim = _claim_for(c, tok, count_tokens, speakers.article_text or text)
+            claim = _claim_for(c, tok, sent, count_tokens, speakers.article_text or text)
             if claim is not None:
                 local.append(claim)
         for f in local:
@@ -74,7 +77,7 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Foun
             attr.remember(sent, speakers)
         for f in local:
             if f.type and f.token is not None:  # attribution only for real claims: it is the costly part
-                f.attribution = attr.attribute(f.token, speakers, quotes)
+                f.attribution = attr.attribute(f.token, speakers, quotes, sent)
                 if f.attribution == attr.Attribution() and f.follows is not None:
                     f.attribution = f.follows.attribution
             f.token = None
@@ -92,7 +95,7 @@ def _shift(c: Count, base: int) -> Count:
                  c.head_start + base, c.head_end + base)
 
 
-def _claim_for(count: Count, tok: Token, count_tokens: set[int], article_text: str) -> Found | None:
+def _claim_for(count: Count, tok: Token, sent: Span, count_tokens: set[int], article_text: str) -> Found | None:
     """The claim a count makes, a typeless candidate (a person count that a breakdown
     or coordination may adopt), or None."""
     if _selects(tok):
@@ -106,11 +109,10 @@ def _claim_for(count: Count, tok: Token, count_tokens: set[int], article_text: s
     if harm is None and noun is None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return None
     if harm is None:
-        harm = detect.find_harm(tok, noun, tok.sent)
+        harm = detect.find_harm(tok, noun, sent)
     if harm is None and noun is None:
         return None
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
-    sent = tok.sent
     return Found(
         count=count,
         type=kind,

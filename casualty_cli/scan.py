@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .numbers import find_counts
 
 # Cheap pre-filter: a sentence can hold a claim only if it holds one of these stems.
@@ -23,7 +24,7 @@ _STEMS = (
     r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|shot|shoot|gunned|bod(?:y|ies)|li(?:fe|ves)\b|martyr|"
     r"fatal|casualt|victim|missing|unaccounted|fled|flee|displac|evacu|refugee|toll|massacr|execut|"
     r"murder|slain|slay|hospital|struck|\bhit\b|maim|perish|critical|behead|slaughter|drown|succumb|"
-    r"slew|assassin|decapitat|corpse|lifeless|homeless|uproot|rubble|starv|treat|target"
+    r"slew|assassin|decapitat|corpse|lifeless|homeless|uproot|rubble|starv|treat|target|\blos[te]\b"
 )
 HARM_STEMS = re.compile(_STEMS, re.IGNORECASE)
 # The same on lower-cased text, about five times faster: the first letter is checked before the alternation.
@@ -164,10 +165,26 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
     out: list[int] = []
     for k, positions in harms.items():
         s, e = segs[k]
-        counts = find_counts(text[s:e])
+        piece = text[s:e]
+        counts = [c for c in find_counts(piece) if not _counts_things(piece, c.end)]
         if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions):
             out.append(k)
     return out
+
+
+NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# "4 shot" is a headline's claim, not a count of shots.
+THINGS = (lx.NON_PERSON_NOUNS - {"shot"}) | frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+
+
+def _counts_things(piece: str, end: int) -> bool:
+    """ "two airstrikes", "three counts", "10 years": the word after the count names things, not people."""
+    m = NEXT_WORD.match(piece, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return bool(forms & THINGS)
 
 
 QUOTES = re.compile(r"[\"“”]")
