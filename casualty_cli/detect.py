@@ -190,14 +190,17 @@ def _linked(anchor: Token, harm: Token) -> int | None:
     return None
 
 
-def find_harm(num: Token, noun: Token | None, sent: Span) -> Harm | None:
+def harm_words(sent: Span) -> list[tuple[Token, str]]:
+    """The harm words of a sentence with their types: computed once, shared by its counts."""
+    return [(token, kind) for token in sent if (kind := harm_type(token)) is not None]
+
+
+def find_harm(num: Token, noun: Token | None, sent: Span,
+              harms: list[tuple[Token, str]] | None = None) -> Harm | None:
     """The nearest harm word linked to a count, or None when nothing harms it."""
     anchors = [num] if noun is None else [noun, num]
     best: Harm | None = None
-    for token in sent:
-        kind = harm_type(token)
-        if kind is None:
-            continue
+    for token, kind in harm_words(sent) if harms is None else harms:
         if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and (noun is None or not is_person(noun)):
             continue
         if token.lemma_.lower() in lx.NEEDS_LIVES and not any(

@@ -67,8 +67,9 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Foun
             attr.remember(sent, speakers)
             continue
         local: list[Found] = []
+        harms = detect.harm_words(sent)
         for c, tok in items:
-            claim = _claim_for(c, tok, sent, count_tokens, speakers.article_text or text)
+            claim = _claim_for(c, tok, sent, harms, count_tokens, speakers.article_text or text)
             if claim is not None:
                 local.append(claim)
         for f in local:
@@ -95,7 +96,8 @@ def _shift(c: Count, base: int) -> Count:
                  c.head_start + base, c.head_end + base)
 
 
-def _claim_for(count: Count, tok: Token, sent: Span, count_tokens: set[int], article_text: str) -> Found | None:
+def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, str]], count_tokens: set[int],
+               article_text: str) -> Found | None:
     """The claim a count makes, a typeless candidate (a person count that a breakdown
     or coordination may adopt), or None."""
     if _selects(tok):
@@ -109,7 +111,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, count_tokens: set[int], art
     if harm is None and noun is None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return None
     if harm is None:
-        harm = detect.find_harm(tok, noun, sent)
+        harm = detect.find_harm(tok, noun, sent, harms)
     if harm is None and noun is None:
         return None
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""

@@ -389,8 +389,8 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
             return True
         if len(num.raw) == 5 and _ZIP_BEFORE.search(text, lo, start):
             return True  # "WI 53150"
-        if num.raw == "911" and not _plural_after(text, end):
-            return True  # the emergency number
+        if years and num.raw == "911" and not _plural_after(text, end):
+            return True  # the emergency number (like a year, only where the text around says so)
     if num.kind == "words" and text[num.start : num.end].lower() == "one":
         return bool(_ONE_AFTER.match(text, end) or _ONE_BEFORE.search(text, lo, start))
     return False

@@ -24,6 +24,9 @@ DATELINE = re.compile(
 )
 
 
+LINE_BREAK = re.compile(r"\n\s*")
+
+
 def dateline_starts(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of datelines followed by a capitalised word."""
     return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
@@ -32,11 +35,12 @@ def dateline_starts(text: str) -> list[tuple[int, int]]:
 @Language.component("casualty_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
     """Start a sentence after each line break, and at each dateline and the word after it."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-    for start, end in dateline_starts(doc.text):
-        for offset in (start, end + 1):
+    text = doc.text
+    starts = [m.end() for m in LINE_BREAK.finditer(text)]
+    for start, end in dateline_starts(text):
+        starts += [start, end + 1]
+    for offset in starts:
+        if offset < len(text):
             span = doc.char_span(offset, offset + 1, alignment_mode="expand")
             if span is not None and span.start > 0:
                 doc[span.start].is_sent_start = True
