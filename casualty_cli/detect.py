@@ -24,7 +24,8 @@ LINK_VERBS: frozenset[str] = frozenset("""
 be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
 leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
-go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain receive
+go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
+receive estimate think expect presume assume force place set
 """.split())
 # "in critical condition", "in stable condition": people being treated were injured.
 CONDITIONS: frozenset[str] = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded",
@@ -77,7 +78,9 @@ def counted_noun(num: Token) -> Token | None:
         if head.pos_ in ("NUM",) and head.head.i != head.i:
             return counted_noun(head)
         if head.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return head
+            # "70 regime and rebel fighters": the parse makes the modifier the head
+            people = [c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and is_person(c)]
+            return people[0] if people and head.tag_ == "NN" and not is_person(head) else head
     if num.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "family":
         return head.head
     return None
@@ -178,8 +181,9 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         return up
     if up == 0:  # count governs the harm: "people killed", "40 dead"
         return down if down <= MAX_DOWN else None
-    if pivot.lemma_.lower() == "be" and down > 2:
-        return None
+    if pivot.lemma_.lower() == "be" and down > 2 and not (
+            down == 3 and any(c.lower_ == "among" and c.i < harm.i for c in pivot.children)):
+        return None  # but "76 children were among those killed"
     node = harm
     while node.i != pivot.i:  # a coordinated clause with a subject of its own is another statement
         if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):

@@ -25,7 +25,8 @@ NEEDS_LIVES: frozenset[str] = frozenset({"claim"})
 # Nouns that name the harm itself: "40 deaths", "the death toll", "240 bodies".
 HARM_NOUNS: dict[str, str] = {
     "death": "killed", "toll": "killed", "body": "killed", "corpse": "killed", "life": "killed",
-    "martyr": "killed", "fatality": "killed", "dead": "killed", "killing": "killed",
+    "martyr": "killed", "fatality": "killed", "dead": "killed", "killing": "killed", "murder": "killed",
+    "execution": "killed", "massacre": "killed", "assassination": "killed", "slaying": "killed",
     "injury": "injured", "wounded": "injured", "injured": "injured", "wound": "injured",
     "casualty": "casualties", "victim": "casualties",
     "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced",

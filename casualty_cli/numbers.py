@@ -91,7 +91,7 @@ _HEDGES = {
     "at_least": ("at least", "no fewer than", "not fewer than", "no less than", "not less than",
                  "a minimum of"),
     "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over"),
-    "at_most": ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of"),
+    "at_most": ("up to", "as many as", "as high as", "at most", "no more than", "not more than", "a maximum of"),
     "less_than": ("fewer than", "less than", "under", "below", "just under"),
     "about": ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated",
               "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching"),
