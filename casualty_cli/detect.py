@@ -173,6 +173,11 @@ def _linked(anchor: Token, harm: Token) -> int | None:
     up, down, pivot = found
     if up + down > MAX_PATH:
         return None
+    node = anchor
+    while node.i != pivot.i:  # not from inside a relative clause: "the victim, who had three children, was shot"
+        if node.dep_ == "relcl" and node.lemma_.lower() not in LINK_VERBS and harm_type(node) is None:
+            return None
+        node = node.head
     if down == 0:  # harm governs the count
         if up > MAX_UP:
             return None
@@ -191,6 +196,8 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         node = node.head
     if pivot.lemma_.lower() in LINK_VERBS or pivot.pos_ == "AUX" or harm_type(pivot):
         return up + down
+    if pivot.lemma_.lower() == "have" and up == 1 and down <= 2 and anchor.dep_ == "nsubj" and harm.pos_ == "NOUN":
+        return up + down  # "Two had gunshot wounds" (but not "the victim had two children")
     return None
 
 

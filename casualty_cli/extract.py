@@ -15,6 +15,7 @@ from . import detect
 from . import lexicon as lx
 from .claims import Claim
 from .numbers import Count, find_counts
+from .scan import HARM_STEMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -153,7 +154,8 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
         child.parent = parent.parent or parent
         child.type = parent.type
         child.follows = parent
-    elif len(between) <= 80 and COORDINATED.search(between) and (child.harm_distance >= 3 or parent.parent):
+    elif len(between) <= 80 and COORDINATED.search(between) and not HARM_STEMS.search(between) \
+            and (child.harm_distance >= 3 or parent.parent):  # not across a verb: "..., were killed and 20 others"
         # "including five children and two women": the second part breaks down the same whole.
         child.parent = parent.parent
         if child.harm_distance >= 3:
