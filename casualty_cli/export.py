@@ -26,30 +26,23 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-def _names(text: str) -> list[str]:
-    return [name.strip() for name in text.split(",") if name.strip()]
+def _choose(text: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """Comma-separated names, each checked against `allowed`."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [n for n in names if n not in allowed]
+    if unknown or not names:
+        raise OptionError(f"expected {what} from {', '.join(allowed)}; got {', '.join(unknown) or 'none'}")
+    return tuple(names)
 
 
 def parse_fields(text: str | None) -> tuple[str, ...]:
     """`--fields id,type,value` -> the field names, checked against the claim-spec fields."""
-    if text is None:
-        return FIELDS
-    names = _names(text)
-    unknown = [n for n in names if n not in FIELDS]
-    if unknown or not names:
-        raise OptionError(f"expected field names from {', '.join(FIELDS)}; got {', '.join(unknown) or 'none'}")
-    return tuple(names)
+    return FIELDS if text is None else _choose(text, FIELDS, "field names")
 
 
 def parse_types(text: str | None) -> frozenset[str] | None:
     """`--type killed,injured` -> the claim types to keep (None keeps all)."""
-    if text is None:
-        return None
-    names = _names(text)
-    unknown = [n for n in names if n not in CLAIM_TYPES]
-    if unknown or not names:
-        raise OptionError(f"expected claim types from {', '.join(CLAIM_TYPES)}; got {', '.join(unknown) or 'none'}")
-    return frozenset(names)
+    return None if text is None else frozenset(_choose(text, CLAIM_TYPES, "claim types"))
 
 
 def keep(claims: Iterable[Claim], types: frozenset[str] | None) -> list[Claim]:

@@ -37,3 +37,10 @@ def needs_shared(path: str) -> Path:
     if not full.exists():
         pytest.skip(f"{full} not present")
     return full
+
+
+def case_param(case: dict, case_id: str) -> object:
+    """A table row as a pytest param; a row the extractor still gets wrong carries `known_gap`
+    (why) and runs as a non-strict xfail, so a fix shows up as XPASS."""
+    marks = [pytest.mark.xfail(reason=case["known_gap"], strict=False)] if "known_gap" in case else []
+    return pytest.param(case, marks=marks, id=case_id)

@@ -14,6 +14,8 @@ import pytest
 
 from casualty_cli.evaluate import same_name
 
+from .conftest import case_param
+
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "cases/attribution.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -31,17 +33,11 @@ def _claim_for(extractor, case):
     return hits[0]
 
 
-def _param(case: dict) -> object:
-    """A case the extractor still gets wrong is kept, marked with why, so a fix shows up as XPASS."""
-    marks = [pytest.mark.xfail(reason=case["known_gap"], strict=False)] if "known_gap" in case else []
-    return pytest.param(case, marks=marks, id=f"{case['origin']}:{case['quantity']}")
-
-
 def test_enough_cases_pass_today():
     assert sum("known_gap" not in c for c in CASES) >= 60
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [case_param(c, f"{c['origin']}:{c['quantity']}") for c in CASES])
 def test_attribution(extractor, case):
     claim = _claim_for(extractor, case)
     assert claim.value == case["value"]

@@ -11,20 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import case_param
+
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "cases/negatives.jsonl").read_text(encoding="utf-8").splitlines()]
-
-
-def _param(case: dict) -> object:
-    marks = [pytest.mark.xfail(reason=case["known_gap"], strict=False)] if "known_gap" in case else []
-    return pytest.param(case, marks=marks, id=f"{case['origin']}:{case['text'][:40]}")
 
 
 def test_enough_cases_pass_today():
     assert sum("known_gap" not in c for c in CASES) >= 60
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [case_param(c, f"{c['origin']}:{c['text'][:40]}") for c in CASES])
 def test_no_claim(extractor, case):
     claims = extractor.extract(case["text"], "negative")
     assert [(c.quantity, c.type) for c in claims] == [], case["note"]
