@@ -159,10 +159,12 @@ def _platform(tok: Token) -> str | None:
 
 
 def _strip_name(name: str) -> str:
-    """Drop a possessive ending and a date word glued on by the tagger ("October Safa News")."""
+    """Drop a possessive ending, stray quote marks and a date word glued on by the tagger
+    ("October Safa News")."""
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
+    name = name.replace("‘", "").replace("’", "").replace("“", "").replace("”", "").strip(" '\"")
     first, _, rest = name.partition(" ")
     if rest and first.lower() in DATE_WORDS:
         name = rest
@@ -180,6 +182,13 @@ def _split_title(words: list[Token]) -> tuple[str, str] | None:
         if title is not None and name is not None and title.lower() not in ("the", "a", "an"):
             return title, name
     return None
+
+
+def _appositions(tok: Token) -> list[Token]:
+    """Appositions that can be a role: not an acronym in brackets ("Press Agency (SAFA)")."""
+    doc = tok.doc
+    return [c for c in tok.children if c.dep_ == "appos"
+            and not (c.is_upper and c.i > 0 and doc[c.i - 1].text == "(")]
 
 
 def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
@@ -209,7 +218,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
     if handles and (tok.text.startswith("@") or not propns):  # "Twitter/X user @qudsn", not "Al Jazeera (@aj)"
         platform = _platform(handles[0])
         return Speaker(handles[0].text, None, False, False, platform)
-    appos = [c for c in tok.children if c.dep_ == "appos"]
+    appos = _appositions(tok)
     ent = _entity(tok)
     if appos and (ent is None or ent.label_ != "PERSON"):
         in_appos = _entity(appos[0])
@@ -409,7 +418,8 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
         sp = _named_after(verb, speakers)
     via = _via(verb, subj) or (sp.via if sp is not None else None)
     # "Y reported citing officials", "Y quoted officials as saying": officials speak, Y is the outlet.
-    cited = [g for c in verb.children if c.lemma_.lower() == "cite" for g in c.children if g.dep_ == "dobj"]
+    cited = [g for c in verb.subtree if c.lemma_.lower() == "cite" and c.pos_ == "VERB"
+             for g in c.children if g.dep_ == "dobj"]
     if verb.lemma_.lower() in ("quote", "cite"):
         cited += [c for c in verb.children if c.dep_ == "dobj"]
     if sp is not None and cited:
