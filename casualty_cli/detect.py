@@ -282,8 +282,8 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
         near = [t.lower_ for c in tok.children if not any(t.i in counts for t in c.subtree) for t in c.subtree]
         if tok.dep_ == "conj":
             near.append(tok.head.lower_)
-        if any(w in lx.FATAL_WORDS for w in near) or any(
-            t.lemma_.lower() in ("kill", "die") for t in tok.conjuncts
+        if any(w in lx.FATAL_WORDS for w in near) or any(  # "shot and killed", not "4 shot and 1 killed"
+            t.lemma_.lower() in ("kill", "die") and not _own_group(t, counts) for t in tok.conjuncts
         ):
             return "killed"
         if any(w in ("wounded", "injured", "critical", "hospitalized", "hospitalised") for w in near):
@@ -294,11 +294,15 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
     for other in tok.conjuncts:
         other_type = harm_type(other)
         if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
-            own = any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in OTHERS
-                      for c in other.children)
-            if not own and not any(t.i in counts for t in other.subtree):
+            if not _own_group(other, counts):
                 return "casualties"
     return harm.type
+
+
+def _own_group(harm: Token, counts: set[int]) -> bool:
+    """Whether a harm word has a group of its own: a subject, an object, or a count under it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in OTHERS for c in harm.children) \
+        or any(t.i in counts for t in harm.subtree)
 
 
 def _injured_if_only_wounds(text: str) -> str:

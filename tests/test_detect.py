@@ -49,7 +49,11 @@ CASES = [
     # a description of the victims is not the harm
     ("A car bombing blamed on Daesh killed at least 26 displaced people in eastern Syria on Friday.",
      [("at least 26", "killed", None)]),
-    # numbers that count shots, ages: no claim
+    # shot with a separate death count stays "casualties"
+    ("Metropolitan police said four people were shot and one person killed in a shooting incident in "
+     "southeast Washington early Sunday morning.", [("four", "casualties", None), ("one", "killed", None)]),
+    # numbers that count shots, ages, "each one": no claim
+    ("Officials say all of the victims are from Roswell and each one suffered gunshot wounds.", []),
     ("Cruz pulled a .357-caliber revolver and fired one shot, police said, striking the victim in the chest.", []),
     ("Police are investigating after a 10-year-old boy was shot in the leg with buckshot at the dog park in "
      "Enfield on Saturday night.", []),
