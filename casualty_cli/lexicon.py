@@ -47,7 +47,7 @@ FATAL_WORDS: frozenset[str] = frozenset({"dead", "death", "fatally", "killed", "
 # Harm nouns that count people by themselves: the victims field stays null for them
 # except "bodies" and "victims", which the spec keeps as the harmed group.
 HARM_NOUNS_AS_VICTIMS: frozenset[str] = frozenset({"bodies", "victims", "martyrs", "refugees", "evacuees",
-                                                   "corpses"})
+                                                   "corpses", "body", "victim", "martyr", "refugee", "corpse"})
 
 # Nouns that name people. Plurals and singulars as lemmas.
 PERSON_NOUNS: frozenset[str] = frozenset("""
