@@ -395,8 +395,14 @@ def _named_after(verb: Token, speakers: Speakers) -> Speaker | None:
 
 
 def _outer_speaker(verb: Token, speakers: Speakers) -> str | None:
-    """ "Wattan News stated that medical sources confirmed ...": the outer speaker is the outlet."""
-    for anc in verb.ancestors:
+    """ "Wattan News stated that medical sources confirmed ...": the outer speaker is the outlet.
+
+    Only through reported speech ("stated that ...", "quoted X as saying ..."), not
+    "X stated ..., while Y reported ...".
+    """
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp", "pcomp", "prep") and node.head.i != node.i:
+        anc = node = node.head
         if anc.lemma_.lower() in lx.REPORTING_VERBS and anc.pos_ == "VERB":
             subj = _subject(anc)
             ent = _entity(subj) if subj is not None else None
