@@ -45,7 +45,7 @@ SPEAKER_CUE = re.compile(
     re.IGNORECASE,
 )
 # How many earlier reporting sentences such a candidate keeps.
-SPEAKER_CONTEXT = 3
+SPEAKER_CONTEXT = 2
 # Text is lower-cased this many characters at a time, so the scan's extra memory stays bounded.
 SCAN_BLOCK = 1 << 20
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
@@ -240,7 +240,7 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
             found, j = 0, i - 1
             while j >= 0 and found < SPEAKER_CONTEXT:
                 if SPEAKER_CUE.search(text, *segs[j]):
-                    keep.update((j - 1, j) if j else (j,))
+                    keep.add(j)
                     found += 1
                 j -= 1
     pieces = [segs[i] for i in sorted(keep)]
