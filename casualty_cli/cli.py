@@ -102,8 +102,15 @@ def run_options(f: F) -> F:
     return f
 
 
-def _usage(e: CasualtyError) -> click.UsageError:
-    return click.UsageError(str(e))
+class InputProblem(click.ClickException):
+    """A problem with what the user asked for (a missing path, a CSV without the column, no model),
+    found before any work: one line on stderr, exit code 2, no usage text."""
+
+    exit_code = 2
+
+
+def _usage(e: CasualtyError) -> click.ClickException:
+    return InputProblem(str(e))
 
 
 def _read_options(glob: str, input_format: str, text_field: str, id_field: str | None) -> Any:

@@ -37,6 +37,7 @@ def test_missing_file_is_a_usage_error_without_traceback():
     result = run("extract", "no-such-file.txt")
     assert result.exit_code == 2
     assert "no-such-file.txt" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.output
 
 
