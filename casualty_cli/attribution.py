@@ -34,7 +34,6 @@ KEEP_PREPS = frozenset({"of", "for"})
 SHORT_HEADS = frozenset({"source", "sources", "official", "observatory", "ministry", "group", "monitor",
                          "agency", "organization", "organisation", "spokesman", "spokeswoman", "spokesperson",
                          "department", "office", "army", "military", "network", "committee"})
-QUOTE_OPEN = "“\""
 TITLE_WORDS = frozenset("""
 sheriff chief police officer detective sergeant lieutenant captain commander colonel general major
 mayor governor president minister spokesman spokeswoman spokesperson director head coroner

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -305,8 +306,11 @@ def _own_group(harm: Token, counts: set[int]) -> bool:
         or any(t.i in counts for t in harm.subtree)
 
 
+@lru_cache(maxsize=16)
 def _injured_if_only_wounds(text: str) -> str:
-    """People shot, or victims, in a text that speaks of wounds and never of deaths were injured."""
+    """People shot, or victims, in a text that speaks of wounds and never of deaths were injured.
+
+    Cached: every "shot" claim of an article asks about the same article text."""
     return "injured" if text and WOUND_WORDS.search(text) and not DEATH_WORDS.search(text) else "casualties"
 
 

@@ -30,15 +30,18 @@ BREAKDOWN = re.compile(
 )
 # "two men from Hezballah and three men": counts joined by a conjunction.
 COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)(?:\s+(?:their|his|her|its|the))?\s*$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Found:
+    """A claim while its sentence is read: links to its parent and to the claim it follows."""
+
     count: Count
     type: str
     victims: str | None
     attribution: attr.Attribution
     location: str | None
     sentence: str
-    sent_start: int
     harm_distance: int = 99
     parent: Found | None = None
     follows: Found | None = None  # the claim whose attribution a breakdown or coordinated count shares
@@ -85,7 +88,6 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Foun
             f.token = None
         for f in local:
             f.count = _shift(f.count, base)
-            f.sent_start += base
         found.extend(f for f in local if f.type)
     return found
 
@@ -100,9 +102,8 @@ def _shift(c: Count, base: int) -> Count:
 def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, str]], count_tokens: set[int],
                article_text: str) -> Found | None:
     """The claim a count makes, a typeless candidate (a person count that a breakdown
-    or coordination may adopt), or None."""
-    if _selects(tok):
-        return None
+    or coordination may adopt), or None. ("one of the victims" never gets here: the
+    number reader drops a "one" that selects.)"""
     harm = detect.adjacent_harm(tok)
     noun = detect.counted_noun(tok) if harm is None or harm.token.i == tok.i + 2 else None
     if noun is not None and noun.i in count_tokens:
@@ -126,16 +127,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         token=tok,
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
-        sent_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
     )
-
-
-def _selects(tok: Token) -> bool:
-    """"one of the victims": the number picks from a group, it does not count one."""
-    doc = tok.doc
-    if tok.lower_ != "one" or tok.i + 1 >= len(doc):
-        return False
-    return doc[tok.i + 1].lower_ == "of"
 
 
 def _adopt(child: Found, local: list[Found], text: str) -> None:
