@@ -30,6 +30,7 @@ class Claim:
     cue: str | None
     location: str | None
     part_of: str | None
+    superseded_by: str | None
     sentence: str
     start: int
     end: int

@@ -4,7 +4,8 @@ A predicted claim matches a gold claim of the same article (compared by file
 name) when their spans overlap and their values are equal; each gold claim is
 matched once. Gold `type` may be a list; `optional` gold claims cost nothing;
 `source_alt` lists other accepted source names; `part_of_start` is the start
-of the gold parent. Names agree when their content words reach an F1 of 0.75.
+of the gold parent, `superseded_by_start` that of the claim that revises it
+(scored where gold or prediction has a link). Names agree when their content words reach an F1 of 0.75.
 """
 from __future__ import annotations
 
@@ -114,6 +115,11 @@ def score(gold: list[Row], pred: list[Row], articles: set[str] | None = None) ->
         want = by_start.get((article_key(g), g["part_of_start"]))
         return bool(parent and want and _overlap(parent, want))
 
+    def revision_ok(g: Row, p: Row) -> bool:
+        newer = pred_by_id.get(p.get("superseded_by"))
+        want = by_start.get((article_key(g), g.get("superseded_by_start")))
+        return bool(newer and want and _overlap(newer, want))
+
     checks: dict[str, tuple[list[tuple[Row, Row]], Callable[[Row, Row], bool]]] = {
         "type": (pairs, lambda g, p: p.get("type") in gold_types(g)),
         "qualifier": (typed, lambda g, p: p.get("qualifier") == g.get("qualifier")),
@@ -122,6 +128,8 @@ def score(gold: list[Row], pred: list[Row], articles: set[str] | None = None) ->
         "source": (sourced, lambda g, p: same_name(g.get("source"), p.get("source"), g.get("source_alt", ()))),
         "via": (sourced, lambda g, p: same_name(g.get("via"), p.get("via"))),
         "part_of": ([(g, p) for g, p in typed if g.get("part_of_start") is not None], parent_ok),
+        "superseded_by": ([(g, p) for g, p in typed if g.get("superseded_by_start") is not None
+                           or p.get("superseded_by")], revision_ok),
     }
     fields: dict[str, tuple[int, int]] = {}
     wrong: dict[str, list[str]] = {}

@@ -1,4 +1,4 @@
-"""Join the pieces: numbers -> harm -> attribution -> `Claim`s with ids and `part_of`.
+"""Join the pieces: numbers -> harm -> attribution -> `Claim`s with ids, `part_of` and `superseded_by`.
 
 Works on parsed windows of an article (see `scan.py` for which slices are
 parsed and `runner.py` for the batching); offsets come out article-level.
@@ -45,6 +45,7 @@ class Found:
     harm_distance: int = 99
     parent: Found | None = None
     follows: Found | None = None  # the claim whose attribution a breakdown or coordinated count shares
+    newer: Found | None = None  # the claim of the same sentence that revises this figure
     token: Token | None = None
 
 
@@ -156,7 +157,7 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
 
 
 def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
-    """Number the claims in text order and resolve `part_of` to ids."""
+    """Number the claims in text order and resolve `part_of` and `superseded_by` to ids."""
     ordered = sorted(found, key=lambda f: f.count.start)
     ids = {id(f): f"{article}#{n}" for n, f in enumerate(ordered, 1)}
     claims = []
@@ -168,6 +169,7 @@ def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
             victims=f.victims,
             source=a.source, source_title=a.source_title, via=a.via, cue=a.cue, location=f.location,
             part_of=ids.get(id(f.parent)) if f.parent is not None else None,
+            superseded_by=ids.get(id(f.newer)) if f.newer is not None else None,
             sentence=f.sentence, start=f.count.start, end=f.count.end,
         ))
     return claims

@@ -30,6 +30,7 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
     "cue": {**_STR_OR_NULL, "description": "the attribution cue"},
     "location": {**_STR_OR_NULL, "description": "place named in the same sentence"},
     "part_of": {**_STR_OR_NULL, "description": "id of the claim this one breaks down"},
+    "superseded_by": {**_STR_OR_NULL, "description": "id of the claim that revises this figure in the same sentence"},
     "sentence": {**_STR, "description": "the whole sentence, as evidence"},
     "start": {"type": "integer", "minimum": 0, "description": "offset of quantity (Python characters)"},
     "end": {"type": "integer", "minimum": 0, "description": "end offset: text[start:end] == quantity"},

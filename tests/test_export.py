@@ -33,7 +33,7 @@ def claim(**changes) -> Claim:
     base = dict(id="a.txt#1", article="a.txt", type="killed", value=240, low=240, high=None, qualifier="at_least",
                 quantity="at least 240", victims="bodies", source="Abdul Sattar al-Habbo",
                 source_title="the chief of Mosul municipality", via="Reuters", cue="told", location="Mosul",
-                part_of=None, sentence="He told Reuters that at least 240 bodies [sic] were found.",
+                part_of=None, superseded_by=None, sentence="He told Reuters that at least 240 bodies [sic] were found.",
                 start=21, end=33)
     base.update(changes)
     return Claim(**base)
