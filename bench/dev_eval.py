@@ -1,7 +1,8 @@
 """`make eval`: the accuracy figures of the detection and attribution issues, in one run.
 
-- the development set (../shared/gold/dev.jsonl, 40 articles) and the project's own
-  24 labelled articles (tests/dev/extra.jsonl), scored with `casualty_cli.evaluate`
+- the development set (../shared/gold/dev.jsonl, 40 articles), the project's own
+  24 labelled news articles (tests/dev/extra.jsonl) and its labelled Wikipedia disaster
+  articles (tests/dev/wikimpacts.jsonl), scored with `casualty_cli.evaluate`
   (the same matching rule as ../shared/tools/score.py);
 - article level on all of FA-KES: share of articles with nb_civilians > 0 where some
   `killed` or `casualties` claim has exactly that value;
@@ -86,6 +87,9 @@ def main() -> int:
         print("own articles (tests/dev/extra.jsonl):")
         out["extra"] = labelled(extractor, ROOT / "tests/dev/extra.jsonl", [str(ROOT / "tests/dev/extra_texts.py")],
                                 Path(tmp) / "extra")
+        print("own Wikipedia disaster articles (tests/dev/wikimpacts.jsonl):")
+        out["wikimpacts"] = labelled(extractor, ROOT / "tests/dev/wikimpacts.jsonl",
+                                     [str(ROOT / "tests/dev/wikimpacts_texts.py")], Path(tmp) / "wikimpacts")
     out["fakes"] = fakes(extractor)
     print("FA-KES, articles with nb_civilians > 0 where a killed/casualties claim has that value: "
           f"{out['fakes']['hit']}/{out['fakes']['articles']} = {out['fakes']['share']:.3f}")  # type: ignore[index]
