@@ -30,6 +30,14 @@ ARTICLES = [
     ("gmm85oF", "821d98356ccfd3de939e7babf442cecb934102360696e60d63936252a51b1c6f"),  # flash flood
     ("euvNjqT", "e715335268d93a95281ed6eb2f7a065d302fe5fce3d85c196912c0c576d37f40"),  # drought
     ("sk4QAb5", "4d6b76389181e203fc8f6605159c84b2fff83371a98f7f7baec137cc18a686c1"),  # wildfire
+    ("ZRieM39", "5bcff6a823fde130643ec407604a6d9905454b27972ad06ac2e16a64574ff371"),  # river floods
+    ("NKjNgKy", "854511b18c6c653f04936af74ecb7577966b2d855ae7fad97e03b5c6ef7aa32f"),  # hurricane (1775)
+    ("C4J4mo6", "faa2ea359e794caf2447bca486ab3e2e484fcc8cd6060d53a096eba4382cd1f9"),  # typhoon
+    ("faKeQiA", "a620870826852f57de3dedb16fbd9592684d43de715e520a23c4271c7b4c8c72"),  # monsoon floods
+    ("Lk9DQAm", "62c50b256d3db4a0b4551b54d9dccd44ce4e641d5f2ff576e1e8745b8ee0591d"),  # cyclone
+    ("VBe7aEh", "31934c44241eb46dea317c469dc55ba138526ef24c232aa732dbc0011124c668"),  # hurricane
+    ("DJcGse3", "c8f201171ae965cb47391b8d05070a8c04f40dd7dff183878a5f44fd40eb7175"),  # wildfire
+    ("eoApPLS", "0a0aaf8d94ff709608ee4660db0e0b433174fd812f347a5c736fcd6f6beddc01"),  # cyclone
 ]
 
 
