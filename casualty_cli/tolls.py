@@ -1,0 +1,379 @@
+"""Tolls: one figure per event and type, with its range, its history and who says what (claim-spec §5).
+
+Pure arithmetic over claim dicts (extract's JSON Lines): no spaCy, no text parsing beyond
+the claim's own sentence, so notebooks, the report and `casualty tolls --claims` share it.
+
+Streaming: `build_tolls` holds one event at a time. It assumes the claims of one event
+arrive together (as `extract` writes them when the input keeps an event's records
+together, e.g. GVA's documents sorted by incident); an event whose claims come back after
+another event's is reported to `on_split` and gets a second toll. Memory is one event's
+claims, whatever the number of events.
+
+How `best` is read, in order (each rule is a small function below):
+  1. left out: breakdowns (`part_of`), figures revised in their sentence (`superseded_by`),
+     figures about another event ("the deadliest since Nargis, which killed 140,000");
+  2. each article's figure per source: whole-event figures over partial ones (a group,
+     a hospital, "no other injuries"), then fact box and lead over passing mentions, then
+     the larger figure;
+  3. each source's latest figure (articles in date order; unknown dates first);
+  4. best = the largest whole-event figure among the sources' latest figures; people
+     described one by one ("a man was shot and killed") count when no larger figure is given.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from itertools import groupby
+from typing import Any
+
+from .claims import CLAIM_TYPES
+
+Claim = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """What a reader quotes for one event and one type (claim-spec §5), fields in spec order."""
+
+    event: str
+    type: str
+    best: int | None
+    low: int | None
+    high: int | None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    disagreement: bool = False
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+TOLL_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Toll))
+
+# --- what a claim is about -------------------------------------------------------------------
+
+# Words near a figure that make it the toll of another, earlier or larger event.
+OTHER_EVENT = re.compile(
+    r"\b(?:deadliest|worst|strongest|costliest|largest|biggest|most (?:deadly|severe|destructive))\b[^.;]{0,60}?"
+    r"\bsince\b"
+    r"|\bsince (?:(?:the )?(?:start|beginning|outbreak|onset)\b|it (?:began|started|erupted)\b"
+    r"|(?:early |late |mid-?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) )?(?:1[89]|20)\d\d\b)"
+    r"|\b(?:war|conflict|uprising|revolt|revolution|insurgency|crisis|civil war)\b[^.;]{0,40}?\b(?:has|have|had) "
+    r"(?:so far )?(?:killed|claimed|left|displaced|forced)"
+    r"|\b(?:previous|preceding|last|earlier) (?:year|storm|hurricane|cyclone|typhoon|flood|earthquake|quake|attack|"
+    r"season|record)\b"
+    r"|\b(?:similar|another|a previous|an earlier|the previous) (?:attack|storm|hurricane|cyclone|typhoon|flood|"
+    r"bombing|massacre|shooting|disaster)\b"
+    r"|\bso far this year\b|\bthis year alone\b|\b(?:past|last) (?:\w+ )?(?:years|decades)\b",
+    re.IGNORECASE,
+)
+# How far from the figure (characters, same sentence) such words still bind to it.
+OTHER_EVENT_REACH = 90
+
+# Victim nouns that name a part of the harmed: a figure about them is partial when a whole is given.
+PARTIAL_VICTIMS: frozenset[str] = frozenset("""
+child children kid kids boy boys girl girls woman women baby babies infant infants toddler toddlers
+student students pupil pupils soldier soldiers troop troops officer officers policeman policemen police
+fighter fighters militant militants rebel rebels member members relative relatives family families
+worker workers staff employee employees doctor doctors nurse nurses medic medics journalist journalists
+foreigner foreigners tourist tourists american americans citizen citizens national nationals
+firefighter firefighters rescuer rescuers passenger passengers crew teenager teenagers teen teens
+""".split())
+# Sentence words that limit a figure to one place or stage.
+PARTIAL_SENTENCE = re.compile(
+    r"\b(?:at|to|in) (?:the |a |two |three )?(?:[A-Z][\w.'-]* )*(?:hospital|medical cent(?:er|re)|clinic|"
+    r"trauma cent(?:er|re))s?\b"
+    r"|\b(?:no|none of the) other\b|\bnot (?:among|including)\b|\bother than\b|\bbesides\b|\bin addition\b",
+    re.IGNORECASE,
+)
+# "Deaths: 12", "Fatalities: 731 total": a fact-box line states the event's total.
+FACT_BOX = re.compile(r"^\s*(?:total\s+)?(?:deaths?|fatalities|casualties|injur(?:ies|ed)|missing|displaced|"
+                      r"dead|killed|wounded|homeless|evacuated|victims)\b[^:\n]{0,20}:", re.IGNORECASE)
+# A figure this close to the start of an article is in its headline or lead.
+LEAD_CHARS = 400
+
+
+def other_event(claim: Claim) -> bool:
+    """Whether the claim's figure is the toll of another event ("the deadliest since Nargis, which killed ...")."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    at = sentence.find(quantity) if quantity else -1
+    if at < 0:
+        return bool(OTHER_EVENT.search(sentence))
+    near = sentence[max(0, at - OTHER_EVENT_REACH): at] + " " + sentence[at + len(quantity): at + len(quantity)
+                                                                         + OTHER_EVENT_REACH]
+    return bool(OTHER_EVENT.search(near))
+
+
+def partial(claim: Claim) -> bool:
+    """Whether the figure counts a part of the harmed: one group, one hospital, 'no other ...'."""
+    victims = (claim.get("victims") or "").lower()
+    return victims in PARTIAL_VICTIMS or bool(PARTIAL_SENTENCE.search(claim.get("sentence") or ""))
+
+
+def prominence(claim: Claim) -> int:
+    """2 for a fact-box line, 1 for the headline or lead, 0 for a passing mention."""
+    if FACT_BOX.match(claim.get("sentence") or ""):
+        return 2
+    return 1 if (claim.get("start") or 0) < LEAD_CHARS else 0
+
+
+def counted(claim: Claim) -> bool:
+    """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's."""
+    return not claim.get("part_of") and not claim.get("superseded_by") and not other_event(claim)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+DATE_FORMATS: tuple[str, ...] = (
+    "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y",
+    "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%B %d %Y", "%b %d %Y",
+)
+
+
+def parse_date(text: str | None) -> date | None:
+    """ISO dates and timestamps and the usual news formats ("Jan. 5, 2017", "5 January 2017", "1/5/17",
+    RFC 2822); None when the text is none of them."""
+    if not text:
+        return None
+    text = str(text).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# --- bounds and agreement ----------------------------------------------------------------------
+
+def bounds(claim: Claim) -> tuple[float, float]:
+    """The interval of counts a figure allows; 'about 50' allows 10% either way, a vague count its bounds."""
+    value = int(claim.get("value") or 0)
+    low, high = claim.get("low"), claim.get("high")
+    if claim.get("qualifier") == "about":
+        return value * 0.9, value * 1.1
+    if low is None and high is None and claim.get("qualifier") != "exact":
+        return value, float("inf")
+    return (float(low) if low is not None else 0.0), (float(high) if high is not None else float("inf"))
+
+
+def disagree(figures: Sequence[Claim]) -> bool:
+    """True when the figures cannot all be true: their intervals have no count in common."""
+    if len(figures) < 2:
+        return False
+    intervals = [bounds(c) for c in figures]
+    return max(lo for lo, _ in intervals) > min(hi for _, hi in intervals)
+
+
+def span(figures: Sequence[Claim]) -> tuple[int | None, int | None]:
+    """low = the smallest figure given; high = the largest, or None when the largest is open-ended."""
+    if not figures:
+        return None, None
+    low = min(int(c["value"]) for c in figures)
+    closed = [int(c["high"]) if c.get("high") is not None else int(c["value"]) for c in figures
+              if c.get("high") is not None or c.get("qualifier") in ("exact", "about")]
+    top = max(closed) if closed else None
+    open_ended = [int(c["value"]) for c in figures
+                  if c.get("high") is None and c.get("qualifier") not in ("exact", "about")]
+    if open_ended and (top is None or max(open_ended) >= top):
+        return low, None
+    return low, top
+
+
+# --- one event ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Article:
+    id: str
+    date: date | None
+    raw_date: str | None
+    order: int
+    claims: list[Claim]
+
+
+def _rank(claim: Claim, zero_partial: bool) -> tuple[int, int, int]:
+    whole = not partial(claim) and not (zero_partial and claim.get("value") == 0)
+    return int(whole), prominence(claim), int(claim.get("value") or 0)
+
+
+def _pick(claims: Sequence[Claim]) -> Claim | None:
+    """The one figure these claims (of one article and source, or of one event) stand for."""
+    if not claims:
+        return None
+    positive = any(c.get("value") for c in claims)
+    return max(claims, key=lambda c: _rank(c, positive))
+
+
+def _is_whole(claim: Claim, among: Sequence[Claim]) -> bool:
+    positive = any(c.get("value") for c in among)
+    return _rank(claim, positive)[0] == 1
+
+
+def _source_key(claim: Claim) -> str:
+    source = claim.get("source")
+    return "source:" + " ".join(source.lower().split()) if source else "article:" + str(claim.get("article"))
+
+
+def _single_count(items: Sequence[dict[str, Any]]) -> int:
+    """People counted one by one in one article: the largest sentence, plus sentences of 'another' person."""
+    if not items:
+        return 0
+    base = max(int(s.get("count") or 0) for s in items)
+    extra = sum(int(s.get("count") or 0) for s in items if s.get("additional"))
+    return base + extra if extra and extra < sum(int(s.get("count") or 0) for s in items) else base
+
+
+def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim], str | None] | None = None,
+                singles: Sequence[dict[str, Any]] = (), types: Iterable[str] | None = None) -> list[Toll]:
+    """The tolls of one event, one per type that its claims or singles name, in `CLAIM_TYPES` order.
+
+    `singles` are people described one by one: dicts with `article`, `type`, `count`,
+    `sentence` (and `additional` for "another man"), read from the text by the extractor side.
+    """
+    articles: dict[str, _Article] = {}
+    for claim in claims:
+        key = str(claim.get("article"))
+        if key not in articles:
+            raw = date_of(claim) if date_of else None
+            articles[key] = _Article(key, parse_date(raw), raw, len(articles), [])
+        articles[key].claims.append(claim)
+    for single in singles:
+        key = str(single.get("article"))
+        if key not in articles:
+            raw = date_of(single) if date_of else None
+            articles[key] = _Article(key, parse_date(raw), raw, len(articles), [])
+    ordered = sorted(articles.values(), key=lambda a: (a.date or date.min, a.order))
+    wanted = set(types) if types is not None else None
+    present = {c.get("type") for c in claims} | {s.get("type") for s in singles}
+    out = []
+    for kind in CLAIM_TYPES:
+        if kind in present and (wanted is None or kind in wanted):
+            out.append(_toll(event, kind, ordered, [s for s in singles if s.get("type") == kind]))
+    return out
+
+
+def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Toll:
+    revisions: list[dict[str, Any]] = []
+    latest: dict[str, tuple[Claim, _Article, bool]] = {}
+    by_id: dict[str, Claim] = {}
+    usable: list[Claim] = []
+    previous: tuple[Claim, _Article] | None = None
+    for article in ordered:
+        mine = [c for c in article.claims if c.get("type") == kind]
+        for c in mine:
+            by_id[str(c.get("id"))] = c
+        for c in mine:
+            target = by_id.get(str(c.get("superseded_by") or ""))
+            if target is not None:
+                revisions.append(_revision(c, target, article))
+        keep = [c for c in mine if counted(c)]
+        usable.extend(keep)
+        by_source: dict[str, list[Claim]] = {}
+        for c in keep:
+            by_source.setdefault(_source_key(c), []).append(c)
+        for key, group in by_source.items():
+            pick = _pick(group)
+            if pick is not None:
+                latest[key] = (pick, article, _is_whole(pick, keep))
+        figure = _pick(keep)
+        if figure is not None and _is_whole(figure, keep):
+            if previous is not None and previous[0].get("value") != figure.get("value") \
+                    and previous[1] is not article:
+                revisions.append(_revision(previous[0], figure, article))
+            previous = (figure, article)
+    entries = list(latest.values())
+    whole = [e for e in entries if e[2]] or entries
+    figures = [c for c, _, _ in whole]
+    best_claim = max(figures, key=lambda c: (int(c.get("value") or 0), prominence(c))) if figures else None
+    best = int(best_claim["value"]) if best_claim is not None else None
+    evidence = [str(c["id"]) for c in usable if best is not None and c.get("value") == best]
+    counted_singles = _singles_figure(singles, ordered)
+    if counted_singles and (best is None or counted_singles[0] > best):
+        best = counted_singles[0]
+        evidence = counted_singles[1]
+    low, high = span(figures)
+    if best is not None and (low is None or best < low):
+        low = best
+    if best is not None and high is not None and best > high:
+        high = best
+    sources = [_source_entry(c, a) for c, a, _ in sorted(entries, key=lambda e: (e[1].date or date.min, e[1].order,
+                                                                                 e[0].get("start") or 0))]
+    return Toll(event=event, type=kind, best=best, low=low, high=high, sources=sources,
+                disagreement=disagree(figures), revisions=revisions, evidence=evidence)
+
+
+def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> tuple[int, list[str]] | None:
+    """The largest count of people described one by one in one article of the event, with its sentences."""
+    best: tuple[int, list[str]] | None = None
+    for article in ordered:
+        mine = [s for s in singles if str(s.get("article")) == article.id]
+        count = _single_count(mine)
+        if count and (best is None or count >= best[0]):
+            best = (count, [str(s.get("sentence")) for s in mine])
+    return best
+
+
+def _revision(old: Claim, new: Claim, article: _Article) -> dict[str, Any]:
+    return {"value": old.get("value"), "replaced_by": new.get("value"), "id": old.get("id"),
+            "by_id": new.get("id"), "date": article.raw_date}
+
+
+def _source_entry(claim: Claim, article: _Article) -> dict[str, Any]:
+    return {"source": claim.get("source"), "value": claim.get("value"), "qualifier": claim.get("qualifier"),
+            "article": claim.get("article"), "id": claim.get("id"), "date": article.raw_date}
+
+
+# --- many events --------------------------------------------------------------------------------
+
+def article_event(claim: Claim) -> str:
+    """The default event: the article itself."""
+    return str(claim.get("article"))
+
+
+def build_tolls(claims: Iterable[Claim], *, event_of: Callable[[Claim], str] | None = None,
+                date_of: Callable[[Claim], str | None] | None = None, singles: Iterable[dict[str, Any]] = (),
+                types: Iterable[str] | None = None,
+                on_split: Callable[[str], None] | None = None) -> Iterator[Toll]:
+    """Claims as dicts (extract's JSON Lines, keys of claim-spec §2, optional "record" dict) -> tolls,
+    one per event and type, streamed event by event.
+
+    `event_of` names a claim's event (default: its article); `date_of` gives its article's date
+    (latest wins). `singles` (people counted one by one, see `event_tolls`) are grouped by the
+    same `event_of`; events with singles and no claim come after the others.
+    """
+    key = event_of or article_event
+    pending: dict[str, list[dict[str, Any]]] = {}
+    for single in singles:
+        pending.setdefault(key(single), []).append(single)
+    seen: set[str] = set()
+    for event, group in groupby(claims, key=key):
+        if event in seen and on_split is not None:
+            on_split(event)
+        seen.add(event)
+        yield from event_tolls(event, list(group), date_of=date_of, singles=pending.pop(event, []), types=types)
+    for event, items in pending.items():
+        yield from event_tolls(event, [], date_of=date_of, singles=items, types=types)
+
+
+def revision_text(toll: Toll) -> str:
+    """The figure's history for a table cell: "9 → 35"."""
+    if not toll.revisions:
+        return ""
+    chain = [toll.revisions[0]["value"]]
+    for r in toll.revisions:
+        if r["value"] != chain[-1]:
+            chain.append(r["value"])
+        chain.append(r["replaced_by"])
+    return " → ".join(str(v) for v in chain)

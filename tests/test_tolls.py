@@ -1,0 +1,201 @@
+"""Tolls from hand-written claim lists: one rule of claim-spec §5 per case."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from casualty_cli.tolls import (
+    TOLL_FIELDS,
+    Toll,
+    build_tolls,
+    disagree,
+    other_event,
+    parse_date,
+    partial,
+    revision_text,
+    span,
+)
+
+_COUNTER = [0]
+
+
+def claim(value: int, sentence: str = "", *, article: str = "a", type: str = "killed", qualifier: str = "exact",
+          quantity: str | None = None, low: int | None = -1, high: int | None = -1, start: int = 1000,
+          **extra: Any) -> dict[str, Any]:
+    """A claim dict as extract writes it; low/high follow the qualifier unless given."""
+    _COUNTER[0] += 1
+    quantity = quantity if quantity is not None else str(value)
+    if low == -1:
+        low = value if qualifier in ("exact", "at_least", "range", "vague") else (
+            value + 1 if qualifier == "more_than" else None)
+    if high == -1:
+        high = value if qualifier == "exact" else (value - 1 if qualifier == "less_than" else (
+            value if qualifier == "at_most" else None))
+    base = {"id": f"{article}#{_COUNTER[0]}", "article": article, "type": type, "value": value, "low": low,
+            "high": high, "qualifier": qualifier, "quantity": quantity, "victims": "people", "source": None,
+            "source_title": None, "via": None, "cue": None, "location": None, "part_of": None,
+            "superseded_by": None, "sentence": sentence or f"{quantity} people were killed.", "start": start,
+            "end": start + len(quantity)}
+    base.update(extra)
+    return base
+
+
+def one(claims: list[dict[str, Any]], **kw: Any) -> Toll:
+    tolls = [t for t in build_tolls(claims, **kw) if t.type == "killed"]
+    assert len(tolls) == 1
+    return tolls[0]
+
+
+BEST_CASES = [
+    pytest.param([claim(531, "531 people were killed, including 200 children."),
+                  claim(200, "531 people were killed, including 200 children.", victims="children",
+                        part_of="a#x")], 531, id="breakdown-left-out"),
+    pytest.param([claim(9, "The death toll rose from nine to 35.", quantity="nine", superseded_by="a#35"),
+                  claim(35, "The death toll rose from nine to 35.", id="a#35")], 35, id="superseded-left-out"),
+    pytest.param([claim(243, "Cyclone Mocha killed at least 243 people.", qualifier="at_least",
+                        quantity="at least 243", start=10),
+                  claim(140000, "It was the deadliest storm since Cyclone Nargis, which killed 140,000 in 2008.",
+                        quantity="140,000")], 243, id="other-event-left-out"),
+    pytest.param([claim(3, "Three people were killed in Idlib.", quantity="Three", start=5),
+                  claim(400000, "Syria's war has killed more than 400000 people since 2011.",
+                        qualifier="more_than", quantity="more than 400000")], 3, id="war-total-left-out"),
+    pytest.param([claim(12, "In all 12 people died.", start=10),
+                  claim(5, "Five children were among the dead.", victims="children", quantity="Five")], 12,
+                 id="whole-over-group"),
+    pytest.param([claim(4, "Four people were killed at the Al-Shifa hospital.", quantity="Four")], 4,
+                 id="partial-alone-still-counts"),
+    pytest.param([claim(0, "No one was killed in the blast.", quantity="No one", start=5)], 0, id="zero-is-a-figure"),
+    pytest.param([claim(2, "Two people were killed.", quantity="Two", start=5),
+                  claim(0, "No other deaths were reported.", quantity="No")], 2, id="no-other-is-not-a-toll"),
+    pytest.param([claim(243, "Deaths: 243", start=9000), claim(12, "In Vietnam, 12 people died.", start=20)], 243,
+                 id="fact-box"),
+    pytest.param([claim(140000, "Nargis killed 140,000 people since 2008 in Myanmar.", quantity="140,000")], None,
+                 id="only-another-event"),
+]
+
+
+@pytest.mark.parametrize(("claims", "best"), BEST_CASES)
+def test_best(claims: list[dict[str, Any]], best: int | None) -> None:
+    assert one(claims).best == best
+
+
+def test_latest_article_of_a_source_wins_and_the_move_is_a_revision() -> None:
+    claims = [claim(40, "Police said 40 people were killed.", article="day1", source="police",
+                    record={"d": "2020-01-01"}),
+              claim(52, "Police said 52 people were killed.", article="day2", source="police",
+                    record={"d": "2020-01-02"})]
+    toll = one(list(reversed(claims)), event_of=lambda c: "ev", date_of=lambda c: c["record"]["d"])
+    assert toll.best == 52
+    assert [s["value"] for s in toll.sources] == [52]
+    assert [(r["value"], r["replaced_by"]) for r in toll.revisions] == [(40, 52)]
+    assert revision_text(toll) == "40 → 52"
+    assert toll.disagreement is False
+
+
+def test_in_sentence_revision_is_listed_with_its_ids() -> None:
+    claims = [claim(9, "The death toll rose from nine to 35.", quantity="nine", superseded_by="a#35", id="a#9"),
+              claim(35, "The death toll rose from nine to 35.", id="a#35")]
+    toll = one(claims)
+    assert toll.revisions == [{"value": 9, "replaced_by": 35, "id": "a#9", "by_id": "a#35", "date": None}]
+    assert revision_text(toll) == "9 → 35"
+    assert toll.evidence == ["a#35"]
+
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    pytest.param([claim(40, qualifier="at_least"), claim(52)], False, id="at-least-40-and-52-agree"),
+    pytest.param([claim(40), claim(52)], True, id="40-and-52-exact-disagree"),
+    pytest.param([claim(20, qualifier="range", high=30), claim(25)], False, id="range-holds-it"),
+    pytest.param([claim(10, qualifier="less_than"), claim(12)], True, id="fewer-than-10-and-12"),
+    pytest.param([claim(50, qualifier="about"), claim(52)], False, id="about-50-and-52"),
+    pytest.param([claim(30, qualifier="at_most"), claim(31, qualifier="more_than")], True, id="up-to-30-over-31"),
+    pytest.param([claim(7)], False, id="one-figure"),
+])
+def test_disagreement(figures: list[dict[str, Any]], expected: bool) -> None:
+    assert disagree(figures) is expected
+
+
+def test_sources_disagreeing_are_marked() -> None:
+    claims = [claim(5, "X initially put the toll at five.", source="X", quantity="five"),
+              claim(6, "Y reported six dead.", source="Y", quantity="six")]
+    toll = one(claims)
+    assert toll.disagreement is True
+    assert (toll.best, toll.low, toll.high) == (6, 5, 6)
+    assert [s["source"] for s in toll.sources] == ["X", "Y"]
+
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    pytest.param([claim(500, qualifier="more_than")], (500, None), id="more-than-500-alone-open"),
+    pytest.param([claim(500, qualifier="more_than"), claim(600)], (500, 600), id="closed-above-open"),
+    pytest.param([claim(20, qualifier="range", high=30)], (20, 30), id="range"),
+    pytest.param([claim(40), claim(52)], (40, 52), id="two-exact"),
+    pytest.param([], (None, None), id="none"),
+])
+def test_low_high(figures: list[dict[str, Any]], expected: tuple[int | None, int | None]) -> None:
+    assert span(figures) == expected
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "expected"), [
+    ("It was the deadliest cyclone since Nargis, which killed 140,000 people.", "140,000", True),
+    ("The conflict has killed more than 350000 people since it began in 2011.", "more than 350000", True),
+    ("The previous storm killed 30 people.", "30", True),
+    ("At least 30 people have been killed since Monday.", "At least 30", False),
+    ("A car bomb killed 12 people in Aleppo on Tuesday.", "12", False),
+])
+def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
+    assert other_event({"sentence": sentence, "quantity": quantity}) is expected
+
+
+@pytest.mark.parametrize(("victims", "sentence", "expected"), [
+    ("children", "Five children were among the dead.", True),
+    ("people", "Four people were taken to Nash General Hospital.", True),
+    ("people", "No other injuries were reported.", True),
+    ("people", "Four people were killed in the attack.", False),
+    (None, "220000 dead.", False),
+])
+def test_partial(victims: str | None, sentence: str, expected: bool) -> None:
+    assert partial({"victims": victims, "sentence": sentence}) is expected
+
+
+def test_singles_count_when_no_number_is_given() -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1,
+                "sentence": "A 25-year-old man was shot and killed on Friday."}]
+    claims = [claim(2, "Two others were wounded.", type="injured", quantity="Two")]
+    tolls = {t.type: t for t in build_tolls(claims, singles=singles)}
+    assert tolls["killed"].best == 1
+    assert tolls["killed"].evidence == ["A 25-year-old man was shot and killed on Friday."]
+    assert tolls["injured"].best == 2
+
+
+def test_singles_never_lower_a_stated_figure() -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "sentence": "A man died."}]
+    toll = one([claim(3, "Three people died.", quantity="Three")], singles=singles)
+    assert toll.best == 3
+
+
+def test_events_stream_one_at_a_time_and_a_split_is_reported() -> None:
+    claims = [claim(1, article="x"), claim(2, article="y"), claim(3, article="x")]
+    split: list[str] = []
+    tolls = list(build_tolls(iter(claims), on_split=split.append))
+    assert [t.event for t in tolls] == ["x", "y", "x"]
+    assert split == ["x"]
+
+
+def test_toll_dict_keeps_the_field_order() -> None:
+    assert tuple(one([claim(3)]).to_dict()) == TOLL_FIELDS
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2014-01-28", date(2014, 1, 28)),
+    ("2014-01-28T10:00:00Z", date(2014, 1, 28)),
+    ("4/16/17", date(2017, 4, 16)),
+    ("Jan. 5, 2017", date(2017, 1, 5)),
+    ("5 January 2017", date(2017, 1, 5)),
+    ("March 3, 2020", date(2020, 3, 3)),
+    ("Tue, 28 Jan 2014 10:00:00 GMT", date(2014, 1, 28)),
+    ("yesterday", None),
+    (None, None),
+])
+def test_parse_date(text: str | None, expected: date | None) -> None:
+    assert parse_date(text) == expected
