@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint types eval bench clean golden
+.PHONY: demo test check lint types eval bench clean golden report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ types: $(STAMP)
 	$(BIN)/mypy casualty_cli
 
 check: lint types test
+
+# The HTML report of the seeds (self-contained; open it in any browser).
+report: $(STAMP)
+	$(BIN)/casualty report seeds/ -o report.html
 
 eval: $(STAMP)
 	$(BIN)/python bench/dev_eval.py

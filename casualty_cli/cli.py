@@ -304,6 +304,99 @@ def _writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None, details: boo
 @main.command(epilog="""
 \b
 Examples:
+  casualty report seeds/ -o report.html
+  casualty extract seeds/ --format jsonl > claims.jsonl; casualty report --claims claims.jsonl -o report.html
+""")
+@click.argument("paths", nargs=-1)
+@input_options
+@run_options
+@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
+              "the article texts are then unknown and each article shows its claims' sentences.")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write the HTML to FILE (atomically) instead of stdout.")
+@click.option("--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
+@click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
+@click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
+def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
+           model: str | None, full: bool, claims_path: str | None, output: str | None, types: str | None,
+           title: str, quiet: bool) -> None:
+    """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
+    every article with its claims highlighted, and a table of all claims.
+
+    The page loads nothing from the network and runs no script but its own.
+    """
+    from ._tolls_stub import build_tolls
+    from .export import check_writable, parse_types
+    from .report import read_claims, render_report
+
+    if bool(paths) == bool(claims_path):
+        raise click.UsageError("give either PATHS or --claims FILE")
+    stats = Stats()
+    try:
+        kinds = parse_types(types)
+        if output and output != "-":
+            check_writable(output)
+        if claims_path:
+            texts = None
+            try:
+                with click.open_file(claims_path, encoding="utf-8") as f:
+                    claims = read_claims(f, claims_path)
+            except OSError as e:
+                raise InputProblem(f"cannot read {claims_path}: {e.strerror or e}") from e
+            stats.articles = len({c["article"] for c in claims})
+        else:
+            texts, claims = _extract_for_report(paths, _read_options(glob, input_format, text_field, id_field),
+                                                _extractor(model, full), stats, quiet)
+    except CasualtyError as e:
+        raise _usage(e) from e
+    claims = [c for c in claims if kinds is None or c["type"] in kinds]
+    stats.claims = len(claims)
+    tolls = [t.to_dict() for t in build_tolls(claims)]
+    try:
+        with _output(output) as out:
+            out.writelines(render_report(claims, tolls, texts=texts, skipped=stats.skipped, title=title))
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except CasualtyError as e:
+        raise click.ClickException(str(e)) from e
+    if not quiet:
+        click.echo(stats.line(), err=True)
+    if stats.failed:
+        sys.exit(EXIT_FAILED)
+
+
+def _extract_for_report(paths: tuple[str, ...], options: Any, extractor: Any, stats: Stats,
+                        quiet: bool) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Every article's text and its claims (as dicts), notes about inputs on stderr."""
+    from .inputs import Article, plan_inputs, read_source
+
+    plan = plan_inputs(paths, options)
+    stats.skipped += len(plan.skipped)
+    texts: dict[str, str] = {}
+
+    def articles() -> Iterator[tuple[str, str]]:
+        for source in plan.sources:
+            for item in read_source(source, options):
+                if isinstance(item, Article):
+                    stats.articles += 1
+                    texts[item.id] = item.text
+                    yield item.id, item.text
+                    continue
+                stats.failed += item.kind == "failed"
+                stats.skipped += item.kind == "skipped"
+                if item.kind == "failed" or not quiet:
+                    click.echo(f"casualty: {'error: ' if item.kind == 'failed' else ''}{item.id}: {item.message}",
+                               err=True)
+
+    claims = [c.to_dict() for _, found in extractor.extract_many(articles()) for c in found]
+    return texts, claims
+
+
+@main.command(epilog="""
+\b
+Examples:
   casualty schema > claim.schema.json
   casualty extract seeds/ --format json | check-jsonschema --schemafile claim.schema.json -
 """)
