@@ -38,6 +38,7 @@ ARTICLES = [
     ("VBe7aEh", "31934c44241eb46dea317c469dc55ba138526ef24c232aa732dbc0011124c668"),  # hurricane
     ("DJcGse3", "c8f201171ae965cb47391b8d05070a8c04f40dd7dff183878a5f44fd40eb7175"),  # wildfire
     ("eoApPLS", "0a0aaf8d94ff709608ee4660db0e0b433174fd812f347a5c736fcd6f6beddc01"),  # cyclone
+    ("dCBLBht", "2a44556d160a1d4a32a8c02973bb06455be1a78e3d43c5baf0e96bd755b4cb80"),  # heat waves
 ]
 
 
