@@ -14,32 +14,9 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as lx
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-REPORT_NOUNS = frozenset({"report", "statement", "figure", "data", "tally", "count", "estimate", "post",
-                          "tweet", "account", "record", "bulletin", "update", "list", "reportage", "message",
-                          "obituary", "tribute", "video", "page", "channel", "website", "footage", "article",
-                          "broadcast", "announcement"})
-# Anonymous heads that keep their place or affiliation: "a source at Aleppo Police Command".
-ANON_HEADS = frozenset({"source", "activist", "official", "spokesman", "spokeswoman", "spokesperson",
-                        "resident", "witness", "doctor", "medic", "correspondent", "journalist", "member",
-                        "eyewitness", "employee", "worker", "rescuer", "paramedic"})
-ANON_PREPS = frozenset({"at", "in", "from", "on", "with", "inside"})
-HEADLINE_OUTLETS = frozenset({"AFP", "Reuters", "AP", "Sputnik", "Anadolu", "SANA", "Xinhua", "AA", "TASS"})
-HEADLINE_SPEAKERS = frozenset({"monitor", "police", "officials", "official", "sources", "activists", "medics",
-                               "witnesses", "ministry", "army", "military", "un", "sohr", "observatory",
-                               "rescuers", "residents", "governor", "report", "reports", "media"})
-DATE_WORDS = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# A date word the tagger glued onto a name: "October Safa News".
+DATE_WORDS = frozenset(w.lower() for w in lx.MONTHS + lx.MONTH_ABBREVIATIONS + lx.WEEKDAYS)
 DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "prep", "parataxis", "ccomp"})
-KEEP_PREPS = frozenset({"of", "for"})
-SHORT_HEADS = frozenset({"source", "sources", "official", "observatory", "ministry", "group", "monitor",
-                         "agency", "organization", "organisation", "spokesman", "spokeswoman", "spokesperson",
-                         "department", "office", "army", "military", "network", "committee"})
-TITLE_WORDS = frozenset("""
-sheriff chief police officer detective sergeant lieutenant captain commander colonel general major
-mayor governor president minister spokesman spokeswoman spokesperson director head coroner
-prosecutor attorney deputy superintendent commissioner inspector trooper dr doctor professor secretary
-senator representative rep sen gov lt sgt capt col gen cpl officer agent
-""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +54,17 @@ class Speakers:
     def resolve(self, word: Token) -> Speaker | None:
         lower = word.lower_
         for sp in reversed(self.seen):
-            if lower in ("he", "she", "him", "her", "his", "i", "my"):
+            if lower in lx.PERSON_PRONOUNS:
                 if sp.person and not sp.plural:
                     return sp
-            elif lower in ("it", "its"):
+            elif lower in lx.THING_PRONOUNS:
                 if not sp.person and not sp.plural:
                     return sp
-            elif lower in ("they", "them", "we", "their", "our"):
+            elif lower in lx.PLURAL_PRONOUNS:
                 return sp
             elif lower in sp.name.lower() or word.lemma_.lower() in sp.name.lower():
                 return sp
-            elif lower in ("source", "sources", "official", "spokesman", "spokeswoman", "spokesperson"):
+            elif lower in lx.ANON_SPEAKERS:
                 return sp
         return None
 
@@ -117,7 +94,7 @@ def _entity(tok: Token) -> Span | None:
     return Span(doc, start, end, label=tok.ent_type_)
 
 
-def _phrase(tok: Token, keep: frozenset[str] = KEEP_PREPS) -> list[Token]:
+def _phrase(tok: Token, keep: frozenset[str] = lx.KEEP_PREPS) -> list[Token]:
     """The noun phrase of a speaker without its appositions, clauses and most prepositions.
 
     Starts at the last determiner before the head, so a run-on parse
@@ -173,7 +150,7 @@ def _strip_name(name: str) -> str:
 def _split_title(words: list[Token]) -> tuple[str, str] | None:
     """ "Police Chief Wade Ingram" -> ("Police Chief", "Wade Ingram"): a role word, then a name."""
     k = 0
-    while k < len(words) and (words[k].lower_ in TITLE_WORDS or (k == 0 and words[k].pos_ == "DET")):
+    while k < len(words) and (words[k].lower_ in lx.TITLE_WORDS or (k == 0 and words[k].pos_ == "DET")):
         k += 1
     rest = words[k:]
     if 0 < k and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in rest):
@@ -198,7 +175,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
         return speakers.resolve(tok)
     if tok.like_num or lemma in lx.HARM_VERBS or lemma in lx.HARM_NOUNS or lower in lx.HARM_ADJECTIVES:
         return None
-    if lemma in REPORT_NOUNS:
+    if lemma in lx.REPORT_NOUNS:
         inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                  for g in c.children if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "poss"]
         platform = _platform(tok)
@@ -206,7 +183,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
             found = speaker_of(inner[0], speakers)
             if found is not None:
                 return Speaker(found.name, found.title, found.person, found.plural, found.via or platform)
-    keep = KEEP_PREPS | ANON_PREPS if lemma in ANON_HEADS else KEEP_PREPS
+    keep = lx.KEEP_PREPS | lx.ANON_PREPS if lemma in lx.ANON_HEADS else lx.KEEP_PREPS
     words = _phrase(tok, keep)
     around = words + [t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.text.startswith("@")]
     if words and words[0].like_num and words[0].text[:1].isdigit():
@@ -231,9 +208,9 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
         start = named.start
         end = tok.i + 1 if tok.pos_ == "PROPN" and named.start <= tok.i and tok.i - named.end < 3 else named.end
         end = max(end, named.end)
-        while start > words[0].i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLE_WORDS:
+        while start > words[0].i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in lx.TITLE_WORDS:
             start -= 1  # "Governor Talal al-Barazi": NER found only "al-Barazi"
-        while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
+        while start < end - 1 and doc[start].lower_ in lx.TITLE_WORDS:
             start += 1  # "Police Chief Wade Ingram": the title is not the name
         if appos:
             title = _trim(list(appos[0].subtree))
@@ -256,7 +233,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
         name = phrase if phrase is not None and len(words) <= len(ent) + 3 else ent.text
         title = _trim(list(appos[0].subtree)) if appos else None
         return Speaker(_strip_name(name), title, False, tok.tag_ in ("NNS", "NNPS"))
-    if len(words) <= 2 and words[0].lower_ == "the" and lower in SHORT_HEADS:
+    if len(words) <= 2 and words[0].lower_ == "the" and lower in lx.SHORT_HEADS:
         earlier = speakers.resolve(tok)
         if earlier is not None:
             return earlier
@@ -265,7 +242,7 @@ def speaker_of(tok: Token, speakers: Speakers) -> Speaker | None:
         return None
     title = _trim(list(appos[0].subtree)) if appos else None
     plural = tok.tag_ in ("NNS", "NNPS")
-    is_person = lemma in lx.PERSON_NOUNS or lemma in TITLE_WORDS or lemma in ANON_HEADS
+    is_person = lemma in lx.PERSON_NOUNS or lemma in lx.TITLE_WORDS or lemma in lx.ANON_HEADS
     return Speaker(_strip_name(phrase), title, is_person, plural)
 
 
@@ -338,7 +315,7 @@ def _according_to(sent: Span, speakers: Speakers) -> Attribution | None:
             continue
         obj = objs[0]
         via: str | None = None
-        if obj.lemma_.lower() in REPORT_NOUNS:
+        if obj.lemma_.lower() in lx.REPORT_NOUNS:
             inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                      for g in c.children if g.dep_ == "pobj"]
             poss = [c for c in obj.children if c.dep_ == "poss"]
@@ -487,9 +464,9 @@ def _headline_source(sent: Span) -> Attribution | None:
     """A headline that names its source last: "Air raids kill 12 civilians in Aleppo: monitor"
     (the colon is often lost, and the outlet's name may follow: "... Aleppo Monitor AFP")."""
     tokens = [t for t in sent if not (t.is_punct or t.is_space)]
-    while tokens and tokens[-1].text in HEADLINE_OUTLETS:
+    while tokens and tokens[-1].text in lx.HEADLINE_OUTLETS:
         tokens.pop()
-    if len(tokens) < 4 or tokens[-1].lower_ not in HEADLINE_SPEAKERS:
+    if len(tokens) < 4 or tokens[-1].lower_ not in lx.HEADLINE_SPEAKERS:
         return None
     if tokens[-2].pos_ in ("ADP", "DET") or tokens[-1].dep_ in ("nsubj", "dobj", "pobj"):
         return None

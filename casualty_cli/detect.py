@@ -20,39 +20,19 @@ from spacy.tokens import Span, Token
 
 from . import lexicon as lx
 
-# Verbs that link a harm noun to its figure: "toll rose to 52", "left 5 dead".
-LINK_VERBS: frozenset[str] = frozenset("""
-be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
-leave find mount grow double put bring raise become remain count tally
-report say confirm fear believe know declare pronounce list see feel
-go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
-receive estimate think expect presume assume force place set
-""".split())
-# "in critical condition", "in stable condition": people being treated were injured.
-CONDITIONS: frozenset[str] = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded",
-                                        "life-threatening", "non-life-threatening"})
-# Adjectives that describe who the victims are rather than what befell them here:
-# "killed 26 displaced people" is a killing.
-DESCRIPTIVE_HARM: frozenset[str] = frozenset({"displaced", "homeless", "missing"})
-# Inflected forms the lemmatizer misses, mostly in Title Case headlines ("35 Dead", "Four People Shot").
-HARM_FORMS: dict[str, str] = {
-    "shot": "shoot", "shoots": "shoot", "killed": "kill", "kills": "kill", "kill": "kill", "slew": "slay",
-    "slain": "slay", "wounded": "wound", "wounds": "wound", "injured": "injure", "injures": "injure",
-    "dies": "die", "died": "die", "dead": "dead", "hurt": "hurt", "missing": "missing",
-}
-TIME_NOUNS: frozenset[str] = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
-                                        "century", "time", "night", "morning", "evening", "weekend"})
-# Verbs whose subject is the one harmed: "3 died", "200,000 fled west Mosul".
-SUBJECT_SUFFERS: frozenset[str] = frozenset({"die", "flee", "perish", "succumb", "drown", "escape", "starve"})
 AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj"})
-OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "appos", "conj"})
-WOUND_WORDS = re.compile(r"\b(wounded|injured|injuries|critical condition|non-life-threatening|hospitali[sz]ed)\b",
-                         re.IGNORECASE)
-DEATH_WORDS = re.compile(r"\b(killed|dead|died|dies|death|fatal\w*|homicide|murder\w*)\b", re.IGNORECASE)
-ADJACENT_HARM: frozenset[str] = frozenset({"dead", "killed", "wounded", "injured", "hurt", "shot", "missing",
-                                           "died", "die"})
-# Words that give a coordinated harm its own group: "killed and many more injured".
-OTHERS: frozenset[str] = frozenset({"more", "others", "other", "many", "several", "dozens", "hundreds", "scores"})
+
+
+def _talk(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words of a list; a trailing "*" takes any ending ("fatal*": fatally, fatalities)."""
+    parts = [lx.alternation(w for w in words if not w.endswith("*"))]
+    if any(w.endswith("*") for w in words):
+        parts.append(rf"(?:{lx.alternation(w[:-1] for w in words if w.endswith('*'))})\w*")
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE)
+
+
+WOUND_WORDS = _talk(lx.WOUND_TALK)
+DEATH_WORDS = _talk(lx.DEATH_TALK)
 MAX_UP = 5
 MAX_DOWN = 3
 MAX_PATH = 6
@@ -93,7 +73,7 @@ def is_person(noun: Token) -> bool:
     lower = noun.lower_
     if noun.pos_ == "PROPN" and lower.endswith("s") and lemma == lower:  # "Civilians" in a headline
         lemma = lower[:-1]
-    if lemma in lx.NON_PERSON_NOUNS or lower in lx.NON_PERSON_NOUNS or lemma in TIME_NOUNS:
+    if lemma in lx.NON_PERSON_NOUNS or lower in lx.NON_PERSON_NOUNS or lemma in lx.TIME_NOUNS:
         return False
     if lemma == "family" and noun.tag_ == "NNS":  # "three families" counts households, not people
         return False
@@ -110,11 +90,11 @@ def harm_type(token: Token) -> str | None:
     """The claim type a token states on its own, or None."""
     lemma = token.lemma_.lower()
     lower = token.lower_
-    if token.pos_ == "PROPN" and lower in HARM_FORMS:  # Title Case headline
-        form = HARM_FORMS[lower]
+    if token.pos_ == "PROPN" and lower in lx.HARM_FORMS:  # Title Case headline
+        form = lx.HARM_FORMS[lower]
         return lx.HARM_VERBS.get(form) or lx.HARM_ADJECTIVES.get(form)
-    if lemma == lower and lower in HARM_FORMS and lower not in lx.HARM_ADJECTIVES:
-        lemma = HARM_FORMS[lower]
+    if lemma == lower and lower in lx.HARM_FORMS and lower not in lx.HARM_ADJECTIVES:
+        lemma = lx.HARM_FORMS[lower]
     if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBD", "VBG") and token.pos_ != "NOUN"):
         if lemma in lx.HARM_VERBS:
             return lx.HARM_VERBS[lemma]
@@ -125,10 +105,10 @@ def harm_type(token: Token) -> str | None:
         return None
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma == "condition":
-            return "injured" if any(c.lower_ in CONDITIONS for c in token.children) else None
+            return "injured" if any(c.lower_ in lx.CONDITIONS for c in token.children) else None
         if lemma == "rubble":
-            return "missing" if token.head.lower_ in ("under", "beneath", "below") else None
-        if lemma == "life" and token.head.lemma_.lower() not in ("claim", "take", "lose", "cost", "end"):
+            return "missing" if token.head.lower_ in lx.UNDER else None
+        if lemma == "life" and token.head.lemma_.lower() not in lx.LIFE_TAKERS:
             return None
         if lemma in lx.HARM_NOUNS:
             return lx.HARM_NOUNS[lemma]
@@ -161,7 +141,7 @@ def _is_agent(anchor: Token, harm: Token) -> bool:
     node = anchor
     while node.head.i != node.i and node.head.i != harm.i:
         node = node.head
-    if node.head.i != harm.i or node.dep_ not in AGENT_DEPS or harm.lemma_.lower() in SUBJECT_SUFFERS:
+    if node.head.i != harm.i or node.dep_ not in AGENT_DEPS or harm.lemma_.lower() in lx.SUBJECT_SUFFERS:
         return False
     return any(c.dep_ in ("dobj", "obj") for c in harm.children)
 
@@ -176,7 +156,7 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         return None
     node = anchor
     while node.i != pivot.i:  # not from inside a relative clause: "the victim, who had three children, was shot"
-        if node.dep_ == "relcl" and node.lemma_.lower() not in LINK_VERBS and harm_type(node) is None:
+        if node.dep_ == "relcl" and node.lemma_.lower() not in lx.LINK_VERBS and harm_type(node) is None:
             return None
         node = node.head
     if down == 0:  # harm governs the count
@@ -195,7 +175,7 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return None  # "One man is in custody but ... six others injured"
         node = node.head
-    if pivot.lemma_.lower() in LINK_VERBS or pivot.pos_ == "AUX" or harm_type(pivot):
+    if pivot.lemma_.lower() in lx.LINK_VERBS or pivot.pos_ == "AUX" or harm_type(pivot):
         return up + down
     if pivot.lemma_.lower() == "have" and up == 1 and down <= 2 and anchor.dep_ == "nsubj" and harm.pos_ == "NOUN":
         return up + down  # "Two had gunshot wounds" (but not "the victim had two children")
@@ -223,7 +203,7 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             dist = _linked(anchor, token)
             if dist is None:
                 continue
-            if token.lower_ in DESCRIPTIVE_HARM and token.dep_ == "amod":
+            if token.lower_ in lx.DESCRIPTIVE_HARM and token.dep_ == "amod":
                 dist += 2
             if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT:
                 dist += 2  # "a plane hit a car ... killing two men": hit is the weakest cue
@@ -246,13 +226,13 @@ def adjacent_harm(num: Token) -> Harm | None:
     nxt = doc[num.i + 1]
     before = doc[num.i - 1] if num.i > 0 else None
     if nxt.pos_ in ("NOUN", "PROPN") and is_person(nxt) and nxt.lemma_.lower() not in lx.HARM_NOUNS \
-            and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in ADJACENT_HARM \
+            and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in lx.ADJACENT_HARM \
             and doc[num.i + 2].tag_ in ("VBN", "VBD", "JJ", "NNP") \
             and not (before is not None and harm_type(before)):
         nxt = doc[num.i + 2]  # "6 citizens killed 22 injured": a headline's participle
-    if nxt.lower_ in ("shot", "shots") and num.i > 0 and doc[num.i - 1].lemma_.lower() in ("fire", "hear", "take"):
+    if nxt.lower_ in ("shot", "shots") and num.i > 0 and doc[num.i - 1].lemma_.lower() in lx.SHOT_COUNTERS:
         return None  # "fired one shot" counts shots
-    if nxt.lower_ in ADJACENT_HARM:
+    if nxt.lower_ in lx.ADJACENT_HARM:
         kind = harm_type(nxt) or lx.HARM_ADJECTIVES.get(nxt.lower_)
         if kind is None and nxt.lower_ == "shot":
             kind = "casualties"
@@ -276,9 +256,9 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             kind = harm_type(child) if child.dep_ in ("amod", "compound") else None
             if kind in ("killed", "injured"):
                 return kind
-    if harm.type == "injured" and any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+    if harm.type == "injured" and any(c.lower_ in lx.FATAL_ADVERBS for c in tok.children):
         return "killed"
-    if lemma in ("shoot", "hit", "strike", "target") or tok.lower_ == "shot":
+    if lemma in lx.SHOOTING_VERBS or tok.lower_ == "shot":
         # Words of the harm's own phrase; a part with a count of its own ("-- 2 killed") is another claim.
         near = [t.lower_ for c in tok.children if not any(t.i in counts for t in c.subtree) for t in c.subtree]
         if tok.dep_ == "conj":
@@ -287,7 +267,7 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             t.lemma_.lower() in ("kill", "die") and not _own_group(t, counts) for t in tok.conjuncts
         ):
             return "killed"
-        if any(w in ("wounded", "injured", "critical", "hospitalized", "hospitalised") for w in near):
+        if any(w in lx.WOUNDING_WORDS for w in near):
             return "injured"
         return _injured_if_only_wounds(text)
     if lemma == "victim" and harm.type == "casualties":
@@ -302,7 +282,7 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
 
 def _own_group(harm: Token, counts: set[int]) -> bool:
     """Whether a harm word has a group of its own: a subject, an object, or a count under it."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in OTHERS for c in harm.children) \
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in lx.OTHERS for c in harm.children) \
         or any(t.i in counts for t in harm.subtree)
 
 
@@ -331,7 +311,7 @@ def victims_of(noun: Token | None, num: Token | None = None) -> str | None:
                 text = child.text
                 return text if text.endswith("s") else text + "s"
         return noun.text if noun.lower_ in lx.HARM_NOUNS_AS_VICTIMS else None
-    if noun.lower_ in ("dead", "wounded", "injured", "missing", "displaced") and (
+    if noun.lower_ in lx.HARM_GROUP_WORDS and (
             num is None or noun.i == num.i + 1):
         return None  # "40 dead": the harm, not a group
     if lemma == "family" and noun.i + 1 < len(noun.doc) and noun.nbor(1).lower_ == "members":
@@ -356,9 +336,7 @@ def location_of(sent: Span, num: Token) -> str | None:
     place = min(places, key=lambda e: (e.start < num.i, abs(e.start - num.i)))
     start = place.start
     doc = sent.doc
-    if start > sent.start and doc[start - 1].lower_ in (
-        "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
-    ):
+    if start > sent.start and doc[start - 1].lower_ in lx.DIRECTIONS:
         return doc[start - 1 : place.end].text
     text = place.text
     return text[4:] if text.lower().startswith("the ") else text

@@ -20,12 +20,12 @@ from .scan import HARM_STEMS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+
 # What stands between a claim and the count that breaks it down, right before that count.
+_HEDGES = lx.alternation(h for hedges in lx.HEDGES.values() for h in hedges)
 BREAKDOWN = re.compile(
-    r"(?:\b(?:including|includ(?:e|es|ed)|among (?:them|whom|those|the dead|the victims|the killed)|"
-    r"of (?:whom|them|those|which)|among|amongst|mostly|most of them|(?:a|one) family of|"
-    r"(?:who|which|that) (?:were|are|included?))\s*(?:at least|more than|about|some|nearly|almost|around|over)?"
-    r"|:)\s*$|^\s+of\s+$",
+    rf"(?:\b(?:{lx.alternation(lx.BREAKDOWN_CUES)})\s*(?:{_HEDGES})?|:)\s*$"
+    r"|^\s+of\s+$",
     re.IGNORECASE,
 )
 # "two men from Hezballah and three men": counts joined by a conjunction.

@@ -1,9 +1,18 @@
-"""Harm words, victim nouns and reporting cues: data only, no logic.
+"""Every word list of the extractor, in one place: data, plus two helpers that read it.
 
 Keys are lower-cased lemmas (spaCy's `token.lemma_.lower()`) unless named
-otherwise. Kept as plain data so users and tests can read and extend them.
+otherwise. A word is added here once: the model-free scan (`scan.py`), the
+number reader (`numbers.py`), the harm rules (`detect.py`) and the attribution
+rules (`attribution.py`) build their regexes and sets from these lists, so a
+new harm word or reporting verb works on the fast and the full path alike
+(tests/test_lexicon.py checks that the scan admits every one, inflected).
 """
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# ---- harm ----------------------------------------------------------------------------------
 
 # Verbs whose object or passive subject is harmed -> claim type.
 HARM_VERBS: dict[str, str] = {
@@ -15,12 +24,20 @@ HARM_VERBS: dict[str, str] = {
     "hospitalize": "injured", "hospitalise": "injured", "treat": "injured",
     "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "uproot": "displaced",
     "shoot": "casualties", "hit": "casualties", "strike": "casualties", "target": "casualties",
-}
+}  # fmt: skip
 
 # "claim" and "take" harm only with "lives"; "treat" only "for injuries" or at a hospital;
 # "hit", "strike", "target" only when the counted noun is a person.
 NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate", "lose"})
 NEEDS_LIVES: frozenset[str] = frozenset({"claim"})
+# Verbs whose "shot" is sharpened by the words around it ("shot dead", "shot and wounded").
+SHOOTING_VERBS: frozenset[str] = frozenset({"shoot", "hit", "strike", "target"})
+# Heads under which "lives" is the harm: "claimed the lives of", "cost 30 lives".
+LIFE_TAKERS: frozenset[str] = frozenset({"claim", "take", "lose", "cost", "end"})
+# Verbs before "shot" that count shots, not people: "fired one shot".
+SHOT_COUNTERS: frozenset[str] = frozenset({"fire", "hear", "take"})
+# Prepositions that make "rubble" a harm: people "under the rubble" are missing.
+UNDER: frozenset[str] = frozenset({"under", "beneath", "below"})
 
 # Nouns that name the harm itself: "40 deaths", "the death toll", "240 bodies".
 HARM_NOUNS: dict[str, str] = {
@@ -31,7 +48,7 @@ HARM_NOUNS: dict[str, str] = {
     "casualty": "casualties", "victim": "casualties",
     "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced",
     "missing": "missing",
-}
+}  # fmt: skip
 
 # Adjectives (or participles used as adjectives) that state the harm: "40 dead".
 HARM_ADJECTIVES: dict[str, str] = {
@@ -39,17 +56,76 @@ HARM_ADJECTIVES: dict[str, str] = {
     "injured": "injured", "wounded": "injured", "hurt": "injured", "critical": "injured",
     "missing": "missing", "unaccounted": "missing",
     "displaced": "displaced", "homeless": "displaced",
-}
+}  # fmt: skip
 
+# Inflected forms the lemmatizer misses, mostly in Title Case headlines ("35 Dead", "Four People Shot").
+HARM_FORMS: dict[str, str] = {
+    "shot": "shoot", "shoots": "shoot", "killed": "kill", "kills": "kill", "kill": "kill", "slew": "slay",
+    "slain": "slay", "wounded": "wound", "wounds": "wound", "injured": "injure", "injures": "injure",
+    "dies": "die", "died": "die", "dead": "dead", "hurt": "hurt", "missing": "missing",
+}  # fmt: skip
+# Harm words that, right after a count, make the claim whatever the parse says: "18 dead", "7 shot".
+ADJACENT_HARM: frozenset[str] = frozenset({"dead", "killed", "wounded", "injured", "hurt", "shot", "missing",
+                                           "died", "die"})
+# Group words that stand for the harm and not for a group: "40 dead" names no victims.
+HARM_GROUP_WORDS: frozenset[str] = frozenset({"dead", "wounded", "injured", "missing", "displaced"})
+# Adjectives that describe who the victims are rather than what befell them here:
+# "killed 26 displaced people" is a killing.
+DESCRIPTIVE_HARM: frozenset[str] = frozenset({"displaced", "homeless", "missing"})
+# "in critical condition", "in stable condition": people being treated were injured.
+CONDITIONS: frozenset[str] = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded",
+                                        "life-threatening", "non-life-threatening"})
 # Words that turn a bare "shot" into a death or an injury.
 FATAL_WORDS: frozenset[str] = frozenset({"dead", "death", "fatally", "killed", "kill", "die", "died", "deadly"})
+WOUNDING_WORDS: frozenset[str] = frozenset({"wounded", "injured", "critical", "hospitalized", "hospitalised"})
+# Adverbs that make a wound a death: "fatally wounded".
+FATAL_ADVERBS: frozenset[str] = frozenset({"fatally", "mortally"})
+# An article that speaks of wounds and never of deaths: its people "shot" were injured
+# (claim-spec §1). A trailing "*" stands for any ending.
+WOUND_TALK: tuple[str, ...] = ("wounded", "injured", "injuries", "critical condition", "non-life-threatening",
+                               "hospitalized", "hospitalised")
+DEATH_TALK: tuple[str, ...] = ("killed", "dead", "died", "dies", "death", "fatal*", "homicide", "murder*")
+# Verbs whose subject is the one harmed: "3 died", "200,000 fled west Mosul".
+SUBJECT_SUFFERS: frozenset[str] = frozenset({"die", "flee", "perish", "succumb", "drown", "escape", "starve"})
+# Words that give a coordinated harm its own group: "killed and many more injured".
+OTHERS: frozenset[str] = frozenset({"more", "others", "other", "many", "several", "dozens", "hundreds", "scores"})
+# Verbs that link a harm noun to its figure: "toll rose to 52", "left 5 dead".
+LINK_VERBS: frozenset[str] = frozenset("""
+be rise reach climb stand increase jump top exceed include number total hit surpass pass soar
+leave find mount grow double put bring raise become remain count tally
+report say confirm fear believe know declare pronounce list see feel
+go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
+receive estimate think expect presume assume force place set
+""".split())
+# Not harm words themselves, but a sentence holding one may hold a claim the rules read
+# ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.
+HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve")
+# Past forms that are not stem + "ed", for the scan ("shot", "fled", "struck").
+IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "slay": ("slew", "slain"), "shoot": ("shot",), "flee": ("fled",), "strike": ("struck",), "lose": ("lost",),
+    "die": ("dying",), "hit": ("hit",), "hurt": ("hurt",), "say": ("said",), "tell": ("told",),
+    "write": ("wrote", "written"), "put": ("put",), "show": ("shown",),
+}  # fmt: skip
 
-# Harm nouns that count people by themselves: the victims field stays null for them
-# except "bodies" and "victims", which the spec keeps as the harmed group.
-HARM_NOUNS_AS_VICTIMS: frozenset[str] = frozenset({"bodies", "victims", "martyrs", "refugees", "evacuees",
-                                                   "corpses", "body", "victim", "martyr", "refugee", "corpse"})
+# ---- breakdowns ----------------------------------------------------------------------------
+
+# What stands between a claim and a count that breaks it down ("531 people, including 200 children"),
+# perhaps with a hedge (HEDGES) after it: "including at least 20 children".
+BREAKDOWN_CUES: tuple[str, ...] = (
+    "including", "include", "includes", "included", "among them", "among whom", "among those",
+    "among the dead", "among the victims", "among the killed", "of whom", "of them", "of those", "of which",
+    "among", "amongst", "mostly", "most of them", "a family of", "one family of",
+    "who were", "who are", "who include", "who included", "which were", "which are", "which include",
+    "which included", "that were", "that are", "that include", "that included",
+)
+
+# ---- people and things ---------------------------------------------------------------------
 
 # Nouns that name people. Plurals and singulars as lemmas.
+# "official" is NOT here but among the non-person nouns: a count of officials in the news is
+# almost always a count of sources ("two officials said"), and the parser cannot tell that
+# "3 officials" from victims; attribution still treats an official as a person speaker
+# (ANON_HEADS, TITLE_WORDS).
 PERSON_NOUNS: frozenset[str] = frozenset("""
 people person civilian child kid boy girl woman man men women baby infant toddler teen teenager
 adult youth youngster student pupil resident villager citizen local inhabitant family member relative
@@ -63,7 +139,7 @@ spectator shopper customer driver motorist cyclist rider occupant tenant neighbo
 victim body corpse martyr casualty fatality refugee migrant evacuee prisoner inmate detainee hostage
 suspect attacker assailant shooter robber intruder teacher pupil athlete player fan attendee guest
 individual adult elder elderly senior pensioner farmer fisherman fishermen shepherd herder
-official commander leader general colonel captain lieutenant sergeant private cadet
+commander leader general colonel captain lieutenant sergeant private cadet
 other others dead wounded injured missing displaced
 palestinian syrian iraqi israeli afghan kurd kurdish yazidi rohingya yemeni lebanese turk russian
 american briton african asian european arab muslim christian jew shia shiite sunni alawite druze
@@ -85,6 +161,19 @@ report statement post tweet video photo image source official spokesman spokespe
 dog cat horse animal cow sheep goat camel bird
 """.split())
 
+# Nouns of time: a count of them is a duration, never a group of people.
+TIME_NOUNS: frozenset[str] = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
+                                        "century", "time", "night", "morning", "evening", "weekend"})
+# Harm nouns that count people by themselves: the victims field stays null for them
+# except "bodies" and "victims", which the spec keeps as the harmed group.
+HARM_NOUNS_AS_VICTIMS: frozenset[str] = frozenset({"bodies", "victims", "martyrs", "refugees", "evacuees",
+                                                   "corpses", "body", "victim", "martyr", "refugee", "corpse"})
+# Compass words kept before a place: "west Mosul".
+DIRECTIONS: frozenset[str] = frozenset({"west", "east", "north", "south", "western", "eastern", "northern",
+                                        "southern", "central"})
+
+# ---- speakers ------------------------------------------------------------------------------
+
 # Reporting verbs (lemmas) that bind a claim to a speaker (claim-spec §3).
 REPORTING_VERBS: frozenset[str] = frozenset("""
 say tell report confirm add state announce estimate post write tweet note claim declare
@@ -99,3 +188,184 @@ PLATFORMS: frozenset[str] = frozenset({"facebook", "twitter", "x", "telegram", "
 
 # Pronouns and short names that must be resolved to an earlier speaker.
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+# Which earlier speaker a pronoun stands for: one person, one organisation, or anyone.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his", "i", "my"})
+THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "we", "their", "our"})
+# Pronouns that speak ("he said") and that are spoken of ("according to him").
+SUBJECT_PRONOUNS: tuple[str, ...] = ("he", "she", "it", "they", "we", "i")
+OBJECT_PRONOUNS: tuple[str, ...] = ("him", "her", "it", "them", "its", "his", "their")
+# "the official said": a nameless speaker named earlier in the article.
+BACK_REFERENCE_HEADS: tuple[str, ...] = ("official", "source", "spokesman", "spokeswoman", "spokesperson",
+                                         "agency", "ministry", "group", "monitor")
+# Nameless speakers a later "the source" or "the official" resolves to.
+ANON_SPEAKERS: frozenset[str] = frozenset({"source", "sources", "official", "spokesman", "spokeswoman",
+                                           "spokesperson"})
+# Nouns whose "by"/"of" names the speaker: "a report by the ministry".
+REPORT_NOUNS: frozenset[str] = frozenset({
+    "report", "statement", "figure", "data", "tally", "count", "estimate", "post", "tweet", "account", "record",
+    "bulletin", "update", "list", "reportage", "message", "obituary", "tribute", "video", "page", "channel",
+    "website", "footage", "article", "broadcast", "announcement"})
+# Anonymous heads that keep their place or affiliation: "a source at Aleppo Police Command".
+ANON_HEADS: frozenset[str] = frozenset({
+    "source", "activist", "official", "spokesman", "spokeswoman", "spokesperson", "resident", "witness", "doctor",
+    "medic", "correspondent", "journalist", "member", "eyewitness", "employee", "worker", "rescuer", "paramedic"})
+ANON_PREPS: frozenset[str] = frozenset({"at", "in", "from", "on", "with", "inside"})
+# Prepositions kept inside a speaker's name: "Ministry of Health", "Center for ...".
+KEEP_PREPS: frozenset[str] = frozenset({"of", "for"})
+# News agencies that sign a headline: "... Aleppo Monitor AFP".
+HEADLINE_OUTLETS: frozenset[str] = frozenset({"AFP", "Reuters", "AP", "Sputnik", "Anadolu", "SANA", "Xinhua",
+                                              "AA", "TASS"})
+# Speakers a headline names last: "Air raids kill 12 civilians in Aleppo: monitor".
+HEADLINE_SPEAKERS: frozenset[str] = frozenset({
+    "monitor", "police", "officials", "official", "sources", "activists", "medics", "witnesses", "ministry",
+    "army", "military", "un", "sohr", "observatory", "rescuers", "residents", "governor", "report", "reports",
+    "media"})
+# Heads that "the ..." refers back with: "the ministry said" is the ministry named before.
+SHORT_HEADS: frozenset[str] = frozenset({
+    "source", "sources", "official", "observatory", "ministry", "group", "monitor", "agency", "organization",
+    "organisation", "spokesman", "spokeswoman", "spokesperson", "department", "office", "army", "military",
+    "network", "committee"})
+# Role words before or after a name: "Police Chief Wade Ingram".
+TITLE_WORDS: frozenset[str] = frozenset("""
+sheriff chief police officer detective sergeant lieutenant captain commander colonel general major
+mayor governor president minister spokesman spokeswoman spokesperson director head coroner
+prosecutor attorney deputy superintendent commissioner inspector trooper dr doctor professor secretary
+senator representative rep sen gov lt sgt capt col gen cpl officer agent
+""".split())
+# Abbreviations whose full stop does not end a sentence ("Dr. Nidal Hijazi", "Jan. 5", "U.S.").
+ABBREVIATIONS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl",
+    "Pvt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Ofc", "Jr", "Sr",
+    "No", "Nos", "Vol", "Fig", "vs", "approx", "est", "Ave", "Blvd", "Rd", "Co", "Corp", "Inc", "Ltd",
+    "U.S", "U.N", "U.K", "a.m", "p.m", "i.e", "e.g",
+)
+
+# ---- dates ---------------------------------------------------------------------------------
+
+MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December")
+MONTH_ABBREVIATIONS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                                        "Nov", "Dec")
+WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_ABBREVIATIONS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Words before a number that make it a year: "in 2016", "since 2011".
+YEAR_WORDS: tuple[str, ...] = ("in", "since", "until", "till", "during", "year", "early", "late", "mid", "before",
+                               "after", "fiscal", "spring", "summer", "autumn", "winter")
+
+# ---- numbers -------------------------------------------------------------------------------
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Counts without a number, with the value the spec gives them (claim-spec §2).
+VAGUE_COUNTS: dict[str, int] = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+    "billions": 2_000_000_000, "tens of": 20, "tens of thousands": 20_000, "tens of millions": 20_000_000,
+    "hundreds of thousands": 200_000, "hundreds of millions": 200_000_000,
+}  # fmt: skip
+# A hedge before the number -> qualifier. ("between"/"from" make a range, see numbers.py.)
+HEDGES: dict[str, tuple[str, ...]] = {
+    "at_least": ("at least", "no fewer than", "not fewer than", "no less than", "not less than",
+                 "a minimum of"),
+    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over"),
+    "at_most": ("up to", "as many as", "as high as", "at most", "no more than", "not more than", "a maximum of"),
+    "less_than": ("fewer than", "less than", "under", "below", "just under"),
+    "about": ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated",
+              "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching"),
+}  # fmt: skip
+# Words after a number that make it a measure, money, a time or a fraction, not a count of people
+# (matched whole, any case; a space matches any spacing). a.m. and p.m. are a pattern in numbers.py.
+UNITS: tuple[str, ...] = tuple("""
+mile miles mi km kms kilometre kilometres kilometer kilometers metre metres meter meters m cm mm feet foot ft
+inch inches in. yard yards kg kgs kilo kilos kilogram kilograms gram grams lb lbs pound pounds ton tons
+tonne tonnes mph kph rpm acre acres hectare hectares square sq degree degrees litre litres liter liters
+gallon gallons calibre caliber storey story stories storeys percent pct
+dollar dollars euro euros cent cents yuan rupee rupees riyal riyals dinar dinars lira liras shekel shekels
+franc francs yen ruble rubles rouble roubles bucks USD EUR GBP ppm ppb
+second seconds minute minutes mins hour hours hr hrs day days week weeks month months year years yrs
+decade decades century centuries night nights weekend weekends
+o'clock o’clock GMT UTC EST EDT CST CDT PST PDT MST MDT ET CT PT BST CET noon midnight
+halves half third thirds quarter quarters fifth fifths block
+""".split()) + ("per cent",)
+# Words before a number that make it a name: "Route 9", "No. 5" (case as written; "Apt."/"Vol."/"Prop."
+# with or without the full stop).
+DESIGNATORS: tuple[str, ...] = tuple("""
+Highway Route Interstate Resolution Flight Section Row Apartment Apt. Apt Room Unit Building Gate
+Channel Fox Article Chapter Level Phase Sector Zone Station Precinct District Ward Division Brigade
+Battalion Regiment Terminal Platform Exit Pier Grade Class Category Bus Line Model Version Week Day
+Game Season Episode Part Vol. Vol Volume Page Paragraph Item Rule Bill Proposition Prop. Prop Amendment
+Number Suite Floor Box Lot Plot Tower Bed Cell Bay Track Block Area Squad Engine Ladder Loop Round
+US SR CR FM HWY Hwy No. Nos. no. Nr. #
+""".split())
+# Street words after a number and a name: "1420 Portsmouth Boulevard".
+STREETS: tuple[str, ...] = tuple("""
+Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Way Place Pl Court Ct Highway Hwy
+Parkway Pkwy Terrace Circle Cir Trail Square Alley Pike Expressway
+""".split())
+# Words after a year-like number that say it counts people: "2016 people".
+PLURAL_FOLLOWERS: frozenset[str] = frozenset({
+    "people", "children", "men", "women", "police", "personnel", "dead", "killed", "wounded", "injured",
+    "more", "others", "other", "died", "fled", "missing", "displaced", "civilian", "were", "are", "have"})
+
+
+def inflections(word: str, *, verb: bool = True) -> set[str]:
+    """A word with its regular and irregular inflections: "strike" -> strikes, striking, struck...
+
+    A noun gets its plural; a verb also "-ed" and "-ing". Overgenerating ("fleed") is harmless:
+    the forms only widen the scan.
+    """
+    forms = {word, *IRREGULAR_FORMS.get(word, ())}
+    if word.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(word + "es")
+    elif word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"} if verb else {word[:-1] + "ies"}
+    elif word.endswith("fe"):
+        forms.add(word[:-2] + "ves")
+    else:
+        forms.add(word + "s")
+    if not verb:
+        return forms
+    double = len(word) <= 4 and word[-1:] in "bdgmnprt" and word[-2:-1] in "aeiou" and word[-3:-2] not in "aeiou"
+    stem = word + word[-1] if double else word
+    if word.endswith("ie"):
+        forms |= {word + "d", word[:-2] + "ying"}
+    elif word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms.add(word + "ing")
+    elif word.endswith("e"):
+        forms |= {word + "d", word + "ing" if word.endswith("ee") else word[:-1] + "ing"}
+    else:
+        forms |= {stem + "ed", stem + "ing"}
+    return forms
+
+
+def alternation(words: Iterable[str], *, space: str = " ") -> str:
+    """A word list as one regex, longest match first; a space in a phrase matches `space`.
+
+    Written as a trie ("kill|killed|killing" -> "kill(?:ed|ing)?"): Python's `re` tries the
+    alternatives of a flat list one by one at every position, which is ten times slower on
+    a list of a few hundred inflected verbs.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie, space)
+
+
+def _pattern(node: dict[str, dict], space: str) -> str:
+    ends = "" in node
+    branches = [(space if ch == " " else re.escape(ch)) + _pattern(child, space)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    if ends:
+        body += "?"
+    return body

@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+
+from . import lexicon as lx
 
 QUALIFIERS: tuple[str, ...] = (
     "exact",
@@ -73,68 +76,25 @@ class _Num:
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _SP = "[\\s\u200b-\u200f\u2066-\u2069\ufeff]"  # whitespace, or zero-width marks we step over
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-    "billions": 2_000_000_000, "tens of": 20, "tens of thousands": 20_000, "tens of millions": 20_000_000,
-    "hundreds of thousands": 200_000, "hundreds of millions": 200_000_000,
-}  # fmt: skip
+_SMALL = lx.NUMBER_WORDS
+_SCALES = lx.SCALES
+_VAGUE = lx.VAGUE_COUNTS
+_HEDGE_OF = {h: q for q, hs in lx.HEDGES.items() for h in hs}
 
-# A hedge before the number -> qualifier. "between"/"from" only count when a range follows.
-_HEDGES = {
-    "at_least": ("at least", "no fewer than", "not fewer than", "no less than", "not less than",
-                 "a minimum of"),
-    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over"),
-    "at_most": ("up to", "as many as", "as high as", "at most", "no more than", "not more than", "a maximum of"),
-    "less_than": ("fewer than", "less than", "under", "below", "just under"),
-    "about": ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated",
-              "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching"),
-}  # fmt: skip
-_HEDGE_OF = {h: q for q, hs in _HEDGES.items() for h in hs}
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_UNITS = (
-    "miles?|mi|km|kms|kilomet(?:re|er)s?|met(?:re|er)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|in\\.|yards?|"
-    "kg|kgs|kilo(?:gram)?s?|grams?|lbs?|pounds?|tons?|tonnes?|mph|kph|rpm|acres?|hectares?|square|sq|"
-    f"degrees?|lit(?:re|er)s?|gallons?|calibre|caliber|stor(?:ey|y|ies|eys)|percent|pct|per{_SP}+cent|"
-    "dollars?|euros?|cents?|yuan|rupees?|riyals?|dinars?|liras?|shekels?|francs?|yen|rubles?|roubles?|"
-    "bucks|USD|EUR|GBP|ppm|ppb|"
-    "seconds?|minutes?|mins|hours?|hrs?|days?|weeks?|months?|years?|yrs|decades?|centur(?:y|ies)|"
-    "nights?|weekends?|"
-    f"[ap]\\.?{_SP}?m\\b\\.?|o['’]clock|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|ET|CT|PT|BST|CET|noon|midnight|"
-    "halves|half|thirds?|quarters?|fifths?|block"
-)
-_DESIGNATORS = (
-    "Highway|Route|Interstate|Resolution|Flight|Section|Row|Apartment|Apt\\.?|Room|Unit|Building|Gate|"
-    "Channel|Fox|Article|Chapter|Level|Phase|Sector|Zone|Station|Precinct|District|Ward|Division|Brigade|"
-    "Battalion|Regiment|Terminal|Platform|Exit|Pier|Grade|Class|Category|Bus|Line|Model|Version|Week|Day|"
-    "Game|Season|Episode|Part|Vol\\.?|Volume|Page|Paragraph|Item|Rule|Bill|Proposition|Prop\\.?|Amendment|"
-    "Number|Suite|Floor|Box|Lot|Plot|Tower|Bed|Cell|Bay|Track|Block|Area|Squad|Engine|Ladder|Loop|Round|"
-    "US|SR|CR|FM|HWY|Hwy|No\\.|Nos\\.|no\\.|Nr\\.|#"
-)
-_STREETS = (
-    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|"
-    "Parkway|Pkwy|Terrace|Circle|Cir|Trail|Square|Alley|Pike|Expressway"
-)
-_STRONG_YEAR_WORDS = (
-    "in|since|until|till|during|year|early|late|mid|before|after|fiscal|spring|summer|autumn|winter"
-)
-_PLURALISH = {
-    "people", "children", "men", "women", "police", "personnel", "dead", "killed", "wounded", "injured",
-    "more", "others", "other", "died", "fled", "missing", "displaced", "civilian", "were", "are", "have",
-}  # fmt: skip
+def _words(words: Iterable[str]) -> str:
+    return lx.alternation(words, space=f"{_SP}+")
+
+
+_MONTHS = _words(lx.MONTHS + lx.MONTH_ABBREVIATIONS)
+_UNITS = _words(lx.UNITS) + f"|[ap]\\.?{_SP}?m\\b\\.?"
+_DESIGNATORS = _words(lx.DESIGNATORS)
+_STREETS = _words(lx.STREETS)
+_STRONG_YEAR_WORDS = _words(lx.YEAR_WORDS)
+_PLURALISH = lx.PLURAL_FOLLOWERS
 
 _NUM_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
-_VAGUE_ALT = "|".join(re.escape(v).replace("\\ ", f"{_SP}+") for v in sorted(_VAGUE, key=len, reverse=True))
+_VAGUE_ALT = _words(_VAGUE)
 
 # ---- compiled patterns ---------------------------------------------------------------------
 
@@ -154,7 +114,7 @@ _WORD_NEXT = re.compile(
 _AND_A_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half{_SP}+(?P<s>thousand|million|billion)\b", re.I)
 _HEDGE = re.compile(
     r"(?<![\w.])(?P<h>"
-    + "|".join(re.escape(h).replace("\\ ", f"{_SP}+") for h in sorted(_HEDGE_OF, key=len, reverse=True))
+    + _words(_HEDGE_OF)
     + rf"|between|from){_SP}*$",
     re.I,
 )

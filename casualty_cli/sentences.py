@@ -15,8 +15,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+from . import lexicon as lx
+
+# A month or weekday, whole or cut ("Sept.", "Tues").
+MONTH = rf"(?:{'|'.join(m[:3] for m in lx.MONTHS)})[a-z]*\.?"
+WEEKDAY = rf"(?:{'|'.join(d[:3] for d in lx.WEEKDAYS)})[a-z]*\.?,?"
 DATELINE = re.compile(
     rf"\b(?:(?:Published|Updated|Last updated)(?: at| on)?:? )?(?:{WEEKDAY} )?"
     rf"(?:\d{{1,2}} {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}})"
