@@ -34,6 +34,7 @@ report: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/dev_eval.py
+	$(BIN)/python bench/toll_eval.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

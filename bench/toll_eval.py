@@ -1,0 +1,215 @@
+"""`make eval`, tolls part (issue 13): is `best` the figure a monitor would record?
+
+- GVA (Gun Violence Archive news, SemEval-2018 task 5): every incident, its articles grouped by
+  `incident_id` and ordered by `dct`; `best` killed and injured against the incident's counts.
+  An incident whose articles give no figure of a type counts as 0 for it (a report of a
+  shooting that names no death reports none); people shot with no outcome stated
+  (`casualties`) who are not among the killed count as injured, as GVA counts them.
+- Airwars (Gaza 2023): incidents with a reported civilian figure; `best` killed within it.
+- FA-KES: articles with a civilian count; `best` killed equals it.
+- Wikimpacts dev: the Wikimpacts metric (0 best) of deaths, injuries, displaced, homeless.
+
+Extraction is the slow part (GVA: about 20 minutes on 2 cores), so claims are cached per data
+set in `--cache` (default: a folder under the system temp dir named after the extractor's code),
+and `build_tolls` is re-run over them. Needs ../shared; without it, says so and exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared beside the project (a worktree under ../wt/ looks one level further up).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
+DATA = SHARED / "data"
+sys.path.insert(0, str(ROOT))
+
+from casualty_cli.singles import read_singles  # noqa: E402
+from casualty_cli.tolls import Toll, event_tolls  # noqa: E402
+
+Article = tuple[str, str]
+
+
+def code_key() -> str:
+    """A short hash of the extractor's code: a cache made by other code is not reused."""
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "casualty_cli").glob("*.py")):
+        if path.name not in ("tolls.py", "singles.py", "cli.py"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, list[dict[str, Any]]]:
+    """Claims of each article, extracted once into cache/name.jsonl."""
+    path = cache / f"{name}.jsonl"
+    if not path.exists():
+        from casualty_cli.pipeline import load_pipeline
+        from casualty_cli.runner import Extractor
+
+        cache.mkdir(parents=True, exist_ok=True)
+        extractor = Extractor(load_pipeline())
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as out:
+            for _, claims in extractor.extract_many(articles):
+                for c in claims:
+                    out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        tmp.replace(path)
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            claim = json.loads(line)
+            by_article.setdefault(str(claim["article"]), []).append(claim)
+    return by_article
+
+
+def tolls_of(events: Iterable[tuple[str, list[Article]]], claims: dict[str, list[dict[str, Any]]],
+             dates: dict[str, str] | None = None) -> Iterator[tuple[str, dict[str, Toll]]]:
+    """(event, {type: toll}) for each event of (article id, text) lists, singles read from the texts."""
+    date_of: Callable[[dict[str, Any]], str | None] | None = None
+    if dates is not None:
+        known = dates
+
+        def date_of(c: dict[str, Any]) -> str | None:
+            return known.get(str(c.get("article")))
+    for event, articles in events:
+        mine = [c for a, _ in articles for c in claims.get(a, [])]
+        singles = [s for a, text in articles for s in read_singles(text, a)]
+        yield event, {t.type: t for t in event_tolls(event, mine, date_of=date_of, singles=singles)}
+
+
+def figure(tolls: dict[str, Toll], kind: str) -> int | None:
+    toll = tolls.get(kind)
+    return toll.best if toll is not None else None
+
+
+def share(hits: int, total: int) -> float:
+    return round(hits / total, 3) if total else 0.0
+
+
+def gva(cache: Path) -> dict[str, Any]:
+    docs = [json.loads(line) for line in (DATA / "gva-semeval2018-task5/documents.jsonl").open(encoding="utf-8")]
+    # The headline is part of the article: "Teen fatally shot in East New York" often says what the body does not.
+    texts = {d["doc_id"]: f"{d['title']}\n\n{d['content']}" for d in docs}
+    claims = cached_claims(cache, "gva_t", list(texts.items()))
+    incidents: dict[str, list[dict[str, Any]]] = {}
+    for d in docs:
+        incidents.setdefault(d["incident_id"], []).append(d)
+    events = ((i, [(d["doc_id"], texts[d["doc_id"]]) for d in ds]) for i, ds in incidents.items())
+    dates = {d["doc_id"]: d["dct"] for d in docs}
+    gold = {i: (ds[0]["gva_num_killed"], ds[0]["gva_num_injured"]) for i, ds in incidents.items()}
+    rows = []
+    for event, tolls in tolls_of(events, claims, dates):
+        killed = figure(tolls, "killed") or 0
+        shot = figure(tolls, "casualties")
+        injured = figure(tolls, "injured")
+        if injured is None:
+            injured = max(0, shot - killed) if shot else 0
+        rows.append((event, len(incidents[event]) > 1, killed == gold[event][0], injured == gold[event][1]))
+    out: dict[str, Any] = {"incidents": len(rows)}
+    groups = (("all", rows), ("multi", [r for r in rows if r[1]]), ("single", [r for r in rows if not r[1]]))
+    for label, subset in groups:
+        out[label] = {"incidents": len(subset), "killed": share(sum(r[2] for r in subset), len(subset)),
+                      "injured": share(sum(r[3] for r in subset), len(subset))}
+    return out
+
+
+RANGE = re.compile(r"^\s*(\d+)\s*(?:[–-]\s*(\d+))?\s*$")
+
+
+def airwars(cache: Path) -> dict[str, Any]:
+    records = [json.loads(line) for line in (DATA / "airwars-gaza-2023/incidents_parsed.jsonl").open(encoding="utf-8")]
+    articles = [(r["incident_id"], r.get("assessment") or "") for r in records]
+    claims = cached_claims(cache, "airwars", articles)
+    gold = {}
+    for r in records:
+        m = RANGE.match(r["meta"].get("Civilians reported killed") or "")
+        if m:
+            gold[r["incident_id"]] = (int(m.group(1)), int(m.group(2) or m.group(1)))
+    events = ((a, [(a, text)]) for a, text in articles if a in gold)
+    hits = total = 0
+    for event, tolls in tolls_of(events, claims):
+        best = figure(tolls, "killed")
+        total += 1
+        hits += best is not None and gold[event][0] <= best <= gold[event][1]
+    return {"incidents": total, "within": share(hits, total)}
+
+
+def fakes(cache: Path) -> dict[str, Any]:
+    path = DATA / "fa-kes/fakes.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("latin-1"), newline="")))
+    # Articles are named as `casualty extract fakes.csv` names them without an id column: PATH:LINE.
+    reader = csv.reader(io.StringIO(path.read_bytes().decode("latin-1"), newline=""))
+    next(reader)
+    lines = []
+    for _ in rows:
+        lines.append(reader.line_num + 1)
+        next(reader)
+    articles = [(f"{path}:{line}", r["article_content"]) for line, r in zip(lines, rows, strict=True)]
+    claims = cached_claims(cache, "fakes", articles)
+    wanted = [(a, int(r["nb_civilians"] or 0)) for a, r in zip(articles, rows, strict=True)
+              if int(r["nb_civilians"] or 0) > 0]
+    gold = {a[0]: n for a, n in wanted}
+    hits = total = 0
+    for event, tolls in tolls_of(((a[0], [a]) for a, _ in wanted), claims):
+        total += 1
+        hits += figure(tolls, "killed") == gold[event]
+    return {"articles": total, "equal": share(hits, total)}
+
+
+def wiki_error(gold: int | None, pred: int | None) -> float:
+    """The Wikimpacts metric for one field of one event: 0 both null, 1 one null, else |v - w| / (v + w)."""
+    if gold is None and pred is None:
+        return 0.0
+    if gold is None or pred is None:
+        return 1.0
+    return abs(gold - pred) / (gold + pred) if gold + pred else 0.0
+
+
+def wikimpacts(cache: Path) -> dict[str, Any]:
+    folder = DATA / "wikimpacts-dev"
+    records = [json.loads(line) for line in (folder / "articles.jsonl").open(encoding="utf-8")]
+    gold = {g["id"]: g for g in map(json.loads, (folder / "gold.jsonl").open(encoding="utf-8"))}
+    articles = [(r["id"], r["text"]) for r in records]
+    claims = cached_claims(cache, "wiki", articles)
+    fields = {"Deaths": "killed", "Injuries": "injured", "Displaced": "displaced", "Homeless": "displaced"}
+    errors: dict[str, list[float]] = {f"{f}_{end}": [] for f in fields for end in ("Min", "Max")}
+    for event, tolls in tolls_of(((a, [(a, t)]) for a, t in articles), claims):
+        for name, kind in fields.items():
+            for end in ("Min", "Max"):
+                errors[f"{name}_{end}"].append(wiki_error(gold[event][f"Total_{name}_{end}"], figure(tolls, kind)))
+    return {"events": len(articles), **{k: round(sum(v) / len(v), 3) for k, v in errors.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / f"casualty-tolls-{code_key()}",
+                        help="Folder of cached claims (one JSON Lines file per data set).")
+    parser.add_argument("--only", choices=["gva", "airwars", "fakes", "wikimpacts"], action="append",
+                        help="Run only these data sets.")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"toll_eval: {DATA} not found; nothing to measure")
+        return 0
+    sets: dict[str, Callable[[Path], dict[str, Any]]] = {"gva": gva, "airwars": airwars, "fakes": fakes,
+                                                         "wikimpacts": wikimpacts}
+    results = {}
+    for name, run in sets.items():
+        if args.only and name not in args.only:
+            continue
+        results[name] = run(args.cache)
+        print(f"tolls {name}: {json.dumps(results[name])}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""People described one by one, without a number: "a 25-year-old man was shot and killed" is one killed,
+"a man and a woman were wounded" two injured.
+
+A cheap regex reader over the article text (no model), run beside the extractor; its
+findings go to `tolls.build_tolls` as `singles`, with their sentences as evidence. It reads
+only indefinite mentions ("a man", "another woman"): "the man" is someone already counted.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from . import lexicon as lx
+
+_NOUN = r"(?:" + "|".join(sorted((re.escape(n) for n in lx.SINGLE_PERSON_NOUNS), key=len, reverse=True)) + r")"
+_ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old|"
+        + "|".join(sorted(lx.SINGLE_PERSON_ADJECTIVES, key=len, reverse=True)) + r")")
+# "a 25-year-old man", "another woman", "a second victim"; "his son" only after "and".
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old"
+PERSON = re.compile(
+    r"(?:\b(?:an?|one|another|the|a second|a third|a fourth|a fifth)\s+|^\s*(?:[A-Z][\w.'-]*\s+){0,2})(?:" + _ADJ
+    + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
+    r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)",
+    re.IGNORECASE,
+)
+_AND_PERSON = re.compile(
+    r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+(?:" + _ADJ + r",?\s+){0,2}" + _NOUN
+    + r"\b|(?=an?\s|another\s))",
+    re.IGNORECASE,
+)
+_HARM = {kind: "|".join(re.escape(w) for w in words) for kind, words in lx.SINGLE_HARM.items()}
+_ANY_HARM = "|".join(f"(?P<{kind}>{words})" for kind, words in _HARM.items())
+# After the person(s): a short aside ("a man, 25,", "a man in his 20s"), then the harm, passive or intransitive.
+AFTER = re.compile(
+    r"^(?:,[^,.;]{1,40},|,)?(?:\s+(?:who|that)\s+(?:was|were|had been|is)\s+(?:shot|hit|struck|wounded|found)"
+    r"(?:\s+(?!and\b)\w+){0,3}?(?=\s+(?:was|were|is|died|later|has)\b))?(?:\s+(?!who\b|that\b|which\b|and\b|but\b|police\b|he\b|she\b|they\b)"
+    r"[\w'-]+){0,4}?\s+(?:(?:was|were|is|are|has been|have been|had been|got|being|later)\s+)*"
+    r"(?:(?!fatally)\w+ly\s+)?(?:" + _ANY_HARM + r")\b",
+    re.IGNORECASE,
+)
+# Before the person(s): "left a man dead", "killing a woman", "fatally shot a man".
+BEFORE = re.compile(r"(?:\b(?:shot and killed|killed|killing|fatally shot|fatally wounded|wounded|wounding|"
+                    r"injured|injuring|left|leaving|(?:fatal shooting|shooting death|death|killing|murder|slaying) of))"
+                    r"\s+$", re.IGNORECASE)
+LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hurt|in \w+ condition)", re.IGNORECASE)
+# A bare active verb followed by its object: "a man shot his wife" makes the man the shooter.
+ACTIVE_OBJECT = re.compile(r"^\s+(?:his|her|their|a|an|the|two|three|four|several|at least|him|herself|himself)\b",
+                           re.IGNORECASE)
+ADDITIONAL = re.compile(r"\b(?:another|a second|a third|a fourth|a fifth)\b", re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_VERB_TYPE = {
+    "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
+    "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",
+    "killing": "killed", "fatally shot": "killed", "fatally wounded": "killed", "wounded": "injured",
+    "wounding": "injured", "injured": "injured", "injuring": "injured",
+}
+
+
+def read_singles(text: str, article: str = "-") -> list[dict[str, Any]]:
+    """Every sentence that describes harmed people one by one: article, type, count, sentence, start,
+    and `additional` for "another man", "a second victim"."""
+    return list(_singles(text, article))
+
+
+def _singles(text: str, article: str) -> Iterator[dict[str, Any]]:
+    for sent in SENTENCE.finditer(text):
+        sentence = sent.group(0)
+        if not PERSON.search(sentence):
+            continue
+        counts: dict[str, int] = {}
+        for kind, n in _runs(sentence):
+            counts[kind] = counts.get(kind, 0) + n
+        for kind, n in counts.items():
+            yield {"article": article, "type": kind, "count": n, "sentence": sentence.strip(),
+                   "start": sent.start() + len(sentence) - len(sentence.lstrip()),
+                   "additional": bool(ADDITIONAL.search(sentence))}
+
+
+def _runs(sentence: str) -> Iterator[tuple[str, int]]:
+    """(type, people) for each run of indefinite people joined by 'and' that a harm word binds."""
+    mentions = list(PERSON.finditer(sentence))
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        end, n = first.end(), 1
+        while True:
+            joined = _AND_PERSON.match(sentence, end)
+            if not joined:
+                break
+            if i + 1 < len(mentions) and mentions[i + 1].start() == joined.end():
+                i += 1
+                end, n = mentions[i].end(), n + 1
+            elif joined.end() > end and not sentence[joined.end():joined.end() + 3].lower().startswith(("a ", "an")):
+                end, n = joined.end(), n + 1
+            else:
+                break
+        kind = _kind(sentence, first.start(), end)
+        if kind:
+            yield kind, n
+        i += 1
+
+
+def _kind(sentence: str, start: int, end: int) -> str | None:
+    """The harm that binds the people at sentence[start:end], from the words before or after them."""
+    before = BEFORE.search(sentence[max(0, start - 40):start])
+    if before:
+        verb = before.group(0).strip().lower()
+        if verb in _VERB_TYPE:
+            return _VERB_TYPE[verb]
+        state = LEFT_STATE.match(sentence, end)
+        return next((k for k, v in state.groupdict().items() if v), None) if state else None
+    after = AFTER.match(sentence[end:end + 90])
+    if not after:
+        return None
+    kind = next(k for k, v in after.groupdict().items() if v)
+    if kind == "casualties" or after.group(0).split()[-1].lower() in ("killed", "wounded", "injured"):
+        rest = sentence[end + after.end():]
+        if ACTIVE_OBJECT.match(rest) and not re.search(r"\b(?:was|were|is|are|been|being)\b", after.group(0)):
+            return None
+    return kind

@@ -1,0 +1,43 @@
+"""People described one by one, without a number: real sentences from local news."""
+from __future__ import annotations
+
+import pytest
+
+from casualty_cli.singles import read_singles
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 25-year-old man was shot and killed Friday night.", [("killed", 1)]),
+    ("A man and a woman were wounded.", [("injured", 2)]),
+    ("A man and his son were killed.", [("killed", 2)]),
+    ("West Allis police are investigating a shooting which left a 19-year-old man dead and a 17-year-old boy "
+     "injured.", [("killed", 1), ("injured", 1)]),
+    ("A 15-year-old girl was shot to death and another woman was wounded Saturday.", [("killed", 1), ("injured", 1)]),
+    ("Police said a man, 25, died at the scene.", [("killed", 1)]),
+    ("A man is dead after a shooting.", [("killed", 1)]),
+    ("Teen fatally shot in the head in East New York", [("killed", 1)]),
+    ("Police are questioning two teens in connection to the fatal shooting of a 16-year-old in Brooklyn.",
+     [("killed", 1)]),
+    ("Roanoke Police say a 10-year-old shot and killed an 11-year-old inside a Roanoke home.", [("killed", 1)]),
+    ("The 16-year-old boy who was shot was pronounced dead at the scene.", [("killed", 1)]),
+    ("One of the victims, an elderly woman, was shot by a stray bullet.", [("casualties", 1)]),
+    ("Police say a man was shot in the leg.", [("injured", 1)]),
+    ("A man shot his wife on Sunday.", []),
+    ("A man was arrested.", []),
+    ("A man who shot his wife was arrested.", []),
+    ("Two people were killed.", []),
+])
+def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(s["type"], s["count"]) for s in read_singles(text)] == expected
+
+
+def test_sentence_and_offsets_are_kept() -> None:
+    text = "Police were called at 2 a.m. A man was shot and killed."
+    (single,) = read_singles(text, "a.txt")
+    assert single["article"] == "a.txt"
+    assert text[single["start"]:].startswith(single["sentence"])
+
+
+def test_another_person_is_marked_additional() -> None:
+    (single,) = read_singles("Another man was wounded in the leg.")
+    assert single["additional"] is True
