@@ -85,13 +85,12 @@ def plain_pipe(texts: list[tuple[str, str]]) -> float:
 
 
 def extraction(texts: list[tuple[str, str]], jobs: int) -> float:
-    from casualty_cli.pipeline import load_pipeline
-    from casualty_cli.runner import Extractor
+    from casualty_cli.runner import make_extractor, run
 
-    extractor = Extractor(load_pipeline(), jobs=jobs)
+    extractor = make_extractor()
     extractor.extract("Warm up: 3 people were killed.")
     start = time.perf_counter()
-    for _ in extractor.extract_many(texts):
+    for _ in run(texts, extractor=extractor, jobs=jobs):
         pass
     return time.perf_counter() - start
 

@@ -28,8 +28,8 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 from casualty_cli.evaluate import report, score  # noqa: E402
+from casualty_cli.extract import Extractor  # noqa: E402
 from casualty_cli.pipeline import load_pipeline  # noqa: E402
-from casualty_cli.runner import Extractor  # noqa: E402
 
 
 def labelled(extractor: Extractor, gold_path: Path, writer: list[str], texts: Path) -> dict:

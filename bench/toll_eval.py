@@ -53,8 +53,8 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
     """Claims of each article, extracted once into cache/name.jsonl."""
     path = cache / f"{name}.jsonl"
     if not path.exists():
+        from casualty_cli.extract import Extractor
         from casualty_cli.pipeline import load_pipeline
-        from casualty_cli.runner import Extractor
 
         cache.mkdir(parents=True, exist_ok=True)
         extractor = Extractor(load_pipeline())

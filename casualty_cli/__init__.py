@@ -20,12 +20,10 @@ __all__ = ["CLAIM_TYPES", "FIELDS", "CasualtyError", "Claim", "extract_claims", 
 
 def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-",
                    fast: bool = True) -> list[Claim]:
-    """Every casualty claim of one article, in text order.
+    """Every casualty claim of one article, in text order (see `extract.extract_claims`).
 
-    `nlp` defaults to the pipeline chosen by `pipeline.load_pipeline()`;
-    `fast=False` parses the whole text instead of the candidate sentences only.
+    Defined here so `import casualty_cli` stays light: spaCy loads on the first call.
     """
-    from .pipeline import load_pipeline
-    from .runner import Extractor
+    from .extract import extract_claims as extract
 
-    return Extractor(nlp or load_pipeline(), fast=fast).extract(text, article)
+    return extract(text, nlp=nlp, article=article, fast=fast)

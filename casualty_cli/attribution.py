@@ -45,8 +45,6 @@ class Speakers:
     """Speakers named so far in one article, most recent last: what "he said" resolves to."""
 
     seen: list[Speaker] = field(default_factory=list)
-    # The whole article, when the caller has it: some rules read beyond the parsed window.
-    article_text: str = ""
 
     def add(self, speaker: Speaker) -> None:
         self.seen.append(speaker)

@@ -1,10 +1,21 @@
-"""The data model: one `Claim` per numeric casualty mention (claim-spec.md §2)."""
+"""The data model: an `Article` in, one `Claim` per numeric casualty mention out (claim-spec.md §2)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 CLAIM_TYPES: tuple[str, ...] = ("killed", "injured", "missing", "casualties", "displaced")
+
+
+class Article(NamedTuple):
+    """One text to extract from; `id` is what its claims name in their `article` field.
+
+    A plain (id, text) pair, so callers may pass tuples; defined here, free of spaCy, so
+    the input readers need not import the pipeline.
+    """
+
+    id: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,7 +203,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     stats.skipped += len(plan.skipped)
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
-    extractor = _extractor(model, full)
+    dask = dask_scheduler or dask_local
+    extractor = None if dask else _extractor(model, full)  # Dask workers load their own
 
     from rich.console import Console
 
@@ -241,7 +242,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
             writer = _writer(fmt, out, wanted if fields else None, details)
             from .runner import run
 
-            for _, claims in run(extractor, articles(), jobs=jobs, dask=dask_scheduler or dask_local, model=model):
+            for _, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs, dask=dask):
                 kept = keep(claims, kinds)
                 writer.write(kept)
                 stats.claims += len(kept)
@@ -268,11 +269,11 @@ def _nothing() -> Iterator[None]:
 
 
 def _extractor(model: str | None, full: bool) -> Any:
-    from .pipeline import load_pipeline
-    from .runner import Extractor
+    """The extractor of a command, loaded before any work: no model is a usage problem (exit 2)."""
+    from .runner import make_extractor
 
     try:
-        return Extractor(load_pipeline(model), fast=not full)
+        return make_extractor(model, fast=not full)
     except CasualtyError as e:
         raise _usage(e) from e
 
@@ -443,13 +444,7 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
     if pred_path:
         pred = [json.loads(line) for line in open(pred_path, encoding="utf-8") if line.strip()]
     else:
-        from .pipeline import load_pipeline
-        from .runner import Extractor
-
-        try:
-            extractor = Extractor(load_pipeline(model), fast=not full)
-        except CasualtyError as e:
-            raise click.UsageError(str(e)) from e
+        extractor = _extractor(model, full)
         texts = ((a.id, a.text) for a in read_articles(files, options=options)
                  if isinstance(a, Article))
         pred = [c.to_dict() for _, claims in extractor.extract_many(texts) for c in claims]

@@ -4,37 +4,27 @@ Dask is optional (`pip install casualty[dask]`); nothing else in `casualty_cli`
 imports this module, and it imports Dask only when called.
 
 Each worker process loads the pipeline once, on its first task, and keeps it in
-`_EXTRACTORS` (a module-level cache in the worker); tasks are chunks of
-articles (see `runner.chunks`), and only the claims travel back.
+`_EXTRACTORS` (a module-level cache in the worker); the calling process loads
+none. Tasks are chunks of articles (`extract.chunks`, cut with the same window
+limit as in one process), and only the claims travel back.
 """
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .errors import CasualtyError
-from .runner import Article, chunks
+from .errors import DaskError, DaskMissing
+from .extract import Extractor, chunks
+from .parallel import in_order, resolve_jobs
+from .scan import MAX_WINDOW
 
 if TYPE_CHECKING:
-    from .claims import Claim
-    from .runner import Extractor
+    from .claims import Article, Claim
 
 _EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}
 _LOCK = threading.Lock()
-
-
-class DaskMissing(CasualtyError):
-    """Dask was asked for but is not installed."""
-
-    def __init__(self) -> None:
-        super().__init__("Dask is not installed: pip install 'casualty[dask]' (dask[distributed])")
-
-
-class DaskError(CasualtyError):
-    """The Dask scheduler cannot be reached or started."""
 
 
 def _require() -> None:
@@ -51,7 +41,6 @@ def worker_extractor(model: str | None = None, fast: bool = True) -> Extractor:
     with _LOCK:
         if key not in _EXTRACTORS:
             from .pipeline import load_pipeline
-            from .runner import Extractor
 
             _EXTRACTORS[key] = Extractor(load_pipeline(model), fast=fast)
         return _EXTRACTORS[key]
@@ -73,8 +62,6 @@ def connect(scheduler: str, *, workers: int = 0) -> Iterator[Any]:
     _require()
     from distributed import Client, LocalCluster
 
-    from .runner import resolve_jobs
-
     try:
         if scheduler == "local":
             cluster = LocalCluster(n_workers=resolve_jobs(workers), threads_per_worker=1, processes=True,
@@ -88,42 +75,37 @@ def connect(scheduler: str, *, workers: int = 0) -> Iterator[Any]:
         raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
 
 
-def extract_many(client: Any, articles: Iterable[Article], *, model: str | None = None, fast: bool = True,
-                 in_flight: int | None = None) -> Iterator[tuple[str, list[Claim]]]:
-    """(article, text) pairs in, (article, claims) out in input order, computed on `client`'s workers.
+def extract_many(client: Any, articles: Iterable[tuple[str, str]], *, model: str | None = None, fast: bool = True,
+                 limit: int = MAX_WINDOW, in_flight: int | None = None) -> Iterator[tuple[str, list[Claim]]]:
+    """(id, text) pairs in, (id, claims) out in input order, computed on `client`'s workers.
 
     At most `in_flight` chunks are submitted ahead of the one being read (default:
     twice the cluster's threads), so a long stream is neither read ahead nor held.
     """
     if in_flight is None:
         in_flight = 2 * max(1, sum(client.nthreads().values()))
-    pending: deque[tuple[list[str], Any]] = deque()
 
-    def drain() -> Iterator[tuple[str, list[Claim]]]:
-        ids, future = pending.popleft()
-        yield from zip(ids, future.result(), strict=True)
+    def result(future: Any) -> list[list[Claim]]:
+        claims: list[list[Claim]] = future.result()
         future.release()
+        return claims
 
-    for chunk in chunks(articles, fast=fast):
-        future = client.submit(extract_chunk, chunk, model, fast, pure=False)
-        pending.append(([a for a, _ in chunk], future))
-        if len(pending) >= in_flight:
-            yield from drain()
-    while pending:
-        yield from drain()
+    yield from in_order(chunks(articles, fast=fast, limit=limit),
+                        lambda chunk: client.submit(extract_chunk, chunk, model, fast, pure=False), result, in_flight)
 
 
-def _bag_partition(items: list[Any], partition: int, model: str | None, fast: bool) -> list[dict[str, Any]]:
+def _bag_partition(items: list[Any], partition: int, model: str | None, fast: bool,
+                   limit: int) -> list[dict[str, Any]]:
     articles = [(f"{partition}-{i}", item) if isinstance(item, str) else (str(item[0]), item[1])
                 for i, item in enumerate(items)]
     out: list[dict[str, Any]] = []
-    for part in chunks(articles, fast=fast):
+    for part in chunks(articles, fast=fast, limit=limit):
         for claims in extract_chunk(part, model, fast):
             out.extend(c.to_dict() for c in claims)
     return out
 
 
-def extract_bag(bag: Any, *, model: str | None = None, fast: bool = True) -> Any:
+def extract_bag(bag: Any, *, model: str | None = None, fast: bool = True, limit: int = MAX_WINDOW) -> Any:
     """A `dask.bag` of claim dicts (claim-spec fields) from a bag of articles.
 
     Items are `(id, text)` pairs, which name the article of each claim, or plain
@@ -135,4 +117,4 @@ def extract_bag(bag: Any, *, model: str | None = None, fast: bool = True) -> Any
     from dask import delayed
 
     parts = bag.to_delayed(optimize_graph=False)
-    return db.from_delayed([delayed(_bag_partition)(p, n, model, fast) for n, p in enumerate(parts)])
+    return db.from_delayed([delayed(_bag_partition)(p, n, model, fast, limit) for n, p in enumerate(parts)])

@@ -26,13 +26,20 @@ class InputError(CasualtyError):
     """An input that cannot be read at all (missing path, bad column...)."""
 
 
-class RecordError(CasualtyError):
-    """One record of a JSON Lines or CSV input that cannot be used."""
-
-
 class OutputError(CasualtyError):
     """The output cannot be written where the user asked."""
 
 
 class OptionError(CasualtyError):
     """An option value the library cannot use (unknown field name, claim type, format)."""
+
+
+class DaskMissing(CasualtyError):
+    """Dask was asked for but is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__("Dask is not installed: pip install 'casualty[dask]' (dask[distributed])")
+
+
+class DaskError(CasualtyError):
+    """The Dask scheduler cannot be reached or started."""

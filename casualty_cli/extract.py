@@ -1,24 +1,118 @@
-"""Join the pieces: numbers -> harm -> attribution -> `Claim`s with ids, `part_of` and `superseded_by`.
+"""The core: articles in, `Claim`s out. `extract_claims` for one text, `Extractor` for many.
 
-Works on parsed windows of an article (see `scan.py` for which slices are
-parsed and `runner.py` for the batching); offsets come out article-level.
+Per article: plan the windows to parse (`scan.py`), parse them in one `nlp.pipe`
+pass per chunk of articles, then join the pieces of each window: numbers ->
+harm (`detect.py`) -> attribution -> `Claim`s with ids, `part_of` and
+`superseded_by`; offsets come out article-level. Everything here runs in one
+process; `runner.run` decides whether chunks go to a process pool or to Dask.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from . import attribution as attr
 from . import detect
 from . import lexicon as lx
-from .claims import Claim
+from .claims import Article, Claim
 from .numbers import Count, find_counts
-from .scan import HARM_STEMS
+from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+
+# A chunk is closed when it holds this many windows to parse...
+CHUNK_WINDOWS = 64
+# ... or this many articles (articles without a candidate sentence add no window).
+CHUNK_ARTICLES = 256
+
+
+def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-",
+                   fast: bool = True) -> list[Claim]:
+    """Every casualty claim of one article, in text order.
+
+    `nlp` defaults to the pipeline chosen by `pipeline.load_pipeline()`;
+    `fast=False` parses the whole text instead of the candidate sentences only.
+    """
+    from .pipeline import load_pipeline
+
+    return Extractor(nlp or load_pipeline(), fast=fast).extract(text, article)
+
+
+class Extractor:
+    """Runs a loaded pipeline over articles in this process; holds the settings, not the article state.
+
+    `fast=True` parses only the candidate sentences and their neighbours (see
+    `scan.py`); `fast=False` parses everything.
+    """
+
+    def __init__(self, nlp: Language, *, fast: bool = True, batch_size: int = 256) -> None:
+        self.nlp = nlp
+        self.fast = fast
+        self.batch_size = batch_size
+        self.limit = window_limit(nlp.max_length)
+
+    def extract(self, text: str, article: str = "-") -> list[Claim]:
+        """The claims of one article, in text order."""
+        return self.extract_chunk([Article(article, text)])[0]
+
+    def extract_many(self, articles: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[Claim]]]:
+        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time."""
+        for chunk in chunks(articles, fast=self.fast, limit=self.limit):
+            yield from zip((a for a, _ in chunk), self.extract_chunk(chunk), strict=True)
+
+    def extract_chunk(self, chunk: list[Article]) -> list[list[Claim]]:
+        """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass."""
+        plans = [plan_windows(text, fast=self.fast, limit=self.limit) for _, text in chunk]
+        pieces = ((text[w.start : w.end], n)
+                  for n, ((_, text), plan) in enumerate(zip(chunk, plans, strict=True)) for w in plan)
+        speakers = [attr.Speakers() for _ in chunk]
+        found: list[list[Found]] = [[] for _ in chunk]
+        windows = iter([w for plan in plans for w in plan])
+        # Windows come back in order, so an article's windows are read first to last and its
+        # speakers carry from one window to the next, as in one long Doc.
+        for doc, n in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
+            window: Window = next(windows)
+            found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
+        return [to_claims(f, article, text) for f, (article, text) in zip(found, chunk, strict=True)]
+
+
+def window_limit(max_length: int) -> int:
+    """The longest window to parse: half the parser's limit, at most `MAX_WINDOW`."""
+    return min(MAX_WINDOW, max_length // 2)
+
+
+def chunks(articles: Iterable[tuple[str, str]], *, fast: bool = True,
+           limit: int = MAX_WINDOW) -> Iterator[list[Article]]:
+    """Cut the article stream into chunks of about `CHUNK_WINDOWS` windows, lazily.
+
+    A chunk is the unit of work everywhere: one `nlp.pipe` pass here, one task on a
+    process pool or a Dask worker; memory does not grow with the number of articles.
+    """
+    it = iter(articles)
+    while True:
+        chunk: list[Article] = []
+        windows = 0
+        for article in islice(it, CHUNK_ARTICLES):
+            chunk.append(Article(*article))
+            windows += _weight(article[1], fast=fast, limit=limit)
+            if windows >= CHUNK_WINDOWS:
+                break
+        if not chunk:
+            return
+        yield chunk
+
+
+def _weight(text: str, *, fast: bool, limit: int) -> int:
+    """About how many windows an article brings, without scanning it twice: its size in windows."""
+    if not fast:
+        return 1 + len(text) // limit
+    return 1 + len(text) // (limit // 4) if text else 0
 
 
 # What stands between a claim and the count that breaks it down, right before that count.
@@ -49,8 +143,12 @@ class Found:
     token: Token | None = None
 
 
-def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Found]:
-    """Every claim of one parsed window, offsets shifted by `base`."""
+def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0, *, article_text: str = "") -> list[Found]:
+    """Every claim of one parsed window, offsets shifted by `base`.
+
+    `article_text` is the whole article when the window is a slice of it: some type rules
+    read the article (`detect.refine_type`); by default they read the window.
+    """
     found: list[Found] = []
     text = doc.text
     counts = find_counts(text)
@@ -74,7 +172,7 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0) -> list[Foun
         local: list[Found] = []
         harms = detect.harm_words(sent)
         for c, tok in items:
-            claim = _claim_for(c, tok, sent, harms, count_tokens, speakers.article_text or text)
+            claim = _claim_for(c, tok, sent, harms, count_tokens, article_text or text)
             if claim is not None:
                 local.append(claim)
         for f in local:

@@ -36,21 +36,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
+from .claims import Article
 from .errors import InputError
 
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html")
 _BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
 # How much of a file is looked at to tell text from binary and to spot BOM-less UTF-16.
 _SNIFF = 8192
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One text to read; `id` is what the claims name in their `article` field."""
-
-    id: str
-    text: str
-    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +57,6 @@ class Note:
     id: str
     message: str
     kind: Literal["failed", "skipped", "info"] = "failed"
-
-
-# Kept for callers written against the first version of this module.
-Problem = Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,12 +206,6 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
     return plan
 
 
-def expand(paths: Iterable[str], glob: str = "*.txt") -> Iterator[str]:
-    """Each path as given; a folder becomes its files matching `glob` below it, sorted."""
-    for source in plan_inputs(paths, InputOptions(glob=glob)).sources:
-        yield source.path
-
-
 # -- reading ----------------------------------------------------------------------------------
 
 
@@ -270,11 +252,10 @@ def read_source(source: Source, options: InputOptions) -> Iterator[Article | Not
         if not text.strip():
             yield Note(path, "empty" if not text else "only whitespace", "skipped")
         else:
-            yield Article(path, text, enc)
+            yield Article(path, text)
 
 
-def _record_article(path: str, line: int, record: dict[str, object], options: InputOptions,
-                    enc: str) -> Article | Note:
+def _record_article(path: str, line: int, record: dict[str, object], options: InputOptions) -> Article | Note:
     where = f"{path}:{line}"
     text = record.get(options.text_field)
     if text is None:
@@ -286,7 +267,7 @@ def _record_article(path: str, line: int, record: dict[str, object], options: In
     article = where if ident is None or ident == "" else str(ident)
     if not text.strip():
         return Note(article, "empty text", "skipped")
-    return Article(article, text, enc)
+    return Article(article, text)
 
 
 def _jsonl_records(path: str, text: str, options: InputOptions) -> Iterator[Article | Note]:
@@ -302,7 +283,7 @@ def _jsonl_records(path: str, text: str, options: InputOptions) -> Iterator[Arti
         if not isinstance(record, dict):
             yield Note(f"{path}:{number}", f"expected a JSON object, got {type(record).__name__}")
             continue
-        yield _record_article(path, number, record, options, "utf-8")
+        yield _record_article(path, number, record, options)
 
 
 def _raise_csv_field_limit() -> None:
@@ -344,7 +325,7 @@ def _csv_records(path: str, text: str, options: InputOptions) -> Iterator[Articl
     line = reader.line_num + 1
     try:
         for row in reader:
-            yield _record_article(path, line, row, options, "utf-8")
+            yield _record_article(path, line, row, options)
             line = reader.line_num + 1
     except csv.Error as e:
         yield Note(f"{path}:{line}", f"bad CSV, rest of file skipped ({e})")

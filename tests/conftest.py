@@ -19,14 +19,14 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extractor(nlp):
-    from casualty_cli.runner import Extractor
+    from casualty_cli.extract import Extractor
 
     return Extractor(nlp)
 
 
 @pytest.fixture(scope="session")
 def full_extractor(nlp):
-    from casualty_cli.runner import Extractor
+    from casualty_cli.extract import Extractor
 
     return Extractor(nlp, fast=False)
 

@@ -231,7 +231,7 @@ def test_head_in_a_shell_pipeline_prints_no_traceback(tmp_path):
 
 @pytest.fixture()
 def interrupt_after_first_article(monkeypatch):
-    from casualty_cli.runner import Extractor
+    from casualty_cli.extract import Extractor
 
     real = Extractor.extract_many
 

@@ -69,3 +69,24 @@ def test_missing_dask_is_a_casualty_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(CasualtyError, match=r"pip install 'casualty\[dask\]'"):
         cdask._require()
+
+
+def test_the_parent_loads_no_model_for_dask(monkeypatch):
+    """`--dask`: only the workers load the pipeline (here a fake cluster; loading would fail)."""
+    from contextlib import nullcontext
+
+    from click.testing import CliRunner
+
+    from casualty_cli import dask as cdask
+    from casualty_cli import pipeline
+    from casualty_cli.cli import main
+
+    def no_model(*_args, **_kwargs):
+        raise AssertionError("the parent loaded a model")
+
+    monkeypatch.setattr(pipeline, "load_pipeline", no_model)
+    monkeypatch.setattr(cdask, "connect", lambda scheduler, workers: nullcontext("client"))
+    monkeypatch.setattr(cdask, "extract_many", lambda client, articles, **kw: ((a, []) for a, _ in articles))
+    result = CliRunner().invoke(main, ["extract", "seeds/", "--dask", "local", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert "articles read, 0 claims" in result.stderr

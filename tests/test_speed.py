@@ -5,7 +5,9 @@ import itertools
 
 import pytest
 
-from casualty_cli.runner import Extractor, chunks, resolve_jobs
+from casualty_cli.extract import Extractor, chunks
+from casualty_cli.parallel import resolve_jobs
+from casualty_cli.runner import run
 
 from .conftest import SEEDS
 
@@ -65,8 +67,7 @@ def test_full_path_cuts_texts_longer_than_the_parser_takes(nlp):
 def test_jobs_two_gives_the_same_claims_in_order(nlp, extractor):
     seeds = _seeds() * 3
     seeds = [(f"{i}-{a}", t) for i, (a, t) in enumerate(seeds)]
-    two = Extractor(nlp, jobs=2)
-    assert _dicts(two.extract_many(seeds)) == _dicts(extractor.extract_many(seeds))
+    assert _dicts(run(seeds, extractor=extractor, jobs=2)) == _dicts(extractor.extract_many(seeds))
 
 
 def test_results_stream_before_the_input_ends(extractor):
