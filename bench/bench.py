@@ -10,7 +10,9 @@ otherwise a generated news-like corpus. Measures, in one run:
 - peak memory of `casualty extract` at 1,000 and 10,000 articles (a generated
   stream, in a child process, read from its ru_maxrss);
 - dev-set typed F1 and source accuracy of the fast and the full path;
-- phrases/s of the number reader (bench/bench_numbers.py).
+- phrases/s of the number reader (bench/bench_numbers.py);
+- size and render time of the HTML report of 1,000 generated articles with 5 claims each, and
+  how long headless Chromium takes to open it (when chromium is installed).
 
 Timings are wall clock on a machine others may share; ratios are what to read.
 """
@@ -21,6 +23,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -147,6 +150,58 @@ def dev_scores() -> dict[str, dict[str, float]] | None:
     return out
 
 
+REPORT_PARTS = ("Police said ", "at least {a}", " people were killed and ", "{b}", " wounded in the market. "
+                "Officials said ", "{c}", " were missing, ", "about {d}", " had fled and ", "{e}",
+                " casualties were counted. ")
+
+
+def report_article(i: int) -> tuple[str, list[dict[str, object]]]:
+    """A generated article with five claims (every odd part above is a quantity) and their dicts."""
+    kinds = ("killed", "injured", "missing", "displaced", "casualties")
+    qualifiers = ("at_least", "exact", "exact", "about", "exact")
+    text, claims = "", []
+    for j, part in enumerate(REPORT_PARTS):
+        piece = part.format(a=i % 50 + 2, b=i % 7 + 1, c=i % 5, d=100 + i, e=i % 9 + 3)
+        if j % 2:
+            value = int(piece.split()[-1])
+            claims.append({"id": f"gen-{i}.txt#{len(claims) + 1}", "article": f"gen-{i}.txt",
+                           "type": kinds[len(claims)], "value": value, "low": value, "high": value,
+                           "qualifier": qualifiers[len(claims)], "quantity": piece, "victims": "people",
+                           "source": ("Police", "Officials")[j > 4], "source_title": None, "via": None,
+                           "cue": "said", "location": None, "part_of": None, "superseded_by": None,
+                           "sentence": "", "start": len(text), "end": len(text) + len(piece)})
+        text += piece
+    return text + FILLER * 3, claims
+
+
+def report_size(n: int = 1000) -> dict[str, float | None]:
+    """Bytes and render seconds of the report of `n` generated articles; Chromium's time to open it."""
+    from casualty_cli.report import render_report
+    from casualty_cli.tolls import build_tolls
+
+    texts: dict[str, str] = {}
+    claims: list[dict[str, object]] = []
+    for i in range(n):
+        texts[f"gen-{i}.txt"], found = report_article(i)
+        claims += found
+    start = time.perf_counter()
+    html = "".join(render_report(claims, [t.to_dict() for t in build_tolls(claims)], texts=texts))
+    seconds = time.perf_counter() - start
+    opened = None
+    chromium = shutil.which("chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        if chromium:
+            start = time.perf_counter()
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                            f"--user-data-dir={tmp}/profile", "--dump-dom", page.as_uri()],
+                           check=True, capture_output=True)
+            opened = time.perf_counter() - start
+    return {"articles": n, "claims": len(claims), "megabytes": len(html.encode("utf-8")) / 1e6,
+            "render_seconds": seconds, "chromium_open_seconds": opened}
+
+
 def numbers_rate() -> float:
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_numbers.py"), "--json"],
                           check=True, capture_output=True, text=True)
@@ -178,6 +233,7 @@ def main() -> None:
     results["peak_10000_vs_1000"] = results["peak_mb_10000"] / results["peak_mb_1000"]  # type: ignore[operator]
     results["dev"] = dev_scores()
     results["numbers_phrases_per_s"] = numbers_rate()
+    results["report"] = report_size()
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_table(results)
 
@@ -198,6 +254,10 @@ def print_table(r: dict) -> None:  # type: ignore[type-arg]
             d = r["dev"][name]
             rows.append((f"dev, {name} path", f"typed F1 {d['typed_f1']:.3f}", f"source {d['source_accuracy']:.3f}"))
     rows.append(("numbers reader", f"{r['numbers_phrases_per_s']:,.0f} phrases/s", ""))
+    rep = r["report"]
+    opened = f", Chromium opens it in {rep['chromium_open_seconds']:.1f} s" if rep["chromium_open_seconds"] else ""
+    rows.append((f"HTML report, {rep['articles']:,} articles", f"{rep['megabytes']:.1f} MB",
+                 f"{rep['claims']:,} claims, rendered in {rep['render_seconds']:.1f} s{opened}"))
     width = max(len(a) for a, _, _ in rows)
     print(f"{r['corpus']}: {r['articles']} articles, {r['words']:,} words")
     for a, b, c in rows:

@@ -327,9 +327,9 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     The page loads nothing from the network and runs no script but its own.
     """
-    from ._tolls_stub import build_tolls
     from .export import check_writable, parse_types
     from .report import read_claims, render_report
+    from .tolls import build_tolls
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")

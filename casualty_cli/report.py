@@ -33,6 +33,11 @@ PATTERN = {"at_least": "open", "more_than": "open", "at_most": "upto", "less_tha
 PATTERN_MEANING = {"open": "hatched: open-ended (at least, more than)", "upto": "cross-hatched: an upper bound "
                    "(up to, fewer than)", "about": "dotted: approximate (about, vague, range)"}
 CHART_WIDTH, LABEL_WIDTH, ROW, MARGIN = 420, 150, 26, 8
+# Up to this many events the toll cards are open; beyond, each event shows its figures in one line
+# and opens on demand, so a report of 1,000 events stays quick to load and to scan.
+OPEN_EVENTS = 10
+# Likewise the table of all claims: laying out thousands of rows is most of a big page's load time.
+OPEN_CLAIMS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +160,7 @@ def chart(toll: Mapping[str, Any], name: str) -> Chart:
             "y": MARGIN + i * ROW, "width": max(round(span * s["value"] / top, 1), 1.0),
             "who": who if len(who) <= 22 else who[:21] + "…", "full": who,
             "label": figure_label(s["value"], s["qualifier"]) + (f" ({s['date'][:10]})" if s.get("date") else ""),
-            "pattern": PATTERN.get(s["qualifier"]),
+            "pattern": PATTERN.get(s["qualifier"]), "id": s["id"],
         })
     return out
 
@@ -174,7 +179,7 @@ def _time_chart(toll: Mapping[str, Any], sources: list[dict[str, Any]], days: li
         short = who if len(who) <= 14 else who[:13] + "…"
         out.marks.append({"x": round(x, 1), "y": round(y, 1), "shape": PATTERN.get(s["qualifier"], "exact"),
                           "label": f"{figure_label(s['value'], s['qualifier'])} {short}",
-                          "full": f"{who}: {figure_label(s['value'], s['qualifier'])} on {s['date']}"})
+                          "full": f"{who}: {figure_label(s['value'], s['qualifier'])} on {s['date']}", "id": s["id"]})
     out.ticks = [{"x": left, "text": first.isoformat(), "anchor": "start"},
                  {"x": left + plot_w, "text": last.isoformat(), "anchor": "end"},
                  {"y": MARGIN, "text": f"{top:,}"}, {"y": MARGIN + plot_h, "text": "0"}]
@@ -235,7 +240,8 @@ def render_report(claims: Sequence[Mapping[str, Any]], tolls: Iterable[Mapping[s
     return _template().generate(
         title=title, csp=csp, css=_markup(css), js=_markup(js), claims=views, by_id=by_id,
         articles=articles, events=event_views, by_type=by_type, types=CLAIM_TYPES, sources=sources,
-        skipped=skipped, patterns=PATTERN_MEANING, with_texts=texts is not None)
+        skipped=skipped, patterns=PATTERN_MEANING, with_texts=texts is not None,
+        open_events=len(event_views) <= OPEN_EVENTS, open_claims=OPEN_CLAIMS)
 
 
 def _markup(asset: str) -> Markup:

@@ -203,7 +203,7 @@ def test_type_colours_contrast_with_the_text_at_least_4_5(doc):
 
 def test_without_texts_each_article_shows_its_claims_sentences():
     doc = parse("".join(render_report(DATED, [DATED_TOLL])))
-    article = next(doc.iter("details"))
+    article = next(d for d in doc.iter("details") if d.get("class") == "article")
     passages = article.findall("div")
     assert [text_of(p) for p in passages] == ["The toll rose from nine to 35, the ministry said.",
                                               "Rescuers said 40 were dead; others put it at 52."]
@@ -271,3 +271,13 @@ def test_cli_report_from_claims_writes_one_page(tmp_path):
 def test_cli_report_usage_errors_exit_2(args, message):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and message in result.stderr, result.output
+
+
+def test_many_events_start_closed_with_their_figures_in_one_line():
+    tolls = [dict(DATED_TOLL, event=f"event-{i}") for i in range(11)]
+    doc = parse("".join(render_report(DATED, tolls)))
+    events = [d for d in doc.iter("details") if d.get("class") == "event"]
+    assert len(events) == 11 and all(d.get("open") is None for d in events)
+    assert text_of(events[0].find("summary")).split() == ["event-0", "killed", "52", "⚠"]
+    few = parse("".join(render_report(DATED, [DATED_TOLL])))
+    assert all(d.get("open") is not None for d in few.iter("details") if d.get("class") == "event")

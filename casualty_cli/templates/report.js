@@ -61,7 +61,7 @@
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details.article"), function (d) { return !d.open; });
+    opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
     opened.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); });
