@@ -329,6 +329,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
     """
     from .export import check_writable, parse_types
     from .report import read_claims, render_report
+    from .singles import read_singles
     from .tolls import build_tolls
 
     if bool(paths) == bool(claims_path):
@@ -353,7 +354,9 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
         raise _usage(e) from e
     claims = [c for c in claims if kinds is None or c["type"] in kinds]
     stats.claims = len(claims)
-    tolls = [t.to_dict() for t in build_tolls(claims)]
+    # People described one by one ("a man was shot dead") count in a toll; they need the text.
+    singles = [s for article, text in (texts or {}).items() for s in read_singles(text, article)]
+    tolls = [t.to_dict() for t in build_tolls(claims, singles=singles, types=kinds)]
     try:
         with _output(output) as out:
             out.writelines(render_report(claims, tolls, texts=texts, skipped=stats.skipped, title=title))

@@ -281,3 +281,16 @@ def test_many_events_start_closed_with_their_figures_in_one_line():
     assert text_of(events[0].find("summary")).split() == ["event-0", "killed", "52", "⚠"]
     few = parse("".join(render_report(DATED, [DATED_TOLL])))
     assert all(d.get("open") is not None for d in few.iter("details") if d.get("class") == "event")
+
+
+@pytest.mark.model
+def test_cli_report_counts_people_described_one_by_one(tmp_path):
+    article = tmp_path / "single.txt"
+    article.write_text("A 25-year-old man was shot and killed on Main Street on Sunday, police said.\n",
+                       encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(article), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    card = next(e for e in parse(out.read_text(encoding="utf-8")).iter("article") if e.get("data-type") == "killed")
+    assert text_of(card.find(".//strong")) == "1"
+    assert text_of(card.find(".//q")).startswith("A 25-year-old man was shot and killed")
