@@ -394,7 +394,9 @@ def _extract_for_report(paths: tuple[str, ...], options: Any, extractor: Any, st
                     click.echo(f"casualty: {'error: ' if item.kind == 'failed' else ''}{item.id}: {item.message}",
                                err=True)
 
-    claims = [c.to_dict() for _, found in extractor.extract_many(articles()) for c in found]
+    from .runner import run
+
+    claims = [c.to_dict() for _, found in run(articles(), extractor=extractor) for c in found]
     return texts, claims
 
 
