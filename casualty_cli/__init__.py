@@ -6,16 +6,19 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .claims import CLAIM_TYPES, FIELDS, Claim
 from .errors import CasualtyError
+from .tolls import Toll, build_tolls
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 __version__ = "0.1.0"
-__all__ = ["CLAIM_TYPES", "FIELDS", "CasualtyError", "Claim", "extract_claims", "__version__"]
+__all__ = ["CLAIM_TYPES", "FIELDS", "CasualtyError", "Claim", "Toll", "build_tolls", "extract_claims",
+           "extract_tolls", "__version__"]
 
 
 def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-",
@@ -27,3 +30,21 @@ def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-"
     from .extract import extract_claims as extract
 
     return extract(text, nlp=nlp, article=article, fast=fast)
+
+
+def extract_tolls(texts: Iterable[str] | Mapping[str, str], *, nlp: Language | None = None,
+                  fast: bool = True) -> list[Toll]:
+    """One toll per text and type: each text is its own event (named by its key, or "1", "2"... for a list).
+
+    To group several articles into one event, extract their claims and call `build_tolls` with `event_of`.
+    """
+    from .extract import Extractor
+    from .pipeline import load_pipeline
+    from .singles import read_singles
+    from .tolls import stream_tolls
+
+    pairs = list(texts.items()) if isinstance(texts, Mapping) else [(str(n), t) for n, t in enumerate(texts, 1)]
+    extractor = Extractor(nlp or load_pipeline(), fast=fast)
+    found = ((article, [c.to_dict() for c in claims], read_singles(text, article))
+             for (article, claims), (_, text) in zip(extractor.extract_many(pairs), pairs, strict=True))
+    return list(stream_tolls(found))

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, TypeVar
@@ -113,11 +114,13 @@ def _usage(e: CasualtyError) -> click.ClickException:
     return InputProblem(str(e))
 
 
-def _read_options(glob: str, input_format: str, text_field: str, id_field: str | None) -> Any:
+def _read_options(glob: str, input_format: str, text_field: str, id_field: str | None,
+                  record_fields: tuple[str, ...] = ()) -> Any:
     from .inputs import InputOptions
 
     try:
-        return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field)
+        return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field,
+                            record_fields=record_fields)
     except CasualtyError as e:
         raise _usage(e) from e
 
@@ -173,10 +176,13 @@ class Stats:
               help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask].")
 @click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
               help="Run on a new local Dask cluster (--dask local); needs casualty[dask].")
+@click.option("--carry", default=None, metavar="F1,F2",
+              help="Copy these JSON Lines / CSV record fields into each claim as a `record` object "
+              "(CSV: columns record.F1 after the claim's).")
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
-            dask_local: str | None = None) -> None:
+            dask_local: str | None = None, carry: str | None = None) -> None:
     """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
 
     Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
@@ -191,7 +197,10 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         fmt = "table" if details or (output is None and sys.stdout.isatty()) else "jsonl"
     if details and fmt != "table":
         raise click.UsageError(f"--details applies to --format table, not {fmt}")
-    options = _read_options(glob, input_format, text_field, id_field)
+    carry_fields = _names(carry)
+    if carry_fields and fmt == "table":
+        raise click.UsageError("--carry applies to --format json, jsonl or csv, not table")
+    options = _read_options(glob, input_format, text_field, id_field, carry_fields)
     try:
         wanted = parse_fields(fields)
         kinds = parse_types(types)
@@ -223,6 +232,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
             for item in read_source(source, options):
                 if isinstance(item, Article):
                     stats.articles += 1
+                    carried.append(getattr(item, "record", None))
                     yield item.id, item.text
                     continue
                 if item.kind == "failed":
@@ -237,14 +247,16 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
                 if progress and item.kind != "info":
                     progress.advance(progress.task_ids[0])
 
+    carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     try:
         with _output(output) as out, (progress or _nothing()):
-            writer = _writer(fmt, out, wanted if fields else None, details)
+            writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
             from .runner import run
 
             for _, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs, dask=dask):
                 kept = keep(claims, kinds)
-                writer.write(kept)
+                record = carried.popleft()
+                writer.write(kept, record) if carry_fields else writer.write(kept)
                 stats.claims += len(kept)
                 if progress:
                     progress.advance(progress.task_ids[0])
@@ -290,16 +302,265 @@ def _progress(console: Any, total: int | None) -> Any:
     return progress
 
 
-def _writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None, details: bool) -> Any:
+def _writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None, details: bool,
+            carry: tuple[str, ...] = ()) -> Any:
     if fmt == "table":
         from rich.console import Console
 
         from .render import TableWriter
 
         return TableWriter(Console(file=out, soft_wrap=False), details=details, fields=fields)
+    from .claims import FIELDS
     from .export import make_writer
 
-    return make_writer(fmt, out, *([fields] if fields else []))
+    return make_writer(fmt, out, fields or FIELDS, carry)
+
+
+def _names(text: str | None) -> tuple[str, ...]:
+    """"a,b" -> ("a", "b"); None -> ()."""
+    return tuple(n.strip() for n in (text or "").split(",") if n.strip())
+
+
+TOLL_EXAMPLES = """
+\b
+Examples:
+  casualty tolls seeds/                        # one toll per article and type, a table on a terminal
+  casualty tolls documents.jsonl --text-field content --event-field incident_id --date-field dct
+  casualty extract dump.jsonl --carry incident_id | casualty tolls --claims - --event-field incident_id
+  casualty tolls seeds/ --format csv --type killed -o tolls.csv
+"""
+
+
+@main.command(epilog=TOLL_EXAMPLES)
+@click.argument("paths", nargs=-1)
+@input_options
+@output_options
+@run_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes to run (0 = one per core); with --dask local, the workers.")
+@click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
+              help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask].")
+@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
+              help="Run on a new local Dask cluster (--dask local); needs casualty[dask].")
+@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Build the tolls from these claims (extract's JSON Lines, - for stdin) instead of PATHS.")
+@click.option("--event-field", default=None, metavar="FIELD",
+              help="Group records into events by this JSON Lines / CSV field (with --claims: the claims' record "
+              "field); records of one event must come together. Default: each article is its own event.")
+@click.option("--date-field", default=None, metavar="FIELD",
+              help="Order an event's articles by this record field (ISO or news dates); the latest figure wins.")
+def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
+          fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
+          model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
+          dask_local: str | None, claims_path: str | None, event_field: str | None,
+          date_field: str | None) -> None:
+    """One toll per event and type: the figure to quote, its range, who says what, its history.
+
+    Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
+    (or -o FILE) as a table, JSON, JSON Lines or CSV. Exit status as for `extract`.
+    """
+    from .export import check_writable, parse_types
+    from .toll_output import parse_toll_fields
+
+    if bool(paths) == bool(claims_path):
+        raise click.UsageError("give either PATHS or --claims FILE")
+    if details:
+        raise click.UsageError("--details applies to `extract`, not `tolls`")
+    if dask_scheduler and dask_local:
+        raise click.UsageError("--dask local and --dask-scheduler exclude each other")
+    fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "jsonl")
+    try:
+        wanted = parse_toll_fields(fields)
+        kinds = parse_types(types)
+        if output and output != "-":
+            check_writable(output)
+    except CasualtyError as e:
+        raise _usage(e) from e
+    from rich.console import Console
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    stats = Stats()
+    notes = _TollNotes(err, quiet)
+    if claims_path:
+        found = _claims_for_tolls(claims_path, event_field, stats, notes)
+    else:
+        record_fields = tuple(f for f in (event_field, date_field) if f)
+        options = _read_options(glob, input_format, text_field, id_field, record_fields)
+        found = _articles_for_tolls(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
+                                    stats, notes)
+    from .tolls import stream_tolls
+
+    def date_of(c: dict[str, Any]) -> str | None:
+        raw = (c.get("record") or {}).get(date_field) if date_field else None
+        return notes.date(c, raw)
+
+    try:
+        with _output(output) as out:
+            writer = _toll_writer(fmt, out, wanted if fields else None)
+            for toll in stream_tolls(found(), date_of=date_of if date_field else None, types=kinds):
+                writer.write([toll])
+            writer.close()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except KeyboardInterrupt:
+        click.echo("casualty: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except CasualtyError as e:
+        raise click.ClickException(str(e)) from e
+    notes.close()
+    if not quiet:
+        click.echo(stats.line(), err=True)
+    if stats.failed:
+        sys.exit(EXIT_FAILED)
+
+
+class _TollNotes:
+    """Notes of a `tolls` run on stderr: each unparseable date once, records without the event field in one line."""
+
+    def __init__(self, console: Any, quiet: bool) -> None:
+        self.console, self.quiet = console, quiet
+        self.own_events = 0
+        self.bad_dates: set[str] = set()
+
+    def say(self, message: str) -> None:
+        self.console.print(message, markup=False, highlight=False)
+
+    def date(self, claim: dict[str, Any], raw: Any) -> str | None:
+        from .tolls import parse_date
+
+        if raw in (None, ""):
+            return None
+        article = str(claim.get("article"))
+        if parse_date(str(raw)) is None and article not in self.bad_dates and not self.quiet:
+            if len(self.bad_dates) < 1000:  # bounded: a note per article, not a set the size of the input
+                self.bad_dates.add(article)
+            self.say(f"casualty: {article}: date {raw!r} not understood, ordered as unknown")
+        return str(raw)
+
+    def close(self) -> None:
+        if self.own_events and not self.quiet:
+            self.say(f"casualty: {self.own_events} records without the event field, each its own event")
+
+
+def _event_of(record: dict[str, Any] | None, field: str | None, article: str, notes: _TollNotes) -> str:
+    if not field:
+        return article
+    value = (record or {}).get(field)
+    if value in (None, ""):
+        notes.own_events += 1
+        return article
+    return str(value)
+
+
+def _check_event_field(names: set[str] | None, field: str, where: str) -> None:
+    if names is not None and field not in names:
+        raise InputProblem(f"{where}: no record has the field {field!r} (fields: {', '.join(sorted(names)) or 'none'})")
+
+
+def _claims_for_tolls(path: str, event_field: str | None, stats: Stats,
+                      notes: _TollNotes) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
+    """extract's JSON Lines -> (event, claims of one article, no singles), a malformed line noted and skipped."""
+    from itertools import chain, islice
+
+    try:
+        handle = click.open_file(path, encoding="utf-8")
+    except OSError as e:
+        raise InputProblem(f"cannot read {path}: {e.strerror or e}") from e
+    lines = iter(enumerate(handle, start=1))
+    head = list(islice(lines, 100))
+    if event_field:
+        names: set[str] = set()
+        for _, line in head:
+            try:
+                names.update(json.loads(line).get("record") or {})
+            except (ValueError, AttributeError):
+                continue
+        _check_event_field(names, event_field, f"{path} (the claims' record)")
+
+    def found() -> Iterator[tuple[str, list[dict[str, Any]], list[Any]]]:
+        article: str | None = None
+        group: list[dict[str, Any]] = []
+        for number, line in chain(head, lines):
+            if not line.strip():
+                continue
+            try:
+                claim = json.loads(line)
+                if not isinstance(claim, dict) or "article" not in claim or "type" not in claim:
+                    raise ValueError("expected a claim object with 'article' and 'type'")
+            except ValueError as e:
+                stats.failed += 1
+                notes.say(f"casualty: error: {path}:{number}: {e}")
+                continue
+            stats.claims += 1
+            if claim["article"] != article:
+                if group:
+                    yield _event_of(group[0].get("record"), event_field, str(article), notes), group, []
+                article, group = claim["article"], []
+                stats.articles += 1
+            group.append(claim)
+        if group:
+            yield _event_of(group[0].get("record"), event_field, str(article), notes), group, []
+        handle.close()
+
+    return found
+
+
+def _articles_for_tolls(paths: tuple[str, ...], options: Any, event_field: str | None, model: str | None,
+                        full: bool, jobs: int, dask: str | None, stats: Stats,
+                        notes: _TollNotes) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
+    """Articles -> (event, claims as dicts, people counted one by one), in input order."""
+    from .inputs import Article, plan_inputs, read_source, sample_fields
+    from .singles import read_singles
+
+    try:
+        plan = plan_inputs(paths, options)
+    except CasualtyError as e:
+        raise _usage(e) from e
+    if event_field:
+        for source in plan.sources:
+            _check_event_field(sample_fields(source), event_field, source.path)
+    stats.skipped += len(plan.skipped)
+    extractor = None if dask else _extractor(model, full)  # Dask workers load their own
+    pending: deque[tuple[dict[str, Any] | None, list[dict[str, Any]]]] = deque()
+
+    def articles() -> Iterator[tuple[str, str]]:
+        for source in plan.sources:
+            for item in read_source(source, options):
+                if isinstance(item, Article):
+                    stats.articles += 1
+                    pending.append((getattr(item, "record", None), read_singles(item.text, item.id)))
+                    yield item.id, item.text
+                    continue
+                stats.failed += item.kind == "failed"
+                stats.skipped += item.kind == "skipped"
+                if item.kind == "failed" or not notes.quiet:
+                    notes.say(f"casualty: {'error: ' if item.kind == 'failed' else ''}{item.id}: {item.message}")
+
+    def found() -> Iterator[tuple[str, list[dict[str, Any]], list[Any]]]:
+        from .runner import run
+
+        for article, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs,
+                                   dask=dask):
+            record, singles = pending.popleft()
+            dicts = [{**c.to_dict(), "record": record} if record else c.to_dict() for c in claims]
+            for single in singles:
+                single["record"] = record
+            stats.claims += len(dicts)
+            yield _event_of(record, event_field, article, notes), dicts, singles
+
+    return found
+
+
+def _toll_writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None) -> Any:
+    from .toll_output import TOLL_FIELDS, TollTableWriter, TollWriter
+
+    if fmt == "table":
+        from rich.console import Console
+
+        return TollTableWriter(Console(file=out, soft_wrap=False), fields=fields)
+    return TollWriter(fmt, out, fields or TOLL_FIELDS)
 
 
 @main.command(epilog="""

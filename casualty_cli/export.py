@@ -94,31 +94,47 @@ def claim_json(claim: Claim, fields: Sequence[str] = FIELDS) -> str:
     return json.dumps({f: data[f] for f in fields}, ensure_ascii=False)
 
 
+def carried(record: dict[str, Any] | None, carry: Sequence[str]) -> dict[str, Any]:
+    """`--carry` fields of an article's record, in the order asked, null when the record lacks one."""
+    return {f: (record or {}).get(f) for f in carry}
+
+
 class JsonLinesWriter:
-    """One claim a line, flushed as written so `| head` and `tail -f` see whole lines."""
+    """One claim a line, flushed as written so `| head` and `tail -f` see whole lines.
 
-    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS) -> None:
-        self.out, self.fields = out, fields
+    With `carry`, each claim gets a `record` object of those fields of its article's record.
+    """
 
-    def write(self, claims: Iterable[Claim]) -> None:
+    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS, carry: Sequence[str] = ()) -> None:
+        self.out, self.fields, self.carry = out, fields, carry
+
+    def _json(self, c: Claim, record: dict[str, Any] | None) -> str:
+        if not self.carry:
+            return claim_json(c, self.fields)
+        data: dict[str, Any] = c.to_dict()
+        return json.dumps({**{f: data[f] for f in self.fields}, "record": carried(record, self.carry)},
+                          ensure_ascii=False)
+
+    def write(self, claims: Iterable[Claim], record: dict[str, Any] | None = None) -> None:
         for c in claims:
-            self.out.write(claim_json(c, self.fields) + "\n")
+            self.out.write(self._json(c, record) + "\n")
         self.out.flush()
 
     def close(self) -> None:
         self.out.flush()
 
 
-class JsonWriter:
+class JsonWriter(JsonLinesWriter):
     """One JSON array, valid also when empty; items streamed as they come."""
 
-    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS) -> None:
-        self.out, self.fields, self.first = out, fields, True
+    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS, carry: Sequence[str] = ()) -> None:
+        super().__init__(out, fields, carry)
+        self.first = True
         self.out.write("[")
 
-    def write(self, claims: Iterable[Claim]) -> None:
+    def write(self, claims: Iterable[Claim], record: dict[str, Any] | None = None) -> None:
         for c in claims:
-            self.out.write(("\n  " if self.first else ",\n  ") + claim_json(c, self.fields))
+            self.out.write(("\n  " if self.first else ",\n  ") + self._json(c, record))
             self.first = False
 
     def close(self) -> None:
@@ -144,25 +160,27 @@ class CsvWriter:
     them instead of running them as a formula (OWASP "CSV injection").
     """
 
-    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS) -> None:
-        self.out, self.fields = out, fields
+    def __init__(self, out: IO[str], fields: Sequence[str] = FIELDS, carry: Sequence[str] = ()) -> None:
+        self.out, self.fields, self.carry = out, fields, carry
         self.writer = csv.writer(out, lineterminator="\r\n")
-        self.writer.writerow(fields)
+        self.writer.writerow([*fields, *(f"record.{f}" for f in carry)])
 
-    def write(self, claims: Iterable[Claim]) -> None:
+    def write(self, claims: Iterable[Claim], record: dict[str, Any] | None = None) -> None:
+        extra = list(carried(record, self.carry).values())
         for c in claims:
             data = c.to_dict()
-            self.writer.writerow(["" if data[f] is None else neutralise(data[f]) for f in self.fields])
+            self.writer.writerow(["" if v is None else neutralise(v) for v in [*(data[f] for f in self.fields),
+                                                                                *extra]])
         self.out.flush()
 
     def close(self) -> None:
         self.out.flush()
 
 
-def make_writer(fmt: str, out: IO[str], fields: Sequence[str] = FIELDS) -> Writer:
-    """The streaming writer of a data format: json, jsonl or csv."""
+def make_writer(fmt: str, out: IO[str], fields: Sequence[str] = FIELDS, carry: Sequence[str] = ()) -> Writer:
+    """The streaming writer of a data format: json, jsonl or csv; `carry` adds record fields."""
     writers: dict[str, type[JsonWriter | JsonLinesWriter | CsvWriter]] = {
         "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
     if fmt not in writers:
         raise OptionError(f"format: expected one of {', '.join(writers)}, got {fmt!r}")
-    return writers[fmt](out, fields)
+    return writers[fmt](out, fields, carry)

@@ -34,10 +34,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .claims import Article
 from .errors import InputError
+
+
+class RecordArticle(Article):
+    """An `Article` read from a JSON Lines or CSV record, with the record fields the run asked for
+    (`InputOptions.record_fields`: --carry, --event-field, --date-field); still an (id, text) pair."""
+
+    record: dict[str, Any]
+
+    @classmethod
+    def of(cls, id: str, text: str, record: dict[str, Any]) -> RecordArticle:
+        article = cls(id, text)
+        article.record = record
+        return article
+
 
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html")
 _BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
@@ -67,6 +81,7 @@ class InputOptions:
     input_format: str = "auto"
     text_field: str = "text"
     id_field: str | None = None
+    record_fields: tuple[str, ...] = ()  # kept from each record (--carry, --event-field, --date-field)
 
     def __post_init__(self) -> None:
         if self.input_format not in INPUT_FORMATS:
@@ -267,6 +282,8 @@ def _record_article(path: str, line: int, record: dict[str, object], options: In
     article = where if ident is None or ident == "" else str(ident)
     if not text.strip():
         return Note(article, "empty text", "skipped")
+    if options.record_fields:
+        return RecordArticle.of(article, text, {f: record[f] for f in options.record_fields if f in record})
     return Article(article, text)
 
 
@@ -284,6 +301,30 @@ def _jsonl_records(path: str, text: str, options: InputOptions) -> Iterator[Arti
             yield Note(f"{path}:{number}", f"expected a JSON object, got {type(record).__name__}")
             continue
         yield _record_article(path, number, record, options)
+
+
+def sample_fields(source: Source, limit: int = 1 << 16) -> set[str] | None:
+    """The field names of the first records of a JSON Lines or CSV source (None for other inputs, or stdin):
+    enough to tell a misspelt --event-field before any work."""
+    if source.format not in ("jsonl", "csv") or source.path == "-":
+        return None
+    try:
+        with open(source.path, "rb") as handle:
+            head, _ = decode(handle.read(limit))
+    except (OSError, NotText):
+        return None
+    head = head.lstrip("\ufeff")
+    if source.format == "csv":
+        return set(next(csv.reader([head.split("\n", 1)[0]]), []))
+    names: set[str] = set()
+    for line in head.split("\n")[:-1] or [head]:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            names.update(record)
+    return names
 
 
 def _raise_csv_field_limit() -> None:

@@ -6,8 +6,8 @@ the claim's own sentence, so notebooks, the report and `casualty tolls --claims`
 Streaming: `build_tolls` holds one event at a time. It assumes the claims of one event
 arrive together (as `extract` writes them when the input keeps an event's records
 together, e.g. GVA's documents sorted by incident); an event whose claims come back after
-another event's is reported to `on_split` and gets a second toll. Memory is one event's
-claims, whatever the number of events.
+another event's gets a second toll. Memory is one event's claims, whatever the number of
+claims or events.
 
 How `best` is read, in order (each rule is a small function below):
   1. left out: breakdowns (`part_of`), figures revised in their sentence (`superseded_by`),
@@ -300,10 +300,12 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     best = int(best_claim["value"]) if best_claim is not None else None
     evidence = [str(c["id"]) for c in usable if best is not None and c.get("value") == best]
     counted_singles = _singles_figure(singles, ordered)
+    low, high = span(figures)
     if counted_singles and (best is None or counted_singles[0] > best):
         best = counted_singles[0]
         evidence = counted_singles[1]
-    low, high = span(figures)
+        if not figures:
+            low = high = best
     if best is not None and (low is None or best < low):
         low = best
     if best is not None and high is not None and best > high:
@@ -344,8 +346,7 @@ def article_event(claim: Claim) -> str:
 
 def build_tolls(claims: Iterable[Claim], *, event_of: Callable[[Claim], str] | None = None,
                 date_of: Callable[[Claim], str | None] | None = None, singles: Iterable[dict[str, Any]] = (),
-                types: Iterable[str] | None = None,
-                on_split: Callable[[str], None] | None = None) -> Iterator[Toll]:
+                types: Iterable[str] | None = None) -> Iterator[Toll]:
     """Claims as dicts (extract's JSON Lines, keys of claim-spec §2, optional "record" dict) -> tolls,
     one per event and type, streamed event by event.
 
@@ -357,14 +358,32 @@ def build_tolls(claims: Iterable[Claim], *, event_of: Callable[[Claim], str] | N
     pending: dict[str, list[dict[str, Any]]] = {}
     for single in singles:
         pending.setdefault(key(single), []).append(single)
-    seen: set[str] = set()
     for event, group in groupby(claims, key=key):
-        if event in seen and on_split is not None:
-            on_split(event)
-        seen.add(event)
         yield from event_tolls(event, list(group), date_of=date_of, singles=pending.pop(event, []), types=types)
     for event, items in pending.items():
         yield from event_tolls(event, [], date_of=date_of, singles=items, types=types)
+
+
+def stream_tolls(articles: Iterable[tuple[str, list[Claim], list[dict[str, Any]]]], *,
+                 date_of: Callable[[Claim], str | None] | None = None,
+                 types: Iterable[str] | None = None) -> Iterator[Toll]:
+    """(event, claims, singles) of each article, the articles of one event together -> tolls.
+
+    What `casualty tolls PATH...` runs: one event's claims are held until the next event
+    starts, so memory does not grow with the input.
+    """
+    current: str | None = None
+    claims: list[Claim] = []
+    singles: list[dict[str, Any]] = []
+    for event, found, people in articles:
+        if event != current:
+            if current is not None:
+                yield from event_tolls(current, claims, date_of=date_of, singles=singles, types=types)
+            current, claims, singles = event, [], []
+        claims.extend(found)
+        singles.extend(people)
+    if current is not None:
+        yield from event_tolls(current, claims, date_of=date_of, singles=singles, types=types)
 
 
 def revision_text(toll: Toll) -> str:

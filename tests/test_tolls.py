@@ -16,6 +16,7 @@ from casualty_cli.tolls import (
     partial,
     revision_text,
     span,
+    stream_tolls,
 )
 
 _COUNTER = [0]
@@ -174,12 +175,19 @@ def test_singles_never_lower_a_stated_figure() -> None:
     assert toll.best == 3
 
 
-def test_events_stream_one_at_a_time_and_a_split_is_reported() -> None:
+def test_events_stream_one_at_a_time() -> None:
     claims = [claim(1, article="x"), claim(2, article="y"), claim(3, article="x")]
-    split: list[str] = []
-    tolls = list(build_tolls(iter(claims), on_split=split.append))
-    assert [t.event for t in tolls] == ["x", "y", "x"]
-    assert split == ["x"]
+    assert [t.event for t in build_tolls(iter(claims))] == ["x", "y", "x"]
+
+
+def test_stream_tolls_groups_articles_of_one_event() -> None:
+    day1 = [claim(9, article="d1", record={"date": "2020-01-01"})]
+    day2 = [claim(35, article="d2", record={"date": "2020-01-02"})]
+    singles = [{"article": "d3", "type": "killed", "count": 1, "sentence": "A man was killed."}]
+    tolls = list(stream_tolls([("ev", day2, []), ("ev", day1, []), ("other", [], singles)],
+                              date_of=lambda c: (c.get("record") or {}).get("date")))
+    assert [(t.event, t.best) for t in tolls] == [("ev", 35), ("other", 1)]
+    assert revision_text(tolls[0]) == "9 → 35"
 
 
 def test_toll_dict_keeps_the_field_order() -> None:

@@ -1,0 +1,111 @@
+"""`casualty tolls` and `extract --carry`: exact output on small inputs."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from casualty_cli.cli import main
+from casualty_cli.tolls import TOLL_FIELDS
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def claim(article: str, n: int, value: int, sentence: str, **record: str) -> str:
+    data = {"id": f"{article}#{n}", "article": article, "type": "killed", "value": value, "low": value,
+            "high": value, "qualifier": "exact", "quantity": str(value), "victims": "people", "source": "police",
+            "source_title": None, "via": None, "cue": "said", "location": None, "part_of": None,
+            "superseded_by": None, "sentence": sentence, "start": 0, "end": len(str(value))}
+    if record:
+        data["record"] = record
+    return json.dumps(data)
+
+
+CLAIMS = "\n".join([
+    claim("a1", 1, 9, "Police said 9 people were killed.", incident="7", dct="2016-05-01"),
+    claim("a2", 1, 35, "Police said 35 people were killed.", incident="7", dct="May 2, 2016"),
+    claim("a3", 1, 2, "Police said 2 people were killed.", incident="8", dct="2016-05-03"),
+]) + "\n"
+
+
+def test_claims_from_stdin_grouped_by_event_latest_date_wins() -> None:
+    result = run("tolls", "--claims", "-", "--event-field", "incident", "--date-field", "dct", "--format", "jsonl",
+                 stdin=CLAIMS)
+    assert result.exit_code == 0, result.output
+    tolls = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(t["event"], t["type"], t["best"]) for t in tolls] == [("7", "killed", 35), ("8", "killed", 2)]
+    assert list(tolls[0]) == list(TOLL_FIELDS)
+    assert [(r["value"], r["replaced_by"]) for r in tolls[0]["revisions"]] == [(9, 35)]
+
+
+def test_malformed_claims_line_is_reported_with_its_number_and_the_rest_kept() -> None:
+    lines = CLAIMS.splitlines()
+    result = run("tolls", "--claims", "-", "--format", "jsonl", stdin="\n".join([lines[0], "{not json", lines[2]]))
+    assert result.exit_code == 1
+    assert "-:2:" in result.stderr
+    assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["a1", "a3"]
+
+
+def test_unknown_event_field_is_a_usage_error_listing_the_fields() -> None:
+    result = run("tolls", "--claims", "-", "--event-field", "incident_id", stdin=CLAIMS)
+    assert result.exit_code == 2
+    assert "fields: dct, incident" in result.stderr
+
+
+def test_csv_and_fields() -> None:
+    result = run("tolls", "--claims", "-", "--event-field", "incident", "--format", "csv",
+                 "--fields", "event,best,revisions", "-q", stdin=CLAIMS)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert rows[0] == ["event", "best", "revisions"]
+    assert rows[1][:2] == ["7", "35"]
+    assert json.loads(rows[1][2])[0]["replaced_by"] == 35
+
+
+def test_table_shows_the_history() -> None:
+    result = run("tolls", "--claims", "-", "--event-field", "incident", "--date-field", "dct", "--format", "table",
+                 "-q", stdin=CLAIMS)
+    assert result.exit_code == 0, result.output
+    assert "9 → 35" in result.stdout
+
+
+def test_paths_and_claims_exclude_each_other(tmp_path: Path) -> None:
+    assert run("tolls").exit_code == 2
+    (tmp_path / "a.txt").write_text("Two people died.", encoding="utf-8")
+    assert run("tolls", str(tmp_path), "--claims", "-", stdin="").exit_code == 2
+
+
+def test_tolls_of_articles_with_people_counted_one_by_one(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "d1", "text": "A 25-year-old man was shot and killed on Friday.", "incident": "7", "date": "2020-01-01"},
+        {"id": "d2", "text": "Three people died in a fire.", "date": "2020-01-02"},
+    ]) + "\n", encoding="utf-8")
+    result = run("tolls", str(path), "--event-field", "incident", "--date-field", "date", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    tolls = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(t["event"], t["best"]) for t in tolls] == [("7", 1), ("d2", 3)]
+    assert tolls[0]["evidence"] == ["A 25-year-old man was shot and killed on Friday."]
+    assert "1 records without the event field" in result.stderr
+
+
+def test_extract_carry_copies_record_fields(tmp_path: Path) -> None:
+    path = tmp_path / "dump.csv"
+    path.write_text("id,text,incident\r\nd1,Three people died in a fire.,7\r\n", encoding="utf-8")
+    result = run("extract", str(path), "--carry", "incident,missing", "--format", "csv", "--fields", "id,value")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["id,value,record.incident,record.missing", "d1#1,3,7,"]
+    result = run("extract", str(path), "--carry", "incident", "--format", "jsonl", "--fields", "id")
+    assert json.loads(result.stdout) == {"id": "d1#1", "record": {"incident": "7"}}
+
+
+def test_extract_tolls_library() -> None:
+    from casualty_cli import extract_tolls
+
+    tolls = extract_tolls({"x": "Four people were killed and two were injured in the attack, police said."})
+    assert [(t.event, t.type, t.best) for t in tolls] == [("x", "killed", 4), ("x", "injured", 2)]
