@@ -39,6 +39,7 @@ ARTICLES = [
     ("DJcGse3", "c8f201171ae965cb47391b8d05070a8c04f40dd7dff183878a5f44fd40eb7175"),  # wildfire
     ("eoApPLS", "0a0aaf8d94ff709608ee4660db0e0b433174fd812f347a5c736fcd6f6beddc01"),  # cyclone
     ("dCBLBht", "2a44556d160a1d4a32a8c02973bb06455be1a78e3d43c5baf0e96bd755b4cb80"),  # heat waves
+    ("U8NCPRY", "06ccb0bb5690c5a029b7316e0d5edd8624598ad2bb7b45a19c857b2037a2eaa9"),  # heat wave
 ]
 
 
