@@ -4,14 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint types eval bench clean golden report
+.PHONY: demo test check lint types eval bench clean golden report upgrade pipx-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev,dask]'
+# Versions come from constraints.txt, so every machine and CI test the same set; `make upgrade` refreshes it.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,dask]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -40,7 +41,24 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .pipx
+
+# Re-pin constraints.txt to the newest versions pyproject.toml allows, from a fresh virtualenv.
+upgrade:
+	rm -rf .venv-upgrade
+	$(PYTHON) -m venv .venv-upgrade
+	.venv-upgrade/bin/python -m pip install -q --upgrade pip
+	.venv-upgrade/bin/python -m pip install -q '.[dev,dask]'
+	.venv-upgrade/bin/python -m pip freeze --exclude-editable --exclude casualty > constraints.txt
+	rm -rf .venv-upgrade $(STAMP)
+
+# `pipx install .` works: an isolated install of the package alone, then one article through it.
+pipx-check: $(STAMP)
+	rm -rf .pipx
+	PIPX_HOME=$(CURDIR)/.pipx PIPX_BIN_DIR=$(CURDIR)/.pipx/bin PIPX_MAN_DIR=$(CURDIR)/.pipx/man \
+		$(BIN)/pipx install --pip-args='-c $(CURDIR)/constraints.txt' .
+	echo "Rebels killed 12 people, police said." | .pipx/bin/casualty extract - --format jsonl --quiet | grep -q '"value": 12'
+	rm -rf .pipx
 
 # Regenerate the CLI golden file after a deliberate change in the extractor's output.
 golden: $(STAMP)

