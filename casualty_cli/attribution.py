@@ -418,11 +418,19 @@ def _from_verb(verb: Token, speakers: Speakers) -> Attribution | None:
 
 
 def _ents(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`, built once per doc (the property makes new spans at every call)."""
-    ents = doc.user_data.get("casualty_ents")
+    """`doc.ents`, built once per doc (the property makes new spans at every call); `forget` drops it."""
+    ents = doc.user_data.get(ENTS_KEY)
     if ents is None:
-        ents = doc.user_data["casualty_ents"] = tuple(doc.ents)
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
     return ents
+
+
+ENTS_KEY = "casualty_ents"
+
+
+def forget(doc: Doc) -> None:
+    """Drop the cache of `_ents`: Spans in `user_data` would make the Doc unserialisable."""
+    doc.user_data.pop(ENTS_KEY, None)
 
 
 def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | None = None,

@@ -43,3 +43,14 @@ class DaskMissing(CasualtyError):
 
 class DaskError(CasualtyError):
     """The Dask scheduler cannot be reached or started."""
+
+
+class PipelineError(CasualtyError, ValueError):
+    """A spaCy pipeline that lacks what the `casualty_claims` component reads."""
+
+    def __init__(self, missing: list[str], pipe_names: list[str] | None = None) -> None:
+        where = f" (this pipeline has: {', '.join(pipe_names) or 'no components'})" if pipe_names is not None else ""
+        super().__init__(
+            f"casualty_claims needs {', '.join(missing)} earlier in the pipeline{where}; "
+            "use a trained pipeline such as en_core_web_sm, with casualty_claims added last"
+        )

@@ -188,6 +188,7 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0, *, article_t
         for f in local:
             f.count = _shift(f.count, base)
         found.extend(f for f in local if f.type)
+    attr.forget(doc)
     return found
 
 
