@@ -2,7 +2,8 @@
 
 A bad input never stops the others: `read_articles` yields, in input order, `Article`s to
 extract from and `Note`s about everything else (an input that failed, one that was skipped,
-one decoded as cp1252). The caller decides how to report them; nothing here prints.
+one decoded as cp1252; decode.py says which encoding and why). The caller decides how to
+report them; nothing here prints.
 
 Problems that make the whole run pointless are raised *before* any work, as `InputError`:
 a path that does not exist, a CSV without the named column (the message lists the columns it
@@ -22,7 +23,6 @@ and the standard-library reader is deterministic, dependency-free and easy to re
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import fnmatch
 import io
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .claims import Article
+from .decode import NotText, decode, read
 from .errors import InputError
 
 
@@ -55,8 +56,6 @@ class RecordArticle(Article):
 
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html")
 _BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
-# How much of a file is looked at to tell text from binary and to spot BOM-less UTF-16.
-_SNIFF = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,63 +101,6 @@ class Plan:
 
     sources: list[Source]
     skipped: list[str]
-
-
-# -- decoding ---------------------------------------------------------------------------------
-
-
-class NotText(ValueError):
-    """Bytes that are not text in any encoding we read (NUL bytes outside UTF-16)."""
-
-
-def _utf16_without_bom(head: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when NULs fall on every other byte, as in mostly-ASCII UTF-16."""
-    n = len(head) - len(head) % 2
-    if n < 4:
-        return None
-    even, odd = head[0:n:2], head[1:n:2]
-    half = n // 2
-    if odd.count(0) >= 0.6 * half and even.count(0) <= 0.05 * half:
-        return "utf-16-le"
-    if even.count(0) >= 0.6 * half and odd.count(0) <= 0.05 * half:
-        return "utf-16-be"
-    return None
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used.
-
-    BOMs first (UTF-8, UTF-16), then BOM-less UTF-16 told by its NUL pattern, then strict
-    UTF-8, then cp1252, then latin-1 (which cannot fail). Raises `NotText` for binary data:
-    NUL bytes that are not UTF-16.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    head = data[:_SNIFF]
-    if b"\x00" in head:
-        enc = _utf16_without_bom(head)
-        if enc is None:
-            raise NotText("binary data (NUL bytes), not text")
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError as e:
-            raise NotText(f"binary data, not text ({e.reason} as {enc})") from e
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def _fallback_note(path: str, enc: str) -> Note | None:
-    if enc in ("cp1252", "latin-1"):
-        return Note(path, f"not valid UTF-8, decoded as {enc}", "info")
-    return None
 
 
 # -- listing ----------------------------------------------------------------------------------
@@ -250,13 +192,13 @@ def read_source(source: Source, options: InputOptions) -> Iterator[Article | Not
         yield Note(path, f"cannot read: {e.strerror or e}")
         return
     try:
-        text, enc = decode(data)
+        decoded = read(data, html=source.format == "html")
     except NotText as e:
         yield Note(path, str(e))
         return
-    note = _fallback_note(path, enc)
-    if note:
-        yield note
+    text, enc = decoded.text, decoded.encoding
+    if decoded.note:
+        yield Note(path, decoded.note, "info")
     if source.format == "jsonl":
         yield from _jsonl_records(path, text, options)
     elif source.format == "csv":
