@@ -9,8 +9,8 @@ The order, cheapest and surest first:
 3. a web page's own `<meta charset>` or `http-equiv="Content-Type"` declaration;
 4. strict UTF-8, the fast path for nearly every input;
 5. text with few non-ASCII bytes (under `WESTERN_SHARE`, or fewer than `MIN_EVIDENCE`) is
-   Western European: cp1252, else latin-1. charset-normalizer has too little evidence there and guesses freely (cp775 for the
-   FA-KES CSV, cp1250 for "Café");
+   Western European: cp1252, else latin-1. charset-normalizer has too little evidence there
+   and guesses freely (cp775 for the FA-KES CSV, cp1250 for "Café");
 6. anything else goes to charset-normalizer, which reads Arabic, Cyrillic, Chinese and Japanese
    code pages (cp1256, ISO-8859-6, cp1251, KOI8-R, GB18030, Shift-JIS, ...); the note names
    the encoding it found.
