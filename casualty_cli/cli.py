@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -78,8 +78,9 @@ def input_options(f: F) -> F:
 def output_options(f: F) -> F:
     """What to write and where; the filters apply to every format."""
     for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default=None,
-                     help="Output format [default: table on a terminal, jsonl otherwise]."),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "sqlite"]), default=None,
+                     help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
+                     "jsonl otherwise]."),
         click.option("-o", "--output", type=click.Path(), default=None,
                      help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
         click.option("--fields", default=None, metavar="A,B,C",
@@ -134,9 +135,24 @@ def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+def _default_format(output: str | None, details: bool) -> str:
+    from .sqlite import SUFFIXES
+
+    if output and output.lower().endswith(SUFFIXES) and not details:
+        return "sqlite"
+    return "table" if details or (output is None and sys.stdout.isatty()) else "jsonl"
+
+
 @contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file written to a temporary name and renamed only on success."""
+def _output(path: str | None, fmt: str = "jsonl") -> Iterator[Any]:
+    """stdout, or a file written to a temporary name and renamed only on success; for sqlite
+    the temporary name itself, a copy of the database when there is one."""
+    if fmt == "sqlite" and path:
+        from .export import atomic_path
+
+        with atomic_path(path, copy=True) as tmp:
+            yield tmp
+        return
     if path is None or path == "-":
         yield sys.stdout
         return
@@ -198,12 +214,14 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
 
     stats = Stats()
     if fmt is None:
-        fmt = "table" if details or (output is None and sys.stdout.isatty()) else "jsonl"
+        fmt = _default_format(output, details)
+    if fmt == "sqlite" and (output is None or output == "-" or fields):
+        raise click.UsageError("--format sqlite writes a database file: give -o FILE.db, and no --fields")
     if details and fmt != "table":
         raise click.UsageError(f"--details applies to --format table, not {fmt}")
     carry_fields = _names(carry)
-    if carry_fields and fmt == "table":
-        raise click.UsageError("--carry applies to --format json, jsonl or csv, not table")
+    if carry_fields and fmt in ("table", "sqlite"):
+        raise click.UsageError(f"--carry applies to --format json, jsonl or csv, not {fmt}")
     options = _read_options(glob, input_format, text_field, id_field, carry_fields)
     try:
         wanted = parse_fields(fields)
@@ -253,14 +271,20 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
 
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     try:
-        with _output(output) as out, (progress or _nothing()):
+        with _output(output, fmt) as out, (progress or _nothing()):
             writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
             from .runner import run
 
-            for _, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs, dask=dask):
+            for article, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs,
+                                       dask=dask):
                 kept = keep(claims, kinds)
                 record = carried.popleft()
-                writer.write(kept, record) if carry_fields else writer.write(kept)
+                if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
+                    writer.write(kept, article)
+                elif carry_fields:
+                    writer.write(kept, record)
+                else:
+                    writer.write(kept)
                 stats.claims += len(kept)
                 if progress:
                     progress.advance(progress.task_ids[0])
@@ -306,8 +330,12 @@ def _progress(console: Any, total: int | None) -> Any:
     return progress
 
 
-def _writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None, details: bool,
+def _writer(fmt: str, out: Any, fields: tuple[str, ...] | None, details: bool,
             carry: tuple[str, ...] = ()) -> Any:
+    if fmt == "sqlite":
+        from .sqlite import SqliteWriter
+
+        return SqliteWriter(out)
     if fmt == "table":
         from rich.console import Console
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from typing import IO, Any, Protocol
 from .claims import CLAIM_TYPES, FIELDS, Claim
 from .errors import OptionError, OutputError
 
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv")
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "sqlite")
 
 
 class Writer(Protocol):
@@ -67,15 +68,28 @@ def atomic_output(path: str) -> Iterator[IO[str]]:
 
     On any exception, Ctrl-C included, the temporary file is removed and `path` is untouched.
     """
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_path(path: str, *, copy: bool = False) -> Iterator[str]:
+    """The name of a temporary file beside `path`, renamed onto it only when the block succeeds.
+
+    `copy=True` starts it as a copy of `path`, when there is one (a database to add to). On any
+    exception, Ctrl-C included, the temporary file is removed and `path` is untouched.
+    """
     check_writable(path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".casualty-", suffix=".tmp", dir=folder)
+        os.close(fd)
+        if copy and os.path.isfile(path):
+            shutil.copyfile(path, tmp)
     except OSError as e:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
+        yield tmp
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
