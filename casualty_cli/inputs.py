@@ -205,7 +205,10 @@ def read_source(source: Source, options: InputOptions) -> Iterator[Article | Not
         yield from _csv_records(path, text, options)
     else:
         if source.format == "html":
-            text = html_text(text)
+            from .webpage import page_text
+
+            text, reader = page_text(text)
+            yield Note(path, f"main text found by {reader}", "info")
         if not text.strip():
             yield Note(path, "empty" if not text else "only whitespace", "skipped")
         else:
