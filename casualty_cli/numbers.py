@@ -11,9 +11,12 @@ Where quantulum3 is used, and why so little:
   "between 20 and 30" as 25 +/- 5, "a dozen" as 1 dozen and "half a million" as 1,500,000
   (tests/test_numbers.py keeps these cases). It is also slow (seconds to load, thousands of
   words per second), too slow for the common path.
-- quantulum3 reads only fractional word numbers with a scale, "one and a half million" or
-  "2 and a half thousand", which it gets right; it is imported lazily on the first such phrase
-  and its classifier is never used.
+- quantulum3 reads the phrases our rules leave to it: a number, "and a half" or "and a
+  quarter", and a scale ("one and a half million", "2 and a half thousand", "two and a quarter
+  million"), which it gets right (not "and three quarters", which it misreads). It is
+  imported lazily on the first such phrase; its unit classifier is switched off for our call
+  only and restored after (`_quantulum_value`), so its global state is as we found it, and its
+  import and scikit-learn warnings are silenced there only.
 
 Numbers that are not counts are dropped here, from the text around them: ordinals, ages, dates
 and years, times, money, percentages, measures and durations, fractions, decimals without a
@@ -111,7 +114,7 @@ _WORD_NEXT = re.compile(
     rf"(?P<w>{_NUM_WORD}|hundred|thousand|million|billion|dozen)\b",
     re.I,
 )
-_AND_A_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half{_SP}+(?P<s>thousand|million|billion)\b", re.I)
+_AND_A_FRACTION = re.compile(rf"{_SP}+and{_SP}+a{_SP}+(?:half|quarter){_SP}+(?P<s>thousand|million|billion)\b", re.I)
 _HEDGE = re.compile(
     r"(?<![\w.])(?P<h>"
     + _words(_HEDGE_OF)
@@ -267,7 +270,7 @@ def _read_core(text: str, m: re.Match[str], floor: int) -> _Num | None:
         return _read_vague(text, m, floor)
     num = _read_digits(m) if m.group("d") is not None else _read_words(text, m)
     if num is not None and num.scale == 1:
-        half = _AND_A_HALF.match(text, num.end)
+        half = _AND_A_FRACTION.match(text, num.end)
         value = _quantulum_value(text[num.start : half.end()]) if half is not None else None
         if half is not None and value is not None:
             scale = _SCALES[half.group("s").lower()]
@@ -276,14 +279,23 @@ def _read_core(text: str, m: re.Match[str], floor: int) -> _Num | None:
 
 
 def _quantulum_value(phrase: str) -> int | None:
-    """quantulum3 reads "one and a half million"; imported on first use, its classifier switched off."""
+    """quantulum3 reads "one and a half million"; imported on first use.
+
+    Its unit classifier is switched off for our call only and switched back after, so other
+    users of quantulum3 in the process keep theirs; its warnings (scikit-learn missing or
+    versions) are silenced around the import and the call only.
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import classifier, parser
 
+            before = classifier.USE_CLF
             classifier.USE_CLF = False
-            quantities = parser.parse(phrase)
+            try:
+                quantities = parser.parse(phrase)
+            finally:
+                classifier.USE_CLF = before
     except ImportError:
         return None
     if len(quantities) != 1 or tuple(quantities[0].span) != (0, len(phrase)):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 import warnings
 
 import pytest
@@ -632,3 +634,27 @@ def test_find_counts_never_raises_and_spans_are_sane(text: str) -> None:
         assert count.start <= count.head_start < count.head_end <= count.end
         assert count.qualifier in QUALIFIERS
         last_end = count.end
+
+
+@pytest.mark.skipif(importlib.util.find_spec("quantulum3") is None, reason="quantulum3 not installed")
+@pytest.mark.parametrize(("text", "value"), [
+    ("two and a quarter million people were displaced", 2_250_000),
+    ("2 and a half thousand people fled", 2_500),
+])
+def test_quantulum3_reads_other_fractions_with_a_scale(text: str, value: int) -> None:
+    [row] = _as_rows(text)
+    assert row[1:] == (value, value, value, "exact") and text.startswith(row[0])
+
+
+def test_quantulum3_global_state_and_warnings_are_left_alone() -> None:
+    """Our use of quantulum3 leaves its classifier switch as it was and prints no warning."""
+    pytest.importorskip("quantulum3")
+    code = ("from casualty_cli.numbers import read_count\n"
+            "assert read_count('one and a half million').value == 1500000  # imports quantulum3\n"
+            "from quantulum3 import classifier\n"
+            "for state in (True, False):\n"
+            "    classifier.USE_CLF = state\n"
+            "    assert read_count('two and a quarter million').value == 2250000\n"
+            "    assert classifier.USE_CLF is state, state\n")
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
