@@ -4,10 +4,14 @@ One table, `claims`, with the claim-spec columns in order, typed (INTEGER for fi
 offsets, TEXT otherwise, NOT NULL where the spec never gives null), `id` as primary key, and
 indexes on `article` and `type`. Writing into an existing database replaces each article's old
 rows (its claims from an earlier run), so re-running over an archive never duplicates claims.
+A second table, `tolls`, is rebuilt from all the claims in the database at the end of each
+run (one row per event and type, `tolls.build_tolls`; lists as JSON text), so it always
+matches the claims beside it.
 The CLI writes into a copy of the database and renames it at the end, like every `-o` file.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
@@ -17,6 +21,12 @@ from .errors import OutputError
 
 SUFFIXES: tuple[str, ...] = (".db", ".sqlite", ".sqlite3")
 TABLE = "claims"
+TOLLS_SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS tolls (\n  event TEXT NOT NULL,\n  type TEXT NOT NULL,\n  best INTEGER,\n"
+    "  low INTEGER,\n  high INTEGER,\n  sources TEXT NOT NULL,\n  disagreement INTEGER NOT NULL,\n"
+    "  revisions TEXT NOT NULL,\n  evidence TEXT NOT NULL\n)",
+    "CREATE INDEX IF NOT EXISTS tolls_event ON tolls (event)",
+]
 
 
 def column_type(annotation: str) -> str:
@@ -69,5 +79,21 @@ class SqliteWriter:
         self.db.executemany(self.insert, rows)
 
     def close(self) -> None:
+        self._rebuild_tolls()
         self.db.commit()
         self.db.close()
+
+    def _rebuild_tolls(self) -> None:
+        """The tolls of every article in the database (an event is an article here)."""
+        from .tolls import TOLL_FIELDS, build_tolls
+
+        cursor = self.db.execute(f"SELECT * FROM {TABLE} ORDER BY article, start")
+        names = [d[0] for d in cursor.description]
+        claims = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for statement in TOLLS_SCHEMA:
+            self.db.execute(statement)
+        self.db.execute("DELETE FROM tolls")
+        rows = [tuple(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                      for v in (toll.to_dict()[f] for f in TOLL_FIELDS)) for toll in build_tolls(claims)]
+        marks = ", ".join("?" * len(TOLL_FIELDS))
+        self.db.executemany(f"INSERT INTO tolls ({', '.join(TOLL_FIELDS)}) VALUES ({marks})", rows)

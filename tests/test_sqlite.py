@@ -143,3 +143,17 @@ def test_pandas_reads_the_database_and_the_csv(outputs):
     assert frame["sentence"].tolist() == [c["sentence"] for c in claims]
     rows_ = list(csv.DictReader(io.StringIO((outputs / "claims.csv").read_text(), newline="")))
     assert table["sentence"].tolist() == [r["sentence"] for r in rows_]
+
+
+def test_tolls_table_follows_the_claims(tmp_path):
+    from casualty_cli.tolls import TOLL_FIELDS
+
+    path = tmp_path / "c.db"
+    write(path, ([KILLED, INJURED], "a"))
+    write(path, ([replace(KILLED, id="b#1", article="b", value=40, low=40, high=40)], "b"))
+    with sqlite3.connect(path) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(tolls)")]
+        tolls = db.execute("SELECT event, type, best, sources FROM tolls ORDER BY event, type").fetchall()
+    assert columns == list(TOLL_FIELDS)
+    assert [row[:3] for row in tolls] == [("a", "injured", 30), ("a", "killed", 12), ("b", "killed", 40)]
+    assert json.loads(tolls[1][3])[0]["source"] == "police"
