@@ -28,6 +28,7 @@ SNIFF = 8192
 WESTERN_SHARE = 0.1
 # ... or when it has fewer such bytes than this: too little for a detector to go on.
 MIN_EVIDENCE = 32
+_ASCII = bytes(range(0x80))
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # WHATWG encoding labels whose meaning differs from Python's codec of the same name.
 _WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030",
@@ -81,7 +82,7 @@ def read(data: bytes, *, html: bool = False) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data.translate(None, _ASCII))  # bytes >= 0x80, counted in C
     if high < WESTERN_SHARE * len(data) or high < MIN_EVIDENCE:
         return _western(data)
     return _detected(data)
