@@ -196,7 +196,7 @@ def read_source(source: Source, options: InputOptions) -> Iterator[Article | Not
     except NotText as e:
         yield Note(path, str(e))
         return
-    text, enc = decoded.text, decoded.encoding
+    text = decoded.text
     if decoded.note:
         yield Note(path, decoded.note, "info")
     if source.format == "jsonl":
