@@ -13,13 +13,8 @@ inputs there are (for a progress bar).
 Folders are walked with `os.walk`, following symbolic links to folders but never entering the
 same real folder twice, so a link loop cannot hang the run; files are sorted by path.
 
-HTML (`.html`, `.htm`) is reduced to its main text with the standard library's `html.parser`:
-the text of `<article>` (else `<main>`, else `<body>`), without script, style, nav, the page
-header (an article's own header, with the headline, is kept), footer, aside, form and similar
-blocks; captions stay, since their claims count (claim-spec §1). trafilatura would find the main text of messier pages
-and installs cleanly here, but it brings 14 packages (lxml, dateparser, babel, regex, ...) into
-every install for one input kind; saved news pages keep their story in `<article>`/`<main>`,
-and the standard-library reader is deterministic, dependency-free and easy to reason about.
+HTML (`.html`, `.htm`) is reduced to its main text by `webpage.py`: trafilatura with the
+`html` extra, else the built-in reader; a note says which.
 """
 from __future__ import annotations
 
@@ -28,17 +23,16 @@ import fnmatch
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
 
 from .claims import Article
 from .decode import NotText, decode, read
 from .errors import InputError
+from .webpage import page_text
 
 
 class RecordArticle(Article):
@@ -205,8 +199,6 @@ def read_source(source: Source, options: InputOptions) -> Iterator[Article | Not
         yield from _csv_records(path, text, options)
     else:
         if source.format == "html":
-            from .webpage import page_text
-
             text, reader = page_text(text)
             yield Note(path, f"main text found by {reader}", "info")
         if not text.strip():
@@ -315,80 +307,3 @@ def _csv_records(path: str, text: str, options: InputOptions) -> Iterator[Articl
             line = reader.line_num + 1
     except csv.Error as e:
         yield Note(f"{path}:{line}", f"bad CSV, rest of file skipped ({e})")
-
-
-# -- HTML -------------------------------------------------------------------------------------
-
-_DROP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "aside",
-                   "form", "iframe", "button", "select", "head", "title", "header-chrome"})
-_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-                    "section", "article", "main", "blockquote", "pre", "hr", "dd", "dt", "body"})
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
-                   "track", "wbr"})
-
-
-class _MainText(HTMLParser):
-    """Collects text per container (`article`, `main`, `body`), leaving out boilerplate blocks."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.drop_depth = 0
-        self.open: list[str] = []
-        self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": [], "all": []}
-        self.title: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            if tag in _BLOCK:
-                self._add("\n")
-            return
-        # A page's <header> is site chrome; an <article>'s <header> holds the headline.
-        if tag == "header" and "article" not in self.open:
-            tag = "header-chrome"
-        self.open.append(tag)
-        if tag in _DROP:
-            self.drop_depth += 1
-        elif tag in _BLOCK:
-            self._add("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "header" and "header-chrome" in self.open and "header" not in self.open:
-            tag = "header-chrome"
-        if tag not in self.open:
-            return
-        while self.open:
-            top = self.open.pop()
-            if top in _DROP:
-                self.drop_depth -= 1
-            if top == tag:
-                break
-        if tag in _BLOCK:
-            self._add("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.open and self.open[-1] == "title":
-            self.title.append(data)
-        if self.drop_depth == 0:
-            self._add(data)
-
-    def _add(self, text: str) -> None:
-        self.parts["all"].append(text)
-        for container in ("article", "main", "body"):
-            if container in self.open:
-                self.parts[container].append(text)
-
-
-def html_text(html: str) -> str:
-    """The main text of a web page: `<article>`, else `<main>`, else `<body>`, without boilerplate."""
-    parser = _MainText()
-    parser.feed(html)
-    parser.close()
-    for container in ("article", "main", "body", "all"):
-        raw = "".join(parser.parts[container])
-        if raw.strip():
-            break
-    # Collapse markup whitespace but keep no-break spaces, which belong to the text ("1\xa0200").
-    lines = (_SPACES.sub(" ", line).strip(" ") for line in raw.split("\n"))
-    paragraphs = [line for line in lines if line]
-    return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")

@@ -3,7 +3,7 @@
 News pages put teaser cards, comments, "related stories", newsletter boxes and cookie banners
 inside or beside the story, often in plain `<div>`s. trafilatura (`pip install 'casualty[html]'`)
 scores blocks by text density and link share and drops them; on the pages in
-`tests/data/pages/` it lets no boilerplate claim through, the built-in reader (`inputs.html_text`:
+`tests/data/pages/` it lets no boilerplate claim through, the built-in reader (`html_text`:
 `<article>`, else `<main>`, else `<body>`, minus nav/aside/footer...) lets 20 through. Comments are
 off; figure captions are kept (renamed to paragraphs first, since their claims count, claim-spec
 §1), and the headline is put first when trafilatura left it out. The built-in reader stays the
@@ -12,6 +12,7 @@ default without the extra: it needs no dependency and is easy to reason about.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 TRAFILATURA = "trafilatura"
 BUILT_IN = "the built-in reader"
@@ -29,8 +30,6 @@ def have_trafilatura() -> bool:
 
 def page_text(html: str, *, reader: str | None = None) -> tuple[str, str]:
     """(main text, which reader found it); `reader` forces one (TRAFILATURA or BUILT_IN)."""
-    from .inputs import html_text
-
     if (reader or (TRAFILATURA if have_trafilatura() else BUILT_IN)) == TRAFILATURA:
         text = trafilatura_text(html)
         if text:
@@ -53,3 +52,80 @@ def trafilatura_text(html: str) -> str:
     if title and title not in paragraphs[0]:
         paragraphs.insert(0, title)
     return "\n\n".join(paragraphs) + "\n"
+
+
+# -- the built-in reader ----------------------------------------------------------------------
+
+_DROP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "aside",
+                   "form", "iframe", "button", "select", "head", "title", "header-chrome"})
+_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+                    "section", "article", "main", "blockquote", "pre", "hr", "dd", "dt", "body"})
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+                   "track", "wbr"})
+
+
+class _MainText(HTMLParser):
+    """Collects text per container (`article`, `main`, `body`), leaving out boilerplate blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.drop_depth = 0
+        self.open: list[str] = []
+        self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": [], "all": []}
+        self.title: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag in _BLOCK:
+                self._add("\n")
+            return
+        # A page's <header> is site chrome; an <article>'s <header> holds the headline.
+        if tag == "header" and "article" not in self.open:
+            tag = "header-chrome"
+        self.open.append(tag)
+        if tag in _DROP:
+            self.drop_depth += 1
+        elif tag in _BLOCK:
+            self._add("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "header" and "header-chrome" in self.open and "header" not in self.open:
+            tag = "header-chrome"
+        if tag not in self.open:
+            return
+        while self.open:
+            top = self.open.pop()
+            if top in _DROP:
+                self.drop_depth -= 1
+            if top == tag:
+                break
+        if tag in _BLOCK:
+            self._add("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1] == "title":
+            self.title.append(data)
+        if self.drop_depth == 0:
+            self._add(data)
+
+    def _add(self, text: str) -> None:
+        self.parts["all"].append(text)
+        for container in ("article", "main", "body"):
+            if container in self.open:
+                self.parts[container].append(text)
+
+
+def html_text(html: str) -> str:
+    """The main text of a web page: `<article>`, else `<main>`, else `<body>`, without boilerplate."""
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    for container in ("article", "main", "body", "all"):
+        raw = "".join(parser.parts[container])
+        if raw.strip():
+            break
+    # Collapse markup whitespace but keep no-break spaces, which belong to the text ("1\xa0200").
+    lines = (_SPACES.sub(" ", line).strip(" ") for line in raw.split("\n"))
+    paragraphs = [line for line in lines if line]
+    return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")

@@ -15,12 +15,12 @@ from casualty_cli.inputs import (
     Source,
     decode,
     format_of,
-    html_text,
     plan_inputs,
     read_articles,
     read_source,
     walk,
 )
+from casualty_cli.webpage import html_text
 
 from .conftest import needs_shared
 
