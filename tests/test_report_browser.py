@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -133,3 +134,13 @@ def test_screenshot_of_the_seeds_report(seeds_report, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     if os.environ.get("CASUALTY_SCREENSHOT"):
         shutil.copyfile(shot, ROOT / os.environ["CASUALTY_SCREENSHOT"])
+
+
+@pytest.mark.model
+def test_seeds_report_prints(seeds_report, tmp_path):
+    """A PDF of several pages (print CSS: one section a page, no tooltips or filters; articles opened)."""
+    report, _ = seeds_report
+    pdf = tmp_path / "report.pdf"
+    chromium(report, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 4
