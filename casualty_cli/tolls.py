@@ -73,7 +73,7 @@ OTHER_EVENT = re.compile(
     re.IGNORECASE,
 )
 # How far from the figure (characters, same sentence) such words still bind to it.
-OTHER_EVENT_REACH = 90
+OTHER_EVENT_REACH = 150
 
 # Victim nouns that name a part of the harmed: a figure about them is partial when a whole is given.
 PARTIAL_VICTIMS: frozenset[str] = frozenset("""
@@ -91,6 +91,13 @@ PARTIAL_SENTENCE = re.compile(
     r"|\b(?:no|none of the) other\b|\bnot (?:among|including)\b|\bother than\b|\bbesides\b|\bin addition\b",
     re.IGNORECASE,
 )
+# A figure limited to one province, state or island: "In the Capiz province, 265 people died".
+PARTIAL_PLACE = re.compile(
+    r"^\s*(?:in|on|within|throughout) (?:the )?(?:[A-Z][\w.'-]*\s){1,3}(?:province|state|county|district|region|"
+    r"prefecture|island|municipality|governorate|department|territory)\b", re.IGNORECASE)
+# Words that give the figure for the whole event, wherever it stands: "in total", "nationwide".
+WHOLE_EVENT = re.compile(r"\b(?:in total|total(?:ed|led|ing)?|overall|in all|altogether|combined|nationwide|"
+                         r"across (?:the )?(?:region|country|countries|islands?))\b", re.IGNORECASE)
 # "Deaths: 12", "Fatalities: 731 total": a fact-box line states the event's total.
 FACT_BOX = re.compile(r"^\s*(?:total\s+)?(?:deaths?|fatalities|casualties|injur(?:ies|ed)|missing|displaced|"
                       r"dead|killed|wounded|homeless|evacuated|victims)\b[^:\n]{0,20}:", re.IGNORECASE)
@@ -112,19 +119,29 @@ def other_event(claim: Claim) -> bool:
 def partial(claim: Claim) -> bool:
     """Whether the figure counts a part of the harmed: one group, one hospital, 'no other ...'."""
     victims = (claim.get("victims") or "").lower()
-    return victims in PARTIAL_VICTIMS or bool(PARTIAL_SENTENCE.search(claim.get("sentence") or ""))
+    sentence = claim.get("sentence") or ""
+    return victims in PARTIAL_VICTIMS or bool(PARTIAL_SENTENCE.search(sentence) or PARTIAL_PLACE.search(sentence))
 
 
 def prominence(claim: Claim) -> int:
-    """2 for a fact-box line, 1 for the headline or lead, 0 for a passing mention."""
-    if FACT_BOX.match(claim.get("sentence") or ""):
+    """2 for a fact-box line, 1 for the headline or lead or a stated total, 0 for a passing mention."""
+    sentence = claim.get("sentence") or ""
+    if FACT_BOX.match(sentence):
         return 2
-    return 1 if (claim.get("start") or 0) < LEAD_CHARS else 0
+    return 1 if (claim.get("start") or 0) < LEAD_CHARS or WHOLE_EVENT.search(sentence) else 0
+
+
+def footnote(claim: Claim) -> bool:
+    """Whether the figure is a reference mark ("[32]") read as a count."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    return bool(quantity) and f"[{quantity}]" in sentence and not re.search(
+        r"(?<!\[)\b" + re.escape(quantity) + r"\b(?!\])", sentence)
 
 
 def counted(claim: Claim) -> bool:
-    """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's."""
-    return not claim.get("part_of") and not claim.get("superseded_by") and not other_event(claim)
+    """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's, not a mark."""
+    return (not claim.get("part_of") and not claim.get("superseded_by") and not other_event(claim)
+            and not footnote(claim))
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -296,7 +313,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     entries = list(latest.values())
     whole = [e for e in entries if e[2]] or entries
     figures = [c for c, _, _ in whole]
-    best_claim = max(figures, key=lambda c: (int(c.get("value") or 0), prominence(c))) if figures else None
+    best_claim = max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))) if figures else None
     best = int(best_claim["value"]) if best_claim is not None else None
     evidence = [str(c["id"]) for c in usable if best is not None and c.get("value") == best]
     counted_singles = _singles_figure(singles, ordered)

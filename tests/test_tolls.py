@@ -74,6 +74,16 @@ BEST_CASES = [
                  id="fact-box"),
     pytest.param([claim(140000, "Nargis killed 140,000 people since 2008 in Myanmar.", quantity="140,000")], None,
                  id="only-another-event"),
+    pytest.param([claim(1, "One person was reported killed in Taiwan.[32]", quantity="One"),
+                  claim(32, "One person was reported killed in Taiwan.[32]", quantity="32")], 1,
+                 id="reference-mark-is-not-a-figure"),
+    pytest.param([claim(4, "Four people were killed in the attack.", quantity="Four", start=10),
+                  claim(40, "More than 320000 people have been killed in Syria, and 40 died in the last attack.",
+                        quantity="40", start=2000)], 4, id="lead-over-passing-mention"),
+    pytest.param([claim(230, "In the Iloilo province, 230 people were killed.", start=3000),
+                  claim(895, "Nationwide, 895 people died due to Agnes.", start=5000),
+                  claim(12, "Twelve fishermen drowned offshore.", quantity="Twelve", start=6000)], 895,
+                 id="stated-total-over-body-mentions"),
 ]
 
 
@@ -152,6 +162,7 @@ def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
     ("children", "Five children were among the dead.", True),
     ("people", "Four people were taken to Nash General Hospital.", True),
     ("people", "No other injuries were reported.", True),
+    ("people", "In the Capiz province, 265 people died.", True),
     ("people", "Four people were killed in the attack.", False),
     (None, "220000 dead.", False),
 ])

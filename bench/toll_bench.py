@@ -1,0 +1,95 @@
+"""`make bench`, tolls part (issue 13): what `casualty tolls` costs beside `extract`, and that
+`tolls --claims` holds events, not claims.
+
+- time of `casualty tolls` / time of `casualty extract` on the same articles (GVA articles from
+  ../shared when present, else seeds/): the people-counted-one-by-one reader and the toll
+  arithmetic must stay cheap (at most 1.25x);
+- peak memory (max RSS) of `casualty tolls --claims -` fed 100,000 and 1,000,000 synthetic claims
+  (ten claims an article, one article an event) through a pipe: flat when the two are close.
+Prints one line each and writes bench/toll_results.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
+CASUALTY = [str(Path(sys.executable).parent / "casualty")]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def articles(limit: int = 300) -> Path:
+    """A JSON Lines file of `limit` GVA articles (headline and body), or the seeds folder."""
+    gva = SHARED / "data/gva-semeval2018-task5/documents.jsonl"
+    if not gva.exists():
+        return ROOT / "seeds"
+    out = Path(tempfile.gettempdir()) / f"casualty-toll-bench-{limit}.jsonl"
+    with gva.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as o:
+        for n, line in enumerate(lines):
+            if n >= limit:
+                break
+            d = json.loads(line)
+            o.write(json.dumps({"id": d["doc_id"], "text": f"{d['title']}\n\n{d['content']}",
+                                "incident": d["incident_id"], "dct": d["dct"]}) + "\n")
+    return out
+
+
+def timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(CASUALTY + args, env=ENV, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def claim_line(n: int) -> str:
+    article = f"a{n // 10}"
+    value = n % 7 + 1
+    return json.dumps({"id": f"{article}#{n % 10 + 1}", "article": article, "type": "killed", "value": value,
+                       "low": value, "high": value, "qualifier": "exact", "quantity": str(value), "victims": "people",
+                       "source": "police" if n % 2 else None, "source_title": None, "via": None, "cue": None,
+                       "location": None, "part_of": None, "superseded_by": None,
+                       "sentence": f"Police said {value} people were killed.", "start": 12 + n % 10 * 40,
+                       "end": 13 + n % 10 * 40}) + "\n"
+
+
+def peak_rss_mb(claims: int) -> float:
+    """Max RSS of `casualty tolls --claims -` fed `claims` synthetic claims on stdin."""
+    proc = subprocess.Popen(CASUALTY + ["tolls", "--claims", "-", "--format", "jsonl", "-q"], env=ENV,
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert proc.stdin is not None
+    block = 10_000
+    for first in range(0, claims, block):
+        proc.stdin.write("".join(claim_line(n) for n in range(first, min(claims, first + block))))
+    proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"tolls --claims exited {proc.returncode}")
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main() -> int:
+    path = str(articles())
+    common = ["--format", "jsonl", "-q"]
+    extract = timed(["extract", path, *common])
+    tolls = timed(["tolls", path, "--event-field", "incident", "--date-field", "dct", *common]
+                  if path.endswith(".jsonl") else ["tolls", path, *common])
+    ratio = tolls / extract
+    print(f"tolls / extract time on {path}: {tolls:.1f}s / {extract:.1f}s = {ratio:.2f} (limit 1.25)", flush=True)
+    small, large = peak_rss_mb(100_000), peak_rss_mb(1_000_000)
+    print(f"tolls --claims peak memory: 100,000 claims {small:.0f} MB, 1,000,000 claims {large:.0f} MB "
+          f"(ratio {large / small:.2f})", flush=True)
+    (ROOT / "bench/toll_results.json").write_text(json.dumps(
+        {"tolls_s": round(tolls, 2), "extract_s": round(extract, 2), "ratio": round(ratio, 3),
+         "rss_100k_mb": round(small), "rss_1m_mb": round(large)}, indent=2) + "\n", encoding="utf-8")
+    return 0 if ratio <= 1.25 and large / small < 1.2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
