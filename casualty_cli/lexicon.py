@@ -378,7 +378,7 @@ officer deputy trooper policeman policewoman cop agent guard driver passenger mo
 bystander resident clerk employee worker customer neighbor neighbour victim mother father son daughter
 husband wife brother sister grandmother grandfather grandson granddaughter uncle aunt nephew niece cousin
 boyfriend girlfriend relative friend suspect gunman shooter robber homeowner tenant security soldier
-civilian journalist doctor nurse patient security-guard store-clerk shopkeeper owner manager
+civilian journalist doctor nurse patient security-guard store-clerk shopkeeper owner manager male female
 """.split())
 # Words before the noun that still describe one person: "a 25-year-old", "an unidentified".
 SINGLE_PERSON_ADJECTIVES: frozenset[str] = frozenset("""

@@ -14,12 +14,12 @@ from typing import Any
 from . import lexicon as lx
 
 _NOUN = r"(?:" + "|".join(sorted((re.escape(n) for n in lx.SINGLE_PERSON_NOUNS), key=len, reverse=True)) + r")"
-_ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old|"
+_ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old|"
         + "|".join(sorted(lx.SINGLE_PERSON_ADJECTIVES, key=len, reverse=True)) + r")")
 # "a 25-year-old man", "another woman", "a second victim"; "his son" only after "and".
-_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old"
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
 PERSON = re.compile(
-    r"(?:\b(?:an?|one|another|the|a second|a third|a fourth|a fifth)\s+|^\s*(?:[A-Z][\w.'-]*\s+){0,2})(?:" + _ADJ
+    r"(?:\b(?:an?|one|another|the|a second|a third|a fourth|a fifth)\s+|^\s*(?:[A-Z][\w.'-]*:?\s+){0,2})(?:" + _ADJ
     + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
     r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)",
     re.IGNORECASE,
@@ -41,11 +41,12 @@ AFTER = re.compile(
 )
 # Before the person(s): "left a man dead", "killing a woman", "fatally shot a man".
 BEFORE = re.compile(r"(?:\b(?:shot and killed|killed|killing|fatally shot|fatally wounded|wounded|wounding|"
-                    r"injured|injuring|left|leaving|(?:fatal shooting|shooting death|death|killing|murder|slaying) of))"
+                    r"injured|injuring|striking|hitting|left|leaving|"
+                    r"(?:fatal shooting|shooting death|death|killing|murder|slaying) of))"
                     r"\s+$", re.IGNORECASE)
 LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hurt|in \w+ condition)", re.IGNORECASE)
 # A bare active verb followed by its object: "a man shot his wife" makes the man the shooter.
-ACTIVE_OBJECT = re.compile(r"^\s+(?:his|her|their|a|an|the|two|three|four|several|at least|him|herself|himself)\b",
+ACTIVE_OBJECT = re.compile(r"^\s+(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b",
                            re.IGNORECASE)
 ADDITIONAL = re.compile(r"\b(?:another|a second|a third|a fourth|a fifth)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
@@ -53,7 +54,8 @@ _VERB_TYPE = {
     "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
     "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",
     "killing": "killed", "fatally shot": "killed", "fatally wounded": "killed", "wounded": "injured",
-    "wounding": "injured", "injured": "injured", "injuring": "injured",
+    "wounding": "injured", "injured": "injured", "injuring": "injured", "striking": "casualties",
+    "hitting": "casualties",
 }
 
 
