@@ -101,6 +101,8 @@ WHOLE_EVENT = re.compile(r"\b(?:in total|total(?:ed|led|ing)?|overall|in all|alt
 # "Deaths: 12", "Fatalities: 731 total": a fact-box line states the event's total.
 FACT_BOX = re.compile(r"^\s*(?:total\s+)?(?:deaths?|fatalities|casualties|injur(?:ies|ed)|missing|displaced|"
                       r"dead|killed|wounded|homeless|evacuated|victims)\b[^:\n]{0,20}:", re.IGNORECASE)
+# How much larger than the lead's open figure a later agreeing figure may be and still replace it.
+RAISE_LIMIT = 1.5
 # A figure this close to the start of an article is in its headline or lead.
 LEAD_CHARS = 400
 
@@ -313,7 +315,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     entries = list(latest.values())
     whole = [e for e in entries if e[2]] or entries
     figures = [c for c, _, _ in whole]
-    best_claim = max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))) if figures else None
+    best_claim = _most_complete(figures)
     best = int(best_claim["value"]) if best_claim is not None else None
     evidence = [str(c["id"]) for c in usable if best is not None and c.get("value") == best]
     counted_singles = _singles_figure(singles, ordered)
@@ -331,6 +333,19 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
                                                                                  e[0].get("start") or 0))]
     return Toll(event=event, type=kind, best=best, low=low, high=high, sources=sources,
                 disagreement=disagree(figures), revisions=revisions, evidence=evidence)
+
+
+def _most_complete(figures: Sequence[Claim]) -> Claim | None:
+    """The most prominent figure (fact box, lead, stated total), raised to a larger one that agrees with it and
+    is close (a later count of the same dead): an open "more than 200" in the lead gives way to "at least 240"
+    below; an exact 4 does not give way to 40, nor "at least 19" to another attack's 58."""
+    if not figures:
+        return None
+    best = max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0)))
+    value = int(best.get("value") or 0)
+    agreeing = [c for c in figures if value < int(c.get("value") or 0) <= value * RAISE_LIMIT
+                and not disagree([best, c])]
+    return max(agreeing, key=lambda c: int(c.get("value") or 0)) if agreeing else best
 
 
 def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> tuple[int, list[str]] | None:
