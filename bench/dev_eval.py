@@ -17,6 +17,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("CASUALTY_SHARED") or ROOT.parent / "shared")  # a worktree can point elsewhere
 sys.path.insert(0, str(ROOT))
 
 from casualty_cli.evaluate import report, score  # noqa: E402
@@ -85,7 +86,8 @@ def main() -> int:
         out["dev"] = labelled(extractor, SHARED / "gold/dev.jsonl", [str(SHARED / "tools/dev_texts.py")],
                               Path(tmp) / "dev")
         print("own articles (tests/dev/extra.jsonl):")
-        out["extra"] = labelled(extractor, ROOT / "tests/dev/extra.jsonl", [str(ROOT / "tests/dev/extra_texts.py")],
+        out["extra"] = labelled(extractor, ROOT / "tests/dev/extra.jsonl",
+                                [str(ROOT / "tests/dev/extra_texts.py"), "--data", str(SHARED / "data")],
                                 Path(tmp) / "extra")
         print("own Wikipedia disaster articles (tests/dev/wikimpacts.jsonl):")
         out["wikimpacts"] = labelled(extractor, ROOT / "tests/dev/wikimpacts.jsonl",

@@ -1,12 +1,13 @@
 """Shared fixtures: the spaCy pipeline is loaded once per test session."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("CASUALTY_SHARED") or ROOT.parent / "shared")  # a worktree can point elsewhere
 SEEDS = ROOT / "seeds"
 
 

@@ -22,7 +22,7 @@ from .conftest import ROOT, SHARED
 SETS = {
     "dev": (SHARED / "gold/dev.jsonl", [str(SHARED / "tools/dev_texts.py")],
             {"typed": 0.93, "source": 0.89, "via": 0.93}),
-    "extra": (ROOT / "tests/dev/extra.jsonl", [str(ROOT / "tests/dev/extra_texts.py")],
+    "extra": (ROOT / "tests/dev/extra.jsonl", [str(ROOT / "tests/dev/extra_texts.py"), "--data", str(SHARED / "data")],
               {"typed": 0.90, "source": 0.90, "via": 0.92}),
     "wikimpacts": (ROOT / "tests/dev/wikimpacts.jsonl", [str(ROOT / "tests/dev/wikimpacts_texts.py")],
                    {"typed": 0.58, "source": 0.82, "via": 0.92}),
