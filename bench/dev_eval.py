@@ -91,7 +91,8 @@ def main() -> int:
                                 Path(tmp) / "extra")
         print("own Wikipedia disaster articles (tests/dev/wikimpacts.jsonl):")
         out["wikimpacts"] = labelled(extractor, ROOT / "tests/dev/wikimpacts.jsonl",
-                                     [str(ROOT / "tests/dev/wikimpacts_texts.py")], Path(tmp) / "wikimpacts")
+                                     [str(ROOT / "tests/dev/wikimpacts_texts.py"), "--data", str(SHARED / "data")],
+                                     Path(tmp) / "wikimpacts")
     out["fakes"] = fakes(extractor)
     print("FA-KES, articles with nb_civilians > 0 where a killed/casualties claim has that value: "
           f"{out['fakes']['hit']}/{out['fakes']['articles']} = {out['fakes']['share']:.3f}")  # type: ignore[index]
