@@ -269,9 +269,9 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             return "killed"
         if any(w in lx.WOUNDING_WORDS for w in near):
             return "injured"
-        return _injured_if_only_wounds(text)
+        return injured_if_only_wounds(text)
     if lemma == "victim" and harm.type == "casualties":
-        return _injured_if_only_wounds(text)
+        return injured_if_only_wounds(text)
     for other in tok.conjuncts:
         other_type = harm_type(other)
         if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
@@ -287,7 +287,7 @@ def _own_group(harm: Token, counts: set[int]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _injured_if_only_wounds(text: str) -> str:
+def injured_if_only_wounds(text: str) -> str:
     """People shot, or victims, in a text that speaks of wounds and never of deaths were injured.
 
     Cached: every "shot" claim of an article asks about the same article text."""

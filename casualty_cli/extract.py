@@ -16,10 +16,10 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from . import attribution as attr
-from . import detect
+from . import detect, factbox
 from . import lexicon as lx
 from .claims import Article, Claim
-from .numbers import Count, find_counts
+from .numbers import Count, find_counts, revisions
 from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
 
 if TYPE_CHECKING:
@@ -122,6 +122,8 @@ BREAKDOWN = re.compile(
     r"|^\s+of\s+$",
     re.IGNORECASE,
 )
+# How a zero's harm may hang on the zero's verb: "none were reported hurt", "no one suffered injuries".
+ZERO_HARM_DEPS: frozenset[str] = frozenset({"acomp", "oprd", "xcomp", "dobj", "attr"})
 # "two men from Hezballah and three men": counts joined by a conjunction.
 COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)(?:\s+(?:their|his|her|its|the))?\s*$", re.IGNORECASE)
 
@@ -164,6 +166,8 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0, *, article_t
     for c, tok in zip(counts, heads, strict=True):
         if tok is not None:  # the sentence of a token, found once (Token.sent scans the doc each time)
             by_sent.setdefault(bisect_right(starts, tok.i) - 1, []).append((c, tok))
+    article = article_text or text
+    facts = factbox.fact_lines(article)
     for k, sent in enumerate(sents):
         items = by_sent.get(k)
         if not items:
@@ -171,12 +175,20 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0, *, article_t
             continue
         local: list[Found] = []
         harms = detect.harm_words(sent)
+        boxed = [(c, tok, line) for c, tok in items if (line := factbox.line_at(facts, base + c.start)) is not None]
+        if boxed:
+            found.extend(_fact_claims(boxed, sent, article, base))
+            items = [(c, tok) for c, tok in items if factbox.line_at(facts, base + c.start) is None]
+        pairs = revisions(text, [c for c, _ in items])
+        revised = {id(items[k][0]) for pair in pairs for k in pair}
         for c, tok in items:
-            claim = _claim_for(c, tok, sent, harms, count_tokens, article_text or text)
+            claim = _claim_for(c, tok, sent, harms, count_tokens, article, revised=id(c) in revised)
             if claim is not None:
                 local.append(claim)
         for f in local:
-            _adopt(f, local, text)
+            if f.count.value:  # nothing breaks down a zero
+                _adopt(f, local, text)
+        _revise(items, pairs, local)
         if not any(f.type for f in local):
             attr.remember(sent, speakers)
         for f in local:
@@ -196,26 +208,31 @@ def _shift(c: Count, base: int) -> Count:
     if not base:
         return c
     return Count(c.start + base, c.end + base, c.value, c.low, c.high, c.qualifier,
-                 c.head_start + base, c.head_end + base)
+                 c.head_start + base, c.head_end + base, c.harm)
 
 
 def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, str]], count_tokens: set[int],
-               article_text: str) -> Found | None:
+               article_text: str, *, revised: bool = False) -> Found | None:
     """The claim a count makes, a typeless candidate (a person count that a breakdown
     or coordination may adopt), or None. ("one of the victims" never gets here: the
     number reader drops a "one" that selects.)"""
+    if count.harm is not None:  # "no injuries", "a double homicide": the phrase names the harm
+        return _found(count, tok, sent, _stated_type(count.harm, article_text), None)
     harm = detect.adjacent_harm(tok)
     noun = detect.counted_noun(tok) if harm is None or harm.token.i == tok.i + 2 else None
     if noun is not None and noun.i in count_tokens:
         noun = None
     if noun is not None and not detect.is_person(noun):
         return None
-    if harm is None and noun is None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
-        return None
+    if harm is None and noun is None and not revised \
+            and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return None  # (the tagger reads "from nine to 35" as a date)
     if harm is None:
-        harm = detect.find_harm(tok, noun, sent, harms)
+        harm = detect.find_harm(tok, noun, sent, [h for h in harms if not _counted_by_other(h[0], tok, count_tokens)])
     if harm is None and noun is None:
         return None
+    if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
+        return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
     return Found(
         count=count,
@@ -228,6 +245,74 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
+
+
+def _stated_type(harm: str, article_text: str) -> str:
+    """The type a phrase states; people in a "triple shooting" follow the shooting rule."""
+    return detect.injured_if_only_wounds(article_text) if harm == "shot" else harm
+
+
+def _found(count: Count, tok: Token, sent: Span, kind: str, victims: str | None) -> Found:
+    return Found(count=count, type=kind, victims=victims, attribution=attr.Attribution(), token=tok,
+                 location=detect.location_of(sent, tok), sentence=sent.text.strip(), harm_distance=0)
+
+
+def _fact_claims(boxed: list[tuple[Count, Token, factbox.FactLine]], sent: Span, article: str,
+                 base: int) -> list[Found]:
+    """The claims of fact-box lines: typed by the key unless a harm word follows the figure
+    ("Fatalities: 2 fatalities, 15 injuries"); a figure in brackets breaks down the one before
+    it ("Injuries: 30 (15 critical)"). The line is the sentence; no attribution."""
+    out: list[Found] = []
+    mains: dict[int, Found] = {}  # the last figure outside brackets, per line
+    for c, tok, line in boxed:
+        at = base + c.start
+        noun = detect.counted_noun(tok)
+        if at < line.value_start or (noun is not None and noun.lemma_.lower() in lx.NON_PERSON_NOUNS):
+            continue
+        before = article[line.value_start : at]
+        parent = mains.get(line.start) if before.rfind("(") > before.rfind(")") else None
+        kind = next((k for t in tok.doc[tok.i + 1 : tok.i + 3] if (k := detect.harm_type(t)) is not None), line.type)
+        f = _found(c, tok, sent, parent.type if parent is not None else kind, detect.victims_of(noun, tok))
+        f.sentence, f.parent, f.token, f.count = article[line.start : line.end].strip(), parent, None, _shift(c, base)
+        if parent is None:
+            mains[line.start] = f
+        out.append(f)
+    return out
+
+
+def _counted_by_other(harm: Token, tok: Token, count_tokens: set[int]) -> bool:
+    """A harm noun with a count of its own ("no other injuries", "3 deaths") is that count's."""
+    return harm.pos_ == "NOUN" and any(
+        c.i in count_tokens and c.i != tok.i and c.dep_ in ("nummod", "det") for c in harm.children)
+
+
+def _own_clause(count: Token, harm: Token) -> bool:
+    """Whether a zero ("No one", "nobody") and its harm word share a clause: the harm governs the
+    zero ("No one was killed"), or both hang on one verb ("none were reported hurt")."""
+    if count.head.i == harm.i or harm.head.i == count.i:
+        return True
+    return harm.head.i == count.head.i and harm.dep_ in ZERO_HARM_DEPS
+
+
+def _revise(items: list[tuple[Count, Token]], pairs: list[tuple[int, int]], local: list[Found]) -> None:
+    """Link a figure to the one that replaces it in the same sentence ("rose from nine to 35").
+
+    An earlier figure with no harm word of its own takes the later one's type ("52, up from 40")."""
+    by_count = {id(f.count): f for f in local}
+    counts = [c for c, _ in items]
+    for old, new in pairs:
+        newer = by_count.get(id(counts[new]))
+        if newer is None or not newer.type:
+            continue
+        older = by_count.get(id(counts[old]))
+        if older is None:
+            c, tok = items[old]
+            older = Found(count=c, type=newer.type, victims=None, attribution=attr.Attribution(), token=tok,
+                          location=newer.location, sentence=newer.sentence, follows=newer)
+            local.insert(local.index(newer) + (old > new), older)
+        elif not older.type:
+            older.type = newer.type
+        older.newer = newer
 
 
 def _adopt(child: Found, local: list[Found], text: str) -> None:

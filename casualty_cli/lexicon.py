@@ -23,12 +23,14 @@ HARM_VERBS: dict[str, str] = {
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
     "hospitalize": "injured", "hospitalise": "injured", "treat": "injured",
     "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "uproot": "displaced",
+    "relocate": "displaced",
     "shoot": "casualties", "hit": "casualties", "strike": "casualties", "target": "casualties",
 }  # fmt: skip
 
 # "claim" and "take" harm only with "lives"; "treat" only "for injuries" or at a hospital;
 # "hit", "strike", "target" only when the counted noun is a person.
-NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate", "lose"})
+NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate", "lose",
+                                                  "relocate"})
 NEEDS_LIVES: frozenset[str] = frozenset({"claim"})
 # Verbs whose "shot" is sharpened by the words around it ("shot dead", "shot and wounded").
 SHOOTING_VERBS: frozenset[str] = frozenset({"shoot", "hit", "strike", "target"})
@@ -46,7 +48,7 @@ HARM_NOUNS: dict[str, str] = {
     "execution": "killed", "massacre": "killed", "assassination": "killed", "slaying": "killed",
     "injury": "injured", "wounded": "injured", "injured": "injured", "wound": "injured",
     "casualty": "casualties", "victim": "casualties",
-    "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced",
+    "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced", "evacuation": "displaced",
     "missing": "missing",
 }  # fmt: skip
 
@@ -96,10 +98,11 @@ leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
 go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
 receive estimate think expect presume assume force place set
+revise update correct lower adjust
 """.split())
 # Not harm words themselves, but a sentence holding one may hold a claim the rules read
 # ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.
-HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve")
+HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve", "homicide")
 # Past forms that are not stem + "ed", for the scan ("shot", "fled", "struck").
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "slay": ("slew", "slain"), "shoot": ("shot",), "flee": ("fled",), "strike": ("struck",), "lose": ("lost",),
@@ -135,7 +138,7 @@ gunman gunmen force combatant militiaman militiamen recruit officer policeman po
 guard trooper deputy agent personnel staff staffer employee worker journalist reporter photographer
 doctor nurse medic paramedic patient volunteer rescuer firefighter pilot crew sailor marine
 passenger pedestrian bystander worshipper worshiper protester protestor demonstrator mourner
-spectator shopper customer driver motorist cyclist rider occupant tenant neighbor neighbour friend
+spectator shopper driver motorist cyclist rider occupant tenant neighbor neighbour friend
 victim body corpse martyr casualty fatality refugee migrant evacuee prisoner inmate detainee hostage
 suspect attacker assailant shooter robber intruder teacher pupil athlete player fan attendee guest
 individual adult elder elderly senior pensioner farmer fisherman fishermen shepherd herder
@@ -159,6 +162,7 @@ share point goal game match score vote seat gun weapon rifle pistol round casing
 story floor room door window street road mile acre ton kilogram kg gram
 report statement post tweet video photo image source official spokesman spokesperson
 dog cat horse animal cow sheep goat camel bird
+customer household plant tree crop livestock cattle hectare structure property outage pole line
 """.split())
 
 # Nouns of time: a count of them is a duration, never a group of people.
@@ -271,10 +275,11 @@ VAGUE_COUNTS: dict[str, int] = {
 # A hedge before the number -> qualifier. ("between"/"from" make a range, see numbers.py.)
 HEDGES: dict[str, tuple[str, ...]] = {
     "at_least": ("at least", "no fewer than", "not fewer than", "no less than", "not less than",
-                 "a minimum of"),
-    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over"),
-    "at_most": ("up to", "as many as", "as high as", "at most", "no more than", "not more than", "a maximum of"),
-    "less_than": ("fewer than", "less than", "under", "below", "just under"),
+                 "a minimum of", ">=", "≥"),
+    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over", ">"),
+    "at_most": ("up to", "as many as", "as high as", "at most", "no more than", "not more than", "a maximum of",
+                "<=", "≤"),
+    "less_than": ("fewer than", "less than", "under", "below", "just under", "<"),
     "about": ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated",
               "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching"),
 }  # fmt: skip
@@ -396,3 +401,43 @@ SINGLE_HARM: dict[str, tuple[str, ...]] = {
                 "hospitalized", "hospitalised", "suffered", "grazed", "treated for"),
     "casualties": ("shot", "struck by", "hit by"),
 }
+
+# ---- zeros, multipliers, revisions and fact boxes (claim-spec §1, the rules at its end) ----------
+
+# Words that state a count of nobody: "No one was killed", "nobody was hurt", "None were injured".
+ZERO_PRONOUNS: tuple[str, ...] = ("no one", "no-one", "nobody", "none")
+# Harm nouns that "no" turns into a zero figure ("no injuries", "no deaths were reported"), as written.
+ZERO_NOUNS: dict[str, str] = {
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "fatality": "killed", "dead": "killed",
+    "lives": "killed", "loss of life": "killed", "loss of lives": "killed",
+    "injuries": "injured", "injury": "injured", "injured": "injured",
+    "casualties": "casualties", "casualty": "casualties", "victims": "casualties",
+}  # fmt: skip
+# Words allowed between "no" and its harm noun. "further", "more", "new", "serious" are not here:
+# "no further deaths" and "no serious injuries" do not say that nobody was harmed.
+ZERO_BETWEEN: tuple[str, ...] = ("other", "immediate", "reported", "known", "confirmed", "immediately reported",
+                                 "reports of", "report of", "immediate reports of", "word of", "sign of")
+# Number words that multiply the event they name: "a double homicide" is 2 killed.
+MULTIPLIERS: dict[str, int] = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+# The events they name -> claim type ("shot" follows the shooting rule of detect.refine_type).
+MULTIPLIED_EVENTS: dict[str, str] = {
+    "homicide": "killed", "murder": "killed", "killing": "killed", "slaying": "killed", "fatality": "killed",
+    "fatal shooting": "killed", "murder-suicide": "killed",
+    "shooting": "shot", "stabbing": "casualties",
+}  # fmt: skip
+# Words before "from X to Y" or "to Y from X" that make the pair a revision, not a range.
+REVISION_VERBS: tuple[str, ...] = (
+    "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed", "climbing", "increase", "increases",
+    "increased", "increasing", "jump", "jumps", "jumped", "grow", "grows", "grew", "grown", "soar", "soared",
+    "revise", "revised", "revising", "raise", "raised", "lower", "lowered", "fall", "fell", "fallen", "drop",
+    "dropped", "decrease", "decreased", "reduce", "reduced", "correct", "corrected", "update", "updated",
+    "change", "changed", "up", "down", "upward", "upwards", "downward", "downwards",
+)
+# Keys of fact-box lines ("Deaths: 243", "Non-fatal injuries: 435") -> claim type, lower case.
+FACT_KEYS: dict[str, str] = {
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "dead": "killed", "killed": "killed",
+    "death toll": "killed", "casualties": "casualties", "victims": "casualties",
+    "injuries": "injured", "injured": "injured", "non-fatal injuries": "injured", "wounded": "injured",
+    "missing": "missing", "displaced": "displaced", "evacuated": "displaced", "evacuees": "displaced",
+    "homeless": "displaced", "refugees": "displaced",
+}  # fmt: skip

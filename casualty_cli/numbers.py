@@ -58,6 +58,7 @@ class Count:
     qualifier: str
     head_start: int
     head_end: int
+    harm: str | None = None  # the type the phrase states itself: "no injuries", "a double homicide"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,13 @@ _DASH_CHAIN = re.compile(rf"[-‐]{_D}+")
 _BEFORE_GLUED = re.compile(rf"(?:[^\W_][-‐]|{_D}[:/.,]|[$£€¥₪#])$")
 _BEFORE_SPACED = re.compile(
     rf"(?:[$£€¥₪]|\b(?:US\$|USD|EUR|GBP)|\b(?i:per)|(?<![\w.])(?:{_DESIGNATORS})){_SP}*$"
+)
+# Wikipedia reference and footnote marks: "[12]", "[note 3]", "[a]".
+_REF_BEFORE = re.compile(rf"\[(?:(?i:note|nb|n|ref|fn|lower-alpha){_SP}*)?$")
+_REF_AFTER = re.compile(r"\]")
+# Page, figure, table and telephone numbers: "p. 12", "pp. 3-5", "Fig. 2", "call 555".
+_BEFORE_REFERENCE = re.compile(
+    rf"\b(?i:pages?|pp?\.|fig(?:ure)?s?\.?|tables?|tel\.?|phone|call|ext\.?|ISBN|doi){_SP}*:?{_SP}*$"
 )
 _BEFORE_AGE = re.compile(rf"\b(?i:aged?|ages)(?:{_SP}+(?i:of|between|from|about|around))?{_SP}*$")
 _AFTER = re.compile(
@@ -274,7 +282,8 @@ def _read_core(text: str, m: re.Match[str], floor: int) -> _Num | None:
         value = _quantulum_value(text[num.start : half.end()]) if half is not None else None
         if half is not None and value is not None:
             scale = _SCALES[half.group("s").lower()]
-            return _Num(num.start, half.end(), value, half.start("s"), half.end(), num.kind, "", scale)
+            # the parser hangs "thousand" on "One" as a conjunct: the first number heads the phrase
+            return _Num(num.start, half.end(), value, num.head_start, num.head_end, num.kind, "", scale)
     return num
 
 
@@ -346,6 +355,10 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
     lo = max(floor, start - 20)
     if _BEFORE_GLUED.search(text, lo, start) or _BEFORE_SPACED.search(text, lo, start):
         return True
+    if _REF_BEFORE.search(text, lo, start) and _REF_AFTER.match(text, end):
+        return True  # "reported.[2]"
+    if _BEFORE_REFERENCE.search(text, lo, start):
+        return True
     if _AFTER.match(text, end) or _AFTER_STREET.match(text, end):
         return True
     if num.kind == "digits":
@@ -390,6 +403,39 @@ def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
     }[qualifier]
 
 
+_REVISION_VERB = rf"\b(?i:{lx.alternation(lx.REVISION_VERBS)})(?:{_SP}+(?i:up|down|upwards?|downwards?|sharply|again))?"
+_FROM_BEFORE = re.compile(rf"{_REVISION_VERB}{_SP}+(?i:from){_SP}*$")
+_TO_BEFORE = re.compile(rf"{_REVISION_VERB}{_SP}+(?i:to){_SP}*$")
+_BETWEEN_TO = re.compile(rf"{_SP}+(?i:to){_SP}+")
+_BETWEEN_FROM = re.compile(rf"{_SP}+(?i:from){_SP}+")
+_BETWEEN_UP_FROM = re.compile(rf",?{_SP}*\(?{_SP}*(?i:up|down){_SP}+(?i:from){_SP}+")
+
+
+def revisions(text: str, counts: list[Count]) -> list[tuple[int, int]]:
+    """(earlier, later) indexes of counts where the later figure replaces the earlier one.
+
+    "rose from nine to 35", "52, up from 40", "revised down to 32 from 40" (claim-spec §1);
+    two figures that merely differ are not a revision.
+    """
+    pairs = []
+    for i in range(len(counts) - 1):
+        a, b = counts[i], counts[i + 1]
+        lo = max(0, a.start - 60)
+        if _BETWEEN_TO.fullmatch(text, a.end, b.start) and _FROM_BEFORE.search(text, lo, a.start):
+            pairs.append((i, i + 1))
+        elif _BETWEEN_UP_FROM.fullmatch(text, a.end, b.start) or (
+                _BETWEEN_FROM.fullmatch(text, a.end, b.start) and _TO_BEFORE.search(text, lo, a.start)):
+            pairs.append((i + 1, i))
+    return pairs
+
+
+def _revised(text: str, hedge: re.Match[str] | None, floor: int) -> bool:
+    """ "has risen from nine to 35": a change of figure, not a range (claim-spec §1, revisions)."""
+    if hedge is None or hedge.group("h").lower() != "from":
+        return False
+    return _FROM_BEFORE.search(text, max(floor, hedge.start() - 60), hedge.end()) is not None
+
+
 def _range_end(text: str, num: _Num, prefix: str | None, floor: int) -> tuple[_Num | None, bool, int] | None:
     """The upper number of "20 to 30", "20-30", "between 20 and 30", whether its dash is glued, its end.
 
@@ -428,6 +474,8 @@ def _scan(text: str, *, years: bool) -> list[Count]:
         end, low, high, head = num.end, num.value, num.value, (num.head_start, num.head_end)
         qualifier = _HEDGE_OF.get(prefix or "", "vague" if num.kind == "vague" else "exact")
         upper = _range_end(text, num, prefix, floor)
+        if upper is not None and upper[0] is not None and _revised(text, hedge, floor):
+            upper = None  # "rose from nine to 35": two figures, each read on its own
         if upper is not None:
             second, glued, upper_end = upper
             if second is None:
@@ -474,9 +522,60 @@ def _skip_dash_chain(text: str, pos: int) -> int:
     return pos
 
 
+_SPACES = f"{_SP}+"
+_ZERO_NOUN = re.compile(rf"(?i:{lx.alternation(lx.ZERO_NOUNS, space=_SPACES)})\b")
+_ZERO_PRONOUN = lx.alternation(lx.ZERO_PRONOUNS, space=_SPACES)
+_ZERO_BETWEEN = lx.alternation(lx.ZERO_BETWEEN, space=_SPACES)
+_ZERO = re.compile(
+    rf"\b(?P<pron>(?i:{_ZERO_PRONOUN}))\b(?!{_SP}+(?i:of|else|other|but|the{_SP}+less)\b)"
+    rf"|\b(?P<no>(?i:no))(?={_SP}+(?:(?i:{_ZERO_BETWEEN}){_SP}+)*(?P<noun>{_ZERO_NOUN.pattern}))"
+)
+_ZERO_AND = re.compile(rf"{_SP}+(?i:or|and|nor){_SP}+(?P<noun>{_ZERO_NOUN.pattern})")
+_EVENT = lx.alternation(lx.MULTIPLIED_EVENTS, space=_SPACES)
+_MULTIPLIER = lx.alternation(lx.MULTIPLIERS)
+_MULTIPLIED = re.compile(rf"\b(?P<m>(?i:{_MULTIPLIER}))(?:[-‐]|{_SP}+)(?P<event>(?i:{_EVENT}))\b(?!s)")
+_COUPLE = re.compile(rf"\b(?i:a){_SP}+(?P<c>(?i:couple)){_SP}+(?i:of)(?:{_SP}+(?P<dozen>(?i:dozen)))?\b")
+
+
+def _zero_type(text: str, m: re.Match[str]) -> str:
+    """The harm "no" states: "no injuries" injured; "no deaths or injuries" together casualties."""
+    kind = lx.ZERO_NOUNS[" ".join(m.group("noun").lower().split())]
+    other = _ZERO_AND.match(text, m.end("noun"))
+    if other is not None and {kind, lx.ZERO_NOUNS[" ".join(other.group("noun").lower().split())]} == {
+        "killed", "injured"}:
+        return "casualties"
+    return kind
+
+
+def _phrase_counts(text: str) -> list[Count]:
+    """Counts our digit and word reader cannot see: zeros, "a double homicide", "a couple of"."""
+    found: list[Count] = []
+    for m in _ZERO.finditer(text):
+        if m.group("pron") is not None:
+            word_start = m.end("pron") - len(m.group("pron").split()[-1].split("-")[-1])
+            found.append(Count(m.start("pron"), m.end("pron"), 0, 0, 0, "exact", word_start, m.end("pron")))
+        else:
+            found.append(Count(m.start("no"), m.end("no"), 0, 0, 0, "exact", m.start("no"), m.end("no"),
+                               _zero_type(text, m)))
+    for m in _MULTIPLIED.finditer(text):
+        value = lx.MULTIPLIERS[m.group("m").lower()]
+        kind = lx.MULTIPLIED_EVENTS[" ".join(m.group("event").lower().split())]
+        found.append(Count(m.start("m"), m.end("m"), value, value, value, "exact", m.start("m"), m.end("m"), kind))
+    for m in _COUPLE.finditer(text):
+        head = "dozen" if m.group("dozen") else "c"
+        found.append(Count(m.start(), m.end(), 24 if m.group("dozen") else 2, None, None, "about",
+                           m.start(head), m.end(head)))
+    return found
+
+
 def find_counts(text: str) -> list[Count]:
     """Every number phrase in `text` that could count people, in text order, non-overlapping."""
-    return _scan(text, years=True)
+    counts = _scan(text, years=True)
+    phrases = _phrase_counts(text)
+    if not phrases:
+        return counts
+    kept = [c for c in counts if not any(c.start < p.end and p.start < c.end for p in phrases)]
+    return sorted(kept + phrases, key=lambda c: c.start)
 
 
 def read_count(phrase: str) -> Count | None:

@@ -33,7 +33,7 @@ def load_pipeline(name: str | None = None) -> Language:
     """The first loadable pipeline of `candidate_models(name)`, cached per name."""
     import spacy
 
-    from . import sentences  # noqa: F401  (registers casualty_sentences)
+    from . import sentences  # (also registers casualty_sentences)
 
     tried = candidate_models(name)
     for model in tried:
@@ -41,6 +41,7 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp = spacy.load(model)
         except OSError:
             continue
+        sentences.split_reference_marks(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("casualty_sentences", before="parser")
         return nlp

@@ -13,10 +13,12 @@ regex pass, not a parse. Harm stems are found first (one C-level regex pass);
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .factbox import fact_lines
 from .numbers import find_counts
 
 
@@ -73,7 +75,8 @@ SPEAKER_CUE = re.compile(rf"\b(?:{lx.alternation(reporting_forms())}|according t
 SPEAKER_CONTEXT = 2
 # Text is lower-cased this many characters at a time, so the scan's extra memory stays bounded.
 SCAN_BLOCK = 1 << 20
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+# A sentence ends after its reference marks: "were reported.[2] The", "it said.[a][3] ".
+SENTENCE_END = re.compile(r"(?<=[.!?])(?:[\"'”’)]|\[[^\[\]\n]{1,25}\])*\s+|\n+")
 # A full stop after one of these does not end a sentence ("Dr. Nidal Hijazi", "Jan. 5", "E. Sultan").
 ABBREVIATION = re.compile(
     rf"(?:\b(?:{lx.alternation(lx.ABBREVIATIONS + lx.MONTH_ABBREVIATIONS)})|\b[A-Z])\.[\"'”’)]*\s+$"
@@ -189,10 +192,16 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
     for k, positions in harms.items():
         s, e = segs[k]
         piece = text[s:e]
-        counts = [c for c in find_counts(piece) if not _counts_things(piece, c.end)]
+        counts = [c for c in find_counts(piece) if c.harm is not None or not _counts_things(piece, c.end)]
         if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions):
             out.append(k)
-    return out
+    starts = [s for s, _ in segs]
+    for line in fact_lines(text):  # "Deaths: 243" and the "196 in Germany" listed under it
+        k = bisect_right(starts, line.start) - 1
+        while 0 <= k < len(segs) and segs[k][0] < line.end:
+            out.append(k)
+            k += 1
+    return sorted(set(out))
 
 
 NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")

@@ -6,7 +6,8 @@ text..." with no punctuation, so the body's "the army said" gets bound to the
 headline's figure. This component, placed before the parser, starts a sentence
 after each line break and at and after each dateline; spaCy's parser keeps
 sentence starts that are already set. It also makes a sentence the same
-whether its article is parsed whole or in windows.
+whether its article is parsed whole or in windows. Reference marks ("killed.[3]")
+get tokens of their own and end a sentence like a full stop.
 """
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ DATELINE = re.compile(
 
 
 LINE_BREAK = re.compile(r"\n\s*")
+# Wikipedia reference marks glued to a word ("killed.[3]", "people.[2][3]"): split off as one token
+# each, or the tokenizer makes "killed.[3" a word and the harm is lost.
+REFERENCE_MARK = r"\[[^\[\]\s]{1,25}\]"
+# A sentence ends after its marks: "were killed.[3] Three teams were deployed".
+AFTER_MARKS = re.compile(rf"[.!?](?:{REFERENCE_MARK})+\s+(?=[A-Z\"“])")
 
 
 def dateline_starts(text: str) -> list[tuple[int, int]]:
@@ -37,9 +43,11 @@ def dateline_starts(text: str) -> list[tuple[int, int]]:
 
 @Language.component("casualty_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
-    """Start a sentence after each line break, and at each dateline and the word after it."""
+    """Start a sentence after each line break and reference-marked full stop, and at each dateline
+    and the word after it."""
     text = doc.text
     starts = [m.end() for m in LINE_BREAK.finditer(text)]
+    starts += [m.end() for m in AFTER_MARKS.finditer(text)]
     for start, end in dateline_starts(text):
         starts += [start, end + 1]
     for offset in starts:
@@ -48,3 +56,10 @@ def mark_sentence_starts(doc: Doc) -> Doc:
             if span is not None and span.start > 0:
                 doc[span.start].is_sent_start = True
     return doc
+
+
+def split_reference_marks(nlp: Language) -> None:
+    """Make the tokenizer split a reference mark off the word it is glued to: "killed.[3]"."""
+    old = nlp.tokenizer.suffix_search  # type: ignore[union-attr]
+    pattern = re.compile(rf"{REFERENCE_MARK}$|{old.__self__.pattern}")  # type: ignore[union-attr]
+    nlp.tokenizer.suffix_search = pattern.search  # type: ignore[union-attr]
