@@ -7,7 +7,11 @@ stay quiet.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from .conftest import ROOT
 
 Row = tuple[str, str, int, str]
 
@@ -157,3 +161,17 @@ def test_fact_box_lines_are_typed_by_their_key(extractor):
 
 def test_fact_box_lines_are_the_same_on_the_full_path(extractor, full_extractor):
     assert extractor.extract(FACT_BOX, "box") == full_extractor.extract(FACT_BOX, "box")
+
+
+def test_no_quantity_is_a_reference_mark(extractor):
+    """A Wikipedia-like text full of marks: none is read as a figure, and the marks glued to the
+    harm words do not hide the claims ("died in the floods,[9]", "hurt ...collapsed.[18][19][20]")."""
+    text = (ROOT / "tests/data/reference_marks.txt").read_text(encoding="utf-8")
+    claims = extractor.extract(text, "marks")
+    marks = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,25}\]", text)]
+    assert claims and not [c.quantity for c in claims if any(s <= c.start < e for s, e in marks)]
+    assert [(c.quantity, c.type, c.value) for c in claims] == [
+        ("no", "killed", 0), ("At least 12", "killed", 12), ("8", "killed", 8), ("3", "killed", 3),
+        ("one", "killed", 1), ("About 4,500", "displaced", 4500), ("Two", "missing", 2), ("23", "injured", 23),
+        ("nine", "killed", 9), ("12", "killed", 12), ("Four", "injured", 4), ("12", "killed", 12),
+        ("2", "missing", 2)]
