@@ -272,7 +272,8 @@ def _fact_claims(boxed: list[tuple[Count, Token, factbox.FactLine]], sent: Span,
         before = article[line.value_start : at]
         parent = mains.get(line.start) if before.rfind("(") > before.rfind(")") else None
         kind = next((k for t in tok.doc[tok.i + 1 : tok.i + 3] if (k := detect.harm_type(t)) is not None), line.type)
-        f = _found(c, tok, sent, parent.type if parent is not None else kind, detect.victims_of(noun, tok))
+        people = noun if noun is not None and detect.is_person(noun) else None  # not "731 total"
+        f = _found(c, tok, sent, parent.type if parent is not None else kind, detect.victims_of(people, tok))
         f.sentence, f.parent, f.token, f.count = article[line.start : line.end].strip(), parent, None, _shift(c, base)
         if parent is None:
             mains[line.start] = f
