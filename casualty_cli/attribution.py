@@ -348,12 +348,23 @@ def _report_verbs(sent: Span) -> list[Token]:
             and not (t.lemma_.lower() == "claim" and any(c.lower_ in ("life", "lives") for c in t.children))]
 
 
+def _run_on(verb: Token) -> bool:
+    """ "killed three civilians local media reported": a sentence-final report that the parse
+    hung on the counted noun as a relative clause with a subject of its own (not "who", "that")."""
+    return verb.dep_ == "relcl" and verb.i > verb.head.i and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$") and c.lower_ != "that" for c in verb.children)
+
+
 def _named_before(verb: Token) -> Token | None:
-    """A name right before the verb when the parse found no subject: "... hospital Hamza Khatib told Reuters"."""
-    if verb.i == 0:
+    """A name right before the verb when the parse found no subject: "... hospital Hamza Khatib told Reuters",
+    "... on Friday the Syrian Observatory for Human Rights (SOHR) said"."""
+    end = verb.i
+    if end >= 3 and verb.doc[end - 1].text == ")" and verb.doc[end - 3].text == "(":
+        end -= 3  # an acronym in brackets after the name
+    if end == 0:
         return None
-    ent = _entity(verb.doc[verb.i - 1])
-    if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == verb.i:
+    ent = _entity(verb.doc[end - 1])
+    if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == end:
         return ent.root
     return None
 
@@ -443,7 +454,7 @@ def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | No
     for verb in _report_verbs(sent):
         if verb.i in ancestors:
             dist = chain.index(verb.i)
-        elif verb.head.i in ancestors and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj"):
+        elif verb.head.i in ancestors and (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") or _run_on(verb)):
             dist = 50
         else:
             continue
