@@ -300,20 +300,22 @@ def _revise(items: list[tuple[Count, Token]], pairs: list[tuple[int, int]], loca
 
     An earlier figure with no harm word of its own takes the later one's type ("52, up from 40")."""
     by_count = {id(f.count): f for f in local}
-    counts = [c for c, _ in items]
     for old, new in pairs:
-        newer = by_count.get(id(counts[new]))
-        if newer is None or not newer.type:
+        pair = [by_count.get(id(items[k][0])) for k in (old, new)]
+        known = next((f for f in pair if f is not None and f.type), None)
+        if known is None:
             continue
-        older = by_count.get(id(counts[old]))
-        if older is None:
-            c, tok = items[old]
-            older = Found(count=c, type=newer.type, victims=None, attribution=attr.Attribution(), token=tok,
-                          location=newer.location, sentence=newer.sentence, follows=newer)
-            local.insert(local.index(newer) + (old > new), older)
-        elif not older.type:
-            older.type = newer.type
-        older.newer = newer
+        for k, f in zip((old, new), pair, strict=True):
+            if f is None:  # "raised to four": the figure takes the harm of the one it revises
+                c, tok = items[k]
+                f = by_count[id(c)] = Found(count=c, type=known.type, victims=None, attribution=attr.Attribution(),
+                                            token=tok, location=known.location, sentence=known.sentence,
+                                            follows=known)
+                local.append(f)
+            elif not f.type:
+                f.type = known.type
+        by_count[id(items[old][0])].newer = by_count[id(items[new][0])]
+    local.sort(key=lambda f: f.count.start)
 
 
 def _adopt(child: Found, local: list[Found], text: str) -> None:

@@ -408,6 +408,11 @@ _FROM_BEFORE = re.compile(rf"{_REVISION_VERB}{_SP}+(?i:from){_SP}*$")
 _TO_BEFORE = re.compile(rf"{_REVISION_VERB}{_SP}+(?i:to){_SP}*$")
 _BETWEEN_TO = re.compile(rf"{_SP}+(?i:to){_SP}+")
 _BETWEEN_FROM = re.compile(rf"{_SP}+(?i:from){_SP}+")
+# "the deaths of two others,[56] which was raised to four": a relative clause that revises.
+_BETWEEN_WHICH = re.compile(
+    rf"[^.;!?]{{0,60}}?,?(?:\[[^\[\]\n]{{1,25}}\])*,?{_SP}*(?i:which|that){_SP}+(?i:was|were|has{_SP}+been|had{_SP}+been|is|"
+    rf"was{_SP}+later|later){_SP}+{_REVISION_VERB}{_SP}+(?i:to){_SP}+"
+)
 _BETWEEN_UP_FROM = re.compile(rf",?{_SP}*\(?{_SP}*(?i:up|down){_SP}+(?i:from){_SP}+")
 
 
@@ -421,7 +426,8 @@ def revisions(text: str, counts: list[Count]) -> list[tuple[int, int]]:
     for i in range(len(counts) - 1):
         a, b = counts[i], counts[i + 1]
         lo = max(0, a.start - 60)
-        if _BETWEEN_TO.fullmatch(text, a.end, b.start) and _FROM_BEFORE.search(text, lo, a.start):
+        if (_BETWEEN_TO.fullmatch(text, a.end, b.start) and _FROM_BEFORE.search(text, lo, a.start)) \
+                or _BETWEEN_WHICH.fullmatch(text, a.end, b.start):
             pairs.append((i, i + 1))
         elif _BETWEEN_UP_FROM.fullmatch(text, a.end, b.start) or (
                 _BETWEEN_FROM.fullmatch(text, a.end, b.start) and _TO_BEFORE.search(text, lo, a.start)):

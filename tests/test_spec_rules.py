@@ -52,6 +52,8 @@ REVISIONS: list[tuple[str, list[tuple[str, str, int, str | None]]]] = [
     ("The toll rose to 52, up from 40 a day earlier.", [("52", "killed", 52, None), ("40", "killed", 40, "52")]),
     ("The ministry revised the toll down to 32 from 40.", [("32", "killed", 32, None), ("40", "killed", 40, "32")]),
     ("The toll rose to 52.", [("52", "killed", 52, None)]),
+    ("Authorities reported the deaths of two others in work-related accidents,[56] which was raised to four on "
+     "28 July.", [("two", "killed", 2, "four"), ("four", "killed", 4, None)]),  # wiki:dCBLBht
 ]
 
 MARKS = [
