@@ -7,7 +7,12 @@
 - article level on all of FA-KES: share of articles with nb_civilians > 0 where some
   `killed` or `casualties` claim has exactly that value;
 - article level on 300 Gun Violence Archive articles whose incident killed 2 or more:
-  share where a `killed` claim equals gva_num_killed.
+  share where a `killed` claim equals gva_num_killed;
+- with --issue12, issue 12's article-level figures: all 1,061 GVA articles with 2+ killed
+  (a `killed` claim equals the toll), the GVA articles of incidents with none killed (no
+  `killed` claim above 0), FA-KES where a claim of any type equals nb_civilians, and on the
+  70 Wikimpacts articles the claims read from a reference mark and the run time with the
+  marks against the marks stripped.
 
 Needs ../shared (absent from a user's clone: the script says so and exits 0).
 """

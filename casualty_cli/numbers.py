@@ -21,7 +21,13 @@ Where quantulum3 is used, and why so little:
 Numbers that are not counts are dropped here, from the text around them: ordinals, ages, dates
 and years, times, money, percentages, measures and durations, fractions, decimals without a
 scale, IDs, phone numbers, designators ("Route 9", "No. 5"), street addresses, and "one" in
-"one of the victims". Whether the counted noun is a person is left to the extractor.
+"one of the victims", reference and footnote marks ("[12]", "[note 3]"), page and figure numbers.
+Whether the counted noun is a person is left to the extractor.
+
+Phrases that count without a number (claim-spec §1): zeros ("No one", "nobody", "none", the
+"no" of "no injuries", which also names its harm), multiplying words ("a double homicide" is
+2 killed), "a couple of (dozen)". `revisions` finds a figure that replaces another in the same
+sentence ("rose from nine to 35", "52, up from 40"); "from X to Y" after such a verb is not a range.
 """
 
 from __future__ import annotations
