@@ -42,7 +42,10 @@ class Speaker:
 
 @dataclass(slots=True)
 class Speakers:
-    """Speakers named so far in one article, most recent last: what "he said" resolves to."""
+    """Speaker memory: the speakers named so far in one article, most recent last.
+
+    What "he said" resolves to; written by `attribute` and `remember` only.
+    """
 
     seen: list[Speaker] = field(default_factory=list)
 
@@ -312,7 +315,6 @@ def _according_to(sent: Span, speakers: Speakers) -> Attribution | None:
         if not objs:
             continue
         obj = objs[0]
-        via: str | None = None
         if obj.lemma_.lower() in lx.REPORT_NOUNS:
             inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                      for g in c.children if g.dep_ == "pobj"]
@@ -323,7 +325,7 @@ def _according_to(sent: Span, speakers: Speakers) -> Attribution | None:
         if sp is None:
             return Attribution(cue="according to")
         speakers.add(sp)
-        return Attribution(sp.name, sp.title, via, "according to")
+        return Attribution(sp.name, sp.title, cue="according to")
     return None
 
 
@@ -446,7 +448,14 @@ def forget(doc: Doc) -> None:
 
 def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | None = None,
               sent: Span | None = None) -> Attribution:
-    """Attribution of the claim whose number is `num`; empty when the text speaks in its own voice."""
+    """Attribution of the claim whose number is `num`; empty when the text speaks in its own voice.
+
+    Writes to `speakers`: a named source found here ("according to X", "X said") is added
+    to it, so a later "he said" or "the ministry added" resolves to X; a pronoun source is
+    only read from it. Order therefore matters: call this, and `remember` for sentences
+    without a claim, on the sentences of an article first to last, with one `Speakers` per
+    article. `quotes` are the article's `quote_regions`, computed once per text.
+    """
     sent = num.sent if sent is None else sent
     chain = [num.i] + [t.i for t in num.ancestors]
     ancestors = set(chain)

@@ -18,14 +18,17 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, TypeVar
 
 import click
 
 from . import __version__
+from .claims import Article
 from .errors import CasualtyError
+from .export import FORMATS
+from .inputs import INPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,7 +66,7 @@ def input_options(f: F) -> F:
     for option in reversed([
         click.option("--glob", default="*.txt", show_default=True, metavar="PATTERN",
                      help="In folders, read the files whose name matches PATTERN; others are skipped and counted."),
-        click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "csv", "html"]), default="auto",
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
                      show_default=True, help="How to read inputs; auto goes by extension (.jsonl/.ndjson, .csv, "
                      ".html/.htm, else text)."),
         click.option("--text-field", "--text-column", "text_field", default="text", show_default=True,
@@ -78,7 +81,7 @@ def input_options(f: F) -> F:
 def output_options(f: F) -> F:
     """What to write and where; the filters apply to every format."""
     for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "sqlite"]), default=None,
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                      help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
                      "jsonl otherwise]."),
         click.option("-o", "--output", type=click.Path(), default=None,
@@ -186,17 +189,63 @@ def _silence_stdout() -> None:
         pass
 
 
-class Stats:
-    """What the one-line summary reports."""
+class Reporter:
+    """Everything a command tells the user besides its data, on stderr: notes about inputs, the
+    progress bar, the one-line summary; it also counts what the summary reports."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, quiet: bool = False) -> None:
+        from rich.console import Console
+
         self.articles = self.claims = self.skipped = self.failed = 0
         self.started = time.perf_counter()
+        self.quiet = quiet
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.progress: Any = None
 
-    def line(self) -> str:
-        seconds = time.perf_counter() - self.started
-        return (f"casualty: {self.articles} articles read, {self.claims} claims, "
-                f"{self.skipped} inputs skipped, {self.failed} failed, {seconds:.1f}s")
+    def show_progress(self, plan: Any) -> None:
+        """A bar when stderr is a terminal and there is more than one thing to count."""
+        records = any(s.format in ("jsonl", "csv") for s in plan.sources)
+        if not self.quiet and stderr_is_terminal() and (len(plan.sources) > 1 or records):
+            self.progress = _progress(self.err, None if records else len(plan.sources))
+
+    def say(self, message: str) -> None:
+        (self.progress.console if self.progress else self.err).print(message, markup=False, highlight=False)
+
+    def advance(self) -> None:
+        if self.progress:
+            self.progress.advance(self.progress.task_ids[0])
+
+    def articles_of(self, plan: Any, options: Any) -> Iterator[Article]:
+        """The (id, text) of every article of `plan`, in order; notes said and counted on the way."""
+        from .inputs import Article, read_source
+
+        self.skipped += len(plan.skipped)
+        for source in plan.sources:
+            for item in read_source(source, options):
+                if isinstance(item, Article):
+                    self.articles += 1
+                    yield item
+                    continue
+                if item.kind == "failed":
+                    self.failed += 1
+                    self.say(f"casualty: error: {item.id}: {item.message}")
+                elif item.kind == "skipped":
+                    self.skipped += 1
+                    if not self.quiet:
+                        self.say(f"casualty: {item.id}: {item.message}, skipped")
+                elif not self.quiet:
+                    self.say(f"casualty: {item.id}: {item.message}")
+                if item.kind != "info":
+                    self.advance()
+
+    def finish(self) -> None:
+        """The summary line (unless quiet), then exit 1 when some input failed."""
+        if not self.quiet:
+            seconds = time.perf_counter() - self.started
+            click.echo(f"casualty: {self.articles} articles read, {self.claims} claims, "
+                       f"{self.skipped} inputs skipped, {self.failed} failed, {seconds:.1f}s", err=True)
+        if self.failed:
+            sys.exit(EXIT_FAILED)
 
 
 @main.command(epilog=EXAMPLES)
@@ -224,10 +273,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     and a one-line summary go to stderr. Exit status: 0 every input read, 1 some inputs
     failed (the rest are still written), 2 usage error, 130 interrupted.
     """
-    from .export import check_writable, keep, parse_fields, parse_types
-    from .inputs import plan_inputs
+    from .export import keep, parse_fields
 
-    stats = Stats()
     if fmt is None:
         fmt = _default_format(output, details)
     if fmt == "sqlite" and (output is None or output == "-" or fields):
@@ -240,57 +287,23 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     options = _read_options(glob, input_format, text_field, id_field, carry_fields)
     try:
         wanted = parse_fields(fields)
-        kinds = parse_types(types)
-        if output and output != "-":
-            check_writable(output)
-        plan = plan_inputs(paths, options)
     except CasualtyError as e:
         raise _usage(e) from e
-    stats.skipped += len(plan.skipped)
+    kinds, plan = _plan(paths, options, types, output)
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
     dask = dask_scheduler or dask_local
     extractor = None if dask else _extractor(model, full)  # Dask workers load their own
-
-    from rich.console import Console
-
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
-    records = any(s.format in ("jsonl", "csv") for s in plan.sources)
-    show_bar = not quiet and stderr_is_terminal() and (len(plan.sources) > 1 or records)
-    progress = _progress(err, None if records else len(plan.sources)) if show_bar else None
-
-    def say(message: str) -> None:
-        (progress.console if progress else err).print(message, markup=False, highlight=False)
-
-    def articles() -> Iterator[tuple[str, str]]:
-        from .inputs import Article, read_source
-
-        for source in plan.sources:
-            for item in read_source(source, options):
-                if isinstance(item, Article):
-                    stats.articles += 1
-                    carried.append(getattr(item, "record", None))
-                    yield item.id, item.text
-                    continue
-                if item.kind == "failed":
-                    stats.failed += 1
-                    say(f"casualty: error: {item.id}: {item.message}")
-                elif item.kind == "skipped":
-                    stats.skipped += 1
-                    if not quiet:
-                        say(f"casualty: {item.id}: {item.message}, skipped")
-                elif not quiet:
-                    say(f"casualty: {item.id}: {item.message}")
-                if progress and item.kind != "info":
-                    progress.advance(progress.task_ids[0])
-
+    reporter = Reporter(quiet=quiet)
+    reporter.show_progress(plan)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     try:
-        with _output(output, fmt) as out, (progress or _nothing()):
+        with _output(output, fmt) as out, (reporter.progress or _nothing()):
             writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
             from .runner import run
 
-            for article, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs,
+            articles = _tap(reporter.articles_of(plan, options), lambda a: carried.append(_record(a)))
+            for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
                                        dask=dask):
                 kept = keep(claims, kinds)
                 record = carried.popleft()
@@ -300,9 +313,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
                     writer.write(kept, record)
                 else:
                     writer.write(kept)
-                stats.claims += len(kept)
-                if progress:
-                    progress.advance(progress.task_ids[0])
+                reporter.claims += len(kept)
+                reporter.advance()
             writer.close()
     except BrokenPipeError:
         _silence_stdout()
@@ -312,10 +324,34 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         sys.exit(EXIT_INTERRUPTED)
     except CasualtyError as e:  # the output file could not be created after all
         raise click.ClickException(str(e)) from e
-    if not quiet:
-        click.echo(stats.line(), err=True)
-    if stats.failed:
-        sys.exit(EXIT_FAILED)
+    reporter.finish()
+
+
+def _tap(articles: Iterable[Article], keep: Callable[[Article], object]) -> Iterator[Article]:
+    """The articles, unchanged, each shown to `keep` on the way (to hold its text or record until
+    its claims come back)."""
+    for article in articles:
+        keep(article)
+        yield article
+
+
+def _record(article: Article) -> dict[str, Any] | None:
+    """The record fields a JSON Lines / CSV article carries (`inputs.RecordArticle`), else None."""
+    return getattr(article, "record", None)
+
+
+def _plan(paths: tuple[str, ...], options: Any, types: str | None, output: str | None) -> tuple[Any, Any]:
+    """The claim types to keep and the inputs to read, checked before any work (exit 2 when wrong)."""
+    from .export import check_writable, parse_types
+    from .inputs import plan_inputs
+
+    try:
+        kinds = parse_types(types)
+        if output and output != "-":
+            check_writable(output)
+        return kinds, plan_inputs(paths, options) if options is not None else None
+    except CasualtyError as e:
+        raise _usage(e) from e
 
 
 @contextmanager
@@ -420,18 +456,15 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
             check_writable(output)
     except CasualtyError as e:
         raise _usage(e) from e
-    from rich.console import Console
-
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
-    stats = Stats()
-    notes = _TollNotes(err, quiet)
+    reporter = Reporter(quiet=quiet)
+    notes = _TollNotes(reporter.err, quiet)
     if claims_path:
-        found = _claims_for_tolls(claims_path, event_field, stats, notes)
+        found = _claims_for_tolls(claims_path, event_field, reporter, notes)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
         options = _read_options(glob, input_format, text_field, id_field, record_fields)
         found = _articles_for_tolls(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
-                                    stats, notes)
+                                    reporter, notes)
     from .tolls import stream_tolls
 
     def date_of(c: dict[str, Any]) -> str | None:
@@ -453,10 +486,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     except CasualtyError as e:
         raise click.ClickException(str(e)) from e
     notes.close()
-    if not quiet:
-        click.echo(stats.line(), err=True)
-    if stats.failed:
-        sys.exit(EXIT_FAILED)
+    reporter.finish()
 
 
 class _TollNotes:
@@ -502,7 +532,7 @@ def _check_event_field(names: set[str] | None, field: str, where: str) -> None:
         raise InputProblem(f"{where}: no record has the field {field!r} (fields: {', '.join(sorted(names)) or 'none'})")
 
 
-def _claims_for_tolls(path: str, event_field: str | None, stats: Stats,
+def _claims_for_tolls(path: str, event_field: str | None, stats: Reporter,
                       notes: _TollNotes) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
     """extract's JSON Lines -> (event, claims of one article, no singles), a malformed line noted and skipped."""
     from itertools import chain, islice
@@ -551,12 +581,12 @@ def _claims_for_tolls(path: str, event_field: str | None, stats: Stats,
 
 
 def _articles_for_tolls(paths: tuple[str, ...], options: Any, event_field: str | None, model: str | None,
-                        full: bool, jobs: int, dask: str | None, stats: Stats, notes: _TollNotes,
+                        full: bool, jobs: int, dask: str | None, reporter: Reporter, notes: _TollNotes,
                         texts: dict[str, str] | None = None,
                         ) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
     """Articles -> (event, claims as dicts, people counted one by one), in input order; each
     article's text is kept in `texts` when given (the report shows them)."""
-    from .inputs import Article, plan_inputs, read_source, sample_fields
+    from .inputs import plan_inputs, sample_fields
     from .singles import read_singles
 
     try:
@@ -566,35 +596,24 @@ def _articles_for_tolls(paths: tuple[str, ...], options: Any, event_field: str |
     if event_field:
         for source in plan.sources:
             _check_event_field(sample_fields(source), event_field, source.path)
-    stats.skipped += len(plan.skipped)
     extractor = None if dask else _extractor(model, full)  # Dask workers load their own
     pending: deque[tuple[dict[str, Any] | None, list[dict[str, Any]]]] = deque()
 
-    def articles() -> Iterator[tuple[str, str]]:
-        for source in plan.sources:
-            for item in read_source(source, options):
-                if isinstance(item, Article):
-                    stats.articles += 1
-                    pending.append((getattr(item, "record", None), read_singles(item.text, item.id)))
-                    if texts is not None:
-                        texts[item.id] = item.text
-                    yield item.id, item.text
-                    continue
-                stats.failed += item.kind == "failed"
-                stats.skipped += item.kind == "skipped"
-                if item.kind == "failed" or not notes.quiet:
-                    notes.say(f"casualty: {'error: ' if item.kind == 'failed' else ''}{item.id}: {item.message}")
+    def keep(article: Article) -> None:
+        pending.append((_record(article), read_singles(article.text, article.id)))
+        if texts is not None:
+            texts[article.id] = article.text
 
     def found() -> Iterator[tuple[str, list[dict[str, Any]], list[Any]]]:
         from .runner import run
 
-        for article, claims in run(articles(), extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                   dask=dask):
+        articles = _tap(reporter.articles_of(plan, options), keep)
+        for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs, dask=dask):
             record, singles = pending.popleft()
             dicts = [{**c.to_dict(), "record": record} if record else c.to_dict() for c in claims]
             for single in singles:
                 single["record"] = record
-            stats.claims += len(dicts)
+            reporter.claims += len(dicts)
             yield _event_of(record, event_field, article, notes), dicts, singles
 
     return found
@@ -637,8 +656,6 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     The page loads nothing from the network and runs no script but its own.
     """
-    from rich.console import Console
-
     from .export import check_writable, parse_types
     from .report import missing_fields, render_report
     from .tolls import stream_tolls
@@ -651,21 +668,21 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
             check_writable(output)
     except CasualtyError as e:
         raise _usage(e) from e
-    stats = Stats()
-    notes = _TollNotes(Console(stderr=True, highlight=False, soft_wrap=True), quiet)
+    reporter = Reporter(quiet=quiet)
+    notes = _TollNotes(reporter.err, quiet)
     texts: dict[str, str] | None = None
     if claims_path:
-        found = _claims_for_tolls(claims_path, event_field, stats, notes)
+        found = _claims_for_tolls(claims_path, event_field, reporter, notes)
     else:
         texts = {}
         options = _read_options(glob, input_format, text_field, id_field,
                                 tuple(f for f in (event_field, date_field) if f))
-        found = _articles_for_tolls(paths, options, event_field, model, full, 1, None, stats, notes, texts)
+        found = _articles_for_tolls(paths, options, event_field, model, full, 1, None, reporter, notes, texts)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():
         for claim in claims:
             if missing_fields(claim):  # a hand-edited claims file: the page cannot show it
-                stats.failed += 1
+                reporter.failed += 1
                 notes.say(f"casualty: error: {claim.get('id', claim['article'])}: not shown, missing "
                           f"{', '.join(missing_fields(claim))}")
         kept = [c for c in claims if not missing_fields(c) and (kinds is None or c["type"] in kinds)]
@@ -681,17 +698,14 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
     claims = [c for _, found_claims, _ in articles for c in found_claims]
     try:
         with _output(output) as out:
-            out.writelines(render_report(claims, tolls, texts=texts, skipped=stats.skipped, title=title))
+            out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title))
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
     except CasualtyError as e:
         raise click.ClickException(str(e)) from e
     notes.close()
-    if not quiet:
-        click.echo(stats.line(), err=True)
-    if stats.failed:
-        sys.exit(EXIT_FAILED)
+    reporter.finish()
 
 
 @main.command(epilog="""
@@ -717,8 +731,7 @@ Examples:
               help="Gold claims, one JSON object a line (claim-spec fields).")
 @click.option("--pred", "pred_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score these predictions instead of extracting from PATHS.")
-@MODEL_OPTION
-@click.option("--full", is_flag=True, help="Parse every sentence (the slow, full path).")
+@run_options
 @click.option("--show/--no-show", default=True, help="List missed, spurious and wrong-source claims.")
 @click.argument("paths", nargs=-1, required=True)
 @input_options
@@ -732,22 +745,20 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
     from pathlib import PurePath
 
     from .evaluate import report, score
-    from .inputs import Article, plan_inputs, read_articles
+    from .inputs import plan_inputs
 
     options = _read_options(glob, input_format, text_field, id_field)
+    gold = _json_lines(gold_path)
+    pred = _json_lines(pred_path) if pred_path else None
     try:
-        gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
-        files = [source.path for source in plan_inputs(paths, options).sources]
-    except (ValueError, CasualtyError) as e:
-        raise click.UsageError(f"{gold_path}: {e}") from e
-    if pred_path:
-        pred = [json.loads(line) for line in open(pred_path, encoding="utf-8") if line.strip()]
-    else:
+        plan = plan_inputs(paths, options)
+    except CasualtyError as e:
+        raise _usage(e) from e
+    if pred is None:
         extractor = _extractor(model, full)
-        texts = ((a.id, a.text) for a in read_articles(files, options=options)
-                 if isinstance(a, Article))
-        pred = [c.to_dict() for _, claims in extractor.extract_many(texts) for c in claims]
-    result = score(gold, pred, {PurePath(f).name for f in files})
+        articles = Reporter(quiet=True).articles_of(plan, options)
+        pred = [c.to_dict() for _, claims in extractor.extract_many(articles) for c in claims]
+    result = score(gold, pred, {PurePath(source.path).name for source in plan.sources})
     for line in report(result):
         click.echo(line)
     if show:
@@ -757,3 +768,12 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
             click.echo(f"spurious: {line}")
         for line in result.wrong["source"]:
             click.echo(f"wrong_source: {line}")
+
+
+def _json_lines(path: str) -> list[Any]:
+    """The objects of a JSON Lines file (closed after reading); a bad one is a usage problem."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError) as e:
+        raise InputProblem(f"{path}: {e}") from e

@@ -18,8 +18,6 @@ from typing import IO, Any, Protocol
 from .claims import CLAIM_TYPES, FIELDS, Claim
 from .errors import OptionError, OutputError
 
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "sqlite")
-
 
 class Writer(Protocol):
     def write(self, claims: Iterable[Claim]) -> None: ...
@@ -191,10 +189,16 @@ class CsvWriter:
         self.out.flush()
 
 
+# The text formats and their writers; a new one is a class and a line here. The rich table
+# (`render.TableWriter`, on a console) and the SQLite database (`sqlite.SqliteWriter`, on a
+# file) are made by the CLI.
+WRITERS: dict[str, type[JsonWriter | JsonLinesWriter | CsvWriter]] = {
+    "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+FORMATS: tuple[str, ...] = ("table", *WRITERS, "sqlite")
+
+
 def make_writer(fmt: str, out: IO[str], fields: Sequence[str] = FIELDS, carry: Sequence[str] = ()) -> Writer:
-    """The streaming writer of a data format: json, jsonl or csv; `carry` adds record fields."""
-    writers: dict[str, type[JsonWriter | JsonLinesWriter | CsvWriter]] = {
-        "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
-    if fmt not in writers:
-        raise OptionError(f"format: expected one of {', '.join(writers)}, got {fmt!r}")
-    return writers[fmt](out, fields, carry)
+    """The streaming writer of a data format (`WRITERS`); `carry` adds record fields."""
+    if fmt not in WRITERS:
+        raise OptionError(f"format: expected one of {', '.join(WRITERS)}, got {fmt!r}")
+    return WRITERS[fmt](out, fields, carry)
