@@ -2,7 +2,7 @@
 
 The cases live in tests/cases/attribution.jsonl (see tests/cases/README.md);
 each names one claim by its quantity and the source, title, via and cue the
-spec expects. Names are compared like the project's scorer does (content
+spec expects (the cue exactly as written). Names are compared like the project's scorer does (content
 words, F1 >= 0.75), so "the Observatory" and "Observatory" agree.
 """
 from __future__ import annotations
@@ -45,3 +45,4 @@ def test_attribution(extractor, case):
     assert same_name(case["source"], claim.source), (claim.source, case["note"])
     assert same_name(case["via"], claim.via), (claim.via, case["note"])
     assert same_name(case["source_title"], claim.source_title), (claim.source_title, case["note"])
+    assert claim.cue == case["cue"], (claim.cue, case["note"])

@@ -12,25 +12,22 @@ from click.testing import CliRunner
 from casualty_cli.claims import FIELDS
 from casualty_cli.cli import main
 
+from .conftest import ROOT
+
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
-def test_json_is_one_array_of_the_eight_seed_claims():
-    result = run("extract", "seeds/", "--format", "json")
-    assert result.exit_code == 0
-    claims = json.loads(result.stdout)
-    assert len(claims) == 8
-    assert list(claims[0]) == list(FIELDS)
-    assert "8 claims" in result.stderr
-
-
-def test_csv_has_the_claim_spec_header_and_eight_rows():
-    result = run("extract", "seeds/", "--format", "csv", "--quiet")
-    rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == list(FIELDS)
-    assert len(rows) == 9
+def test_json_and_csv_carry_the_claims_of_the_golden_jsonl():
+    golden = [json.loads(line) for line in (ROOT / "tests/golden/seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    as_json = run("extract", "seeds/", "--format", "json")
+    assert as_json.exit_code == 0 and json.loads(as_json.stdout) == golden
+    assert f"{len(golden)} claims" in as_json.stderr
+    rows = list(csv.DictReader(io.StringIO(run("extract", "seeds/", "--format", "csv", "--quiet").stdout)))
+    assert list(rows[0]) == list(FIELDS)
+    assert rows == \
+        [{k: "" if v is None else str(v) for k, v in g.items()} for g in golden]
 
 
 def test_missing_file_is_a_usage_error_without_traceback():
