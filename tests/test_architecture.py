@@ -66,3 +66,12 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_lexicon_is_a_leaf():
     """Every module reads words from the lexicon; it reads from none."""
     assert _graph()["lexicon"] == set()
+
+
+def test_every_module_is_in_the_readme():
+    """The README's "How it is built" names every module, so a newcomer finds each stage."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    built = readme[readme.index("## How it is built"):]
+    missing = [p.name for p in sorted(PACKAGE.glob("*.py"))
+               if not p.name.startswith("_") and f"`{p.name}`" not in built]
+    assert not missing, missing
