@@ -275,6 +275,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     """
     from .export import keep, parse_fields
 
+    reporter = Reporter(quiet=quiet)  # its clock starts now: the summary's time includes loading the model
     if fmt is None:
         fmt = _default_format(output, details)
     if fmt == "sqlite" and (output is None or output == "-" or fields):
@@ -294,7 +295,6 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
     dask = dask_scheduler or dask_local
     extractor = None if dask else _extractor(model, full)  # Dask workers load their own
-    reporter = Reporter(quiet=quiet)
     reporter.show_progress(plan)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     try:
