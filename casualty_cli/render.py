@@ -19,11 +19,6 @@ TYPE_STYLE = {"killed": "red", "injured": "yellow", "missing": "magenta", "casua
               "displaced": "blue"}
 
 
-def figure(claim: Claim) -> str:
-    """The figure as people read it, hedge included: "more than 500"."""
-    return claim.quantity
-
-
 def who(claim: Claim) -> str:
     """Source, title and outlet in one line: "Abdul Sattar al-Habbo (the chief of ...) via Reuters"."""
     parts = [claim.source or ""]
@@ -63,7 +58,7 @@ def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None
     table.add_column("source", overflow="fold", ratio=2)
     table.add_column("article", overflow="fold", ratio=2)
     for c in claims:
-        table.add_row(Text(c.type, style=TYPE_STYLE.get(c.type, "")), Text(figure(c), style="bold"),
+        table.add_row(Text(c.type, style=TYPE_STYLE.get(c.type, "")), Text(c.quantity, style="bold"),
                       Text(c.victims or ""), Text(who(c)), Text(c.article, style="dim"))
     return table
 
@@ -76,7 +71,7 @@ def details_view(claims: Iterable[Claim]) -> RenderableType:
     """
     parts: list[RenderableType] = []
     for c in claims:
-        line = Text.assemble((c.type, TYPE_STYLE.get(c.type, "")), "  ", (figure(c), "bold"))
+        line = Text.assemble((c.type, TYPE_STYLE.get(c.type, "")), "  ", (c.quantity, "bold"))
         if c.victims:
             line.append(f" {c.victims}")
         if who(c):
