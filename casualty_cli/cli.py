@@ -532,7 +532,7 @@ def _check_event_field(names: set[str] | None, field: str, where: str) -> None:
         raise InputProblem(f"{where}: no record has the field {field!r} (fields: {', '.join(sorted(names)) or 'none'})")
 
 
-def _claims_for_tolls(path: str, event_field: str | None, stats: Reporter,
+def _claims_for_tolls(path: str, event_field: str | None, reporter: Reporter,
                       notes: _TollNotes) -> Callable[[], Iterator[tuple[str, list[dict[str, Any]], list[Any]]]]:
     """extract's JSON Lines -> (event, claims of one article, no singles), a malformed line noted and skipped."""
     from itertools import chain, islice
@@ -563,15 +563,15 @@ def _claims_for_tolls(path: str, event_field: str | None, stats: Reporter,
                 if not isinstance(claim, dict) or "article" not in claim or "type" not in claim:
                     raise ValueError("expected a claim object with 'article' and 'type'")
             except ValueError as e:
-                stats.failed += 1
+                reporter.failed += 1
                 notes.say(f"casualty: error: {path}:{number}: {e}")
                 continue
-            stats.claims += 1
+            reporter.claims += 1
             if claim["article"] != article:
                 if group:
                     yield _event_of(group[0].get("record"), event_field, str(article), notes), group, []
                 article, group = claim["article"], []
-                stats.articles += 1
+                reporter.articles += 1
             group.append(claim)
         if group:
             yield _event_of(group[0].get("record"), event_field, str(article), notes), group, []
