@@ -126,6 +126,21 @@ def run_options(f: F) -> F:
     return f
 
 
+def scale_options(f: F) -> F:
+    """Where the work runs and how much is said about it (`extract`, `tolls`): see `runner.run`."""
+    for option in reversed([
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still)."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Processes to run (0 = one per core); with --dask local, the workers."),
+        click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
+                     help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask]."),
+        click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
+                     help="Run on a new local Dask cluster (--dask local); needs casualty[dask]."),
+    ]):
+        f = option(f)
+    return f
+
+
 class InputProblem(click.ClickException):
     """A problem with what the user asked for (a missing path, a CSV without the column, no model),
     found before any work: one line on stderr, exit code 2, no usage text."""
@@ -178,6 +193,22 @@ def _output(path: str | None, fmt: str = "jsonl") -> Iterator[Any]:
 
     with atomic_output(path) as handle:
         yield handle
+
+
+@contextmanager
+def _ending() -> Iterator[None]:
+    """How writing data ends early: quietly when stdout is closed (`| head`, exit 141), on Ctrl-C
+    (exit 130), and in one line when the output file cannot be made after all."""
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except KeyboardInterrupt:
+        click.echo("casualty: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except CasualtyError as e:
+        raise click.ClickException(str(e)) from e
 
 
 def _silence_stdout() -> None:
@@ -253,13 +284,7 @@ class Reporter:
 @input_options
 @output_options
 @run_options
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes to run (0 = one per core); with --dask local, the workers.")
-@click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
-              help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask].")
-@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
-              help="Run on a new local Dask cluster (--dask local); needs casualty[dask].")
+@scale_options
 @click.option("--carry", default=None, metavar="F1,F2",
               help="Copy these JSON Lines / CSV record fields into each claim as a `record` object "
               "(CSV: columns record.F1 after the claim's).")
@@ -297,33 +322,24 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     extractor = None if dask else _extractor(model, full)  # Dask workers load their own
     reporter.show_progress(plan)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
-    try:
-        with _output(output, fmt) as out, (reporter.progress or _nothing()):
-            writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
-            from .runner import run
+    with _ending(), _output(output, fmt) as out, (reporter.progress or _nothing()):
+        writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
+        from .runner import run
 
-            articles = _tap(reporter.articles_of(plan, options), lambda a: carried.append(_record(a)))
-            for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                       dask=dask):
-                kept = keep(claims, kinds)
-                record = carried.popleft()
-                if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
-                    writer.write(kept, article)
-                elif carry_fields:
-                    writer.write(kept, record)
-                else:
-                    writer.write(kept)
-                reporter.claims += len(kept)
-                reporter.advance()
-            writer.close()
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(EXIT_BROKEN_PIPE)
-    except KeyboardInterrupt:
-        click.echo("casualty: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except CasualtyError as e:  # the output file could not be created after all
-        raise click.ClickException(str(e)) from e
+        articles = _tap(reporter.articles_of(plan, options), lambda a: carried.append(_record(a)))
+        for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
+                                   dask=dask):
+            kept = keep(claims, kinds)
+            record = carried.popleft()
+            if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
+                writer.write(kept, article)
+            elif carry_fields:
+                writer.write(kept, record)
+            else:
+                writer.write(kept)
+            reporter.claims += len(kept)
+            reporter.advance()
+        writer.close()
     reporter.finish()
 
 
@@ -419,13 +435,7 @@ Examples:
 @input_options
 @output_options
 @run_options
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes to run (0 = one per core); with --dask local, the workers.")
-@click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
-              help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask].")
-@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
-              help="Run on a new local Dask cluster (--dask local); needs casualty[dask].")
+@scale_options
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Build the tolls from these claims (extract's JSON Lines, - for stdin) instead of PATHS.")
 @event_options
@@ -471,20 +481,11 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         raw = (c.get("record") or {}).get(date_field) if date_field else None
         return notes.date(c, raw)
 
-    try:
-        with _output(output) as out:
-            writer = _toll_writer(fmt, out, wanted if fields else None)
-            for toll in stream_tolls(found(), date_of=date_of if date_field else None, types=kinds):
-                writer.write([toll])
-            writer.close()
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(EXIT_BROKEN_PIPE)
-    except KeyboardInterrupt:
-        click.echo("casualty: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except CasualtyError as e:
-        raise click.ClickException(str(e)) from e
+    with _ending(), _output(output) as out:
+        writer = _toll_writer(fmt, out, wanted if fields else None)
+        for toll in stream_tolls(found(), date_of=date_of if date_field else None, types=kinds):
+            writer.write([toll])
+        writer.close()
     notes.close()
     reporter.finish()
 
@@ -696,14 +697,8 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     tolls = [t.to_dict() for t in stream_tolls(by_event, date_of=date_of if date_field else None, types=kinds)]
     claims = [c for _, found_claims, _ in articles for c in found_claims]
-    try:
-        with _output(output) as out:
-            out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title))
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(EXIT_BROKEN_PIPE)
-    except CasualtyError as e:
-        raise click.ClickException(str(e)) from e
+    with _ending(), _output(output) as out:
+        out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title))
     notes.close()
     reporter.finish()
 
