@@ -356,16 +356,26 @@ def _record(article: Article) -> dict[str, Any] | None:
     return getattr(article, "record", None)
 
 
-def _plan(paths: tuple[str, ...], options: Any, types: str | None, output: str | None) -> tuple[Any, Any]:
-    """The claim types to keep and the inputs to read, checked before any work (exit 2 when wrong)."""
+def _types_and_output(types: str | None, output: str | None) -> Any:
+    """The claim types to keep, and a check that -o FILE can be written: before any work (exit 2)."""
     from .export import check_writable, parse_types
-    from .inputs import plan_inputs
 
     try:
         kinds = parse_types(types)
         if output and output != "-":
             check_writable(output)
-        return kinds, plan_inputs(paths, options) if options is not None else None
+        return kinds
+    except CasualtyError as e:
+        raise _usage(e) from e
+
+
+def _plan(paths: tuple[str, ...], options: Any, types: str | None, output: str | None) -> tuple[Any, Any]:
+    """The claim types to keep and the inputs to read, checked before any work (exit 2 when wrong)."""
+    from .inputs import plan_inputs
+
+    kinds = _types_and_output(types, output)
+    try:
+        return kinds, plan_inputs(paths, options)
     except CasualtyError as e:
         raise _usage(e) from e
 
@@ -449,7 +459,6 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
     (or -o FILE) as a table, JSON, JSON Lines or CSV. Exit status as for `extract`.
     """
-    from .export import check_writable, parse_types
     from .toll_output import parse_toll_fields
 
     if bool(paths) == bool(claims_path):
@@ -461,11 +470,9 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "jsonl")
     try:
         wanted = parse_toll_fields(fields)
-        kinds = parse_types(types)
-        if output and output != "-":
-            check_writable(output)
     except CasualtyError as e:
         raise _usage(e) from e
+    kinds = _types_and_output(types, output)
     reporter = Reporter(quiet=quiet)
     notes = _TollNotes(reporter.err, quiet)
     if claims_path:
@@ -657,18 +664,12 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     The page loads nothing from the network and runs no script but its own.
     """
-    from .export import check_writable, parse_types
     from .report import missing_fields, render_report
     from .tolls import stream_tolls
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
-    try:
-        kinds = parse_types(types)
-        if output and output != "-":
-            check_writable(output)
-    except CasualtyError as e:
-        raise _usage(e) from e
+    kinds = _types_and_output(types, output)
     reporter = Reporter(quiet=quiet)
     notes = _TollNotes(reporter.err, quiet)
     texts: dict[str, str] | None = None
