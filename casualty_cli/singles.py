@@ -19,8 +19,8 @@ _ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old|"
 # "a 25-year-old man", "another woman", "a second victim"; "his son" only after "and".
 _AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
 PERSON = re.compile(
-    r"(?:\b(?:an?|one|another|the|a second|a third|a fourth|a fifth)\s+|^\s*(?:[A-Z][\w.'-]*:?\s+){0,2})(?:" + _ADJ
-    + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
+    r"(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+(?-i:[A-Z][\w.'-]*\s+){0,2}"
+    r"|^\s*(?:[A-Z][\w.'-]*:?\s+){0,2})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
     r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)",
     re.IGNORECASE,
 )
@@ -42,7 +42,8 @@ AFTER = re.compile(
 # Before the person(s): "left a man dead", "killing a woman", "fatally shot a man".
 BEFORE = re.compile(r"(?:\b(?:shot and killed|killed|killing|fatally shot|fatally wounded|wounded|wounding|"
                     r"injured|injuring|striking|hitting|left|leaving|"
-                    r"(?:fatal shooting|shooting death|death|killing|murder|slaying) of))"
+                    r"(?:fatal shooting|shooting death|death|killing|murder|slaying) of|fatally shooting|"
+                    r"accidentally (?:shot|killed)))"
                     r"\s+$", re.IGNORECASE)
 LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hurt|in \w+ condition)", re.IGNORECASE)
 # A bare active verb followed by its object: "a man shot his wife" makes the man the shooter.
@@ -55,7 +56,8 @@ _VERB_TYPE = {
     "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",
     "killing": "killed", "fatally shot": "killed", "fatally wounded": "killed", "wounded": "injured",
     "wounding": "injured", "injured": "injured", "injuring": "injured", "striking": "casualties",
-    "hitting": "casualties",
+    "hitting": "casualties", "fatally shooting": "killed", "accidentally shot": "casualties",
+    "accidentally killed": "killed",
 }
 
 
@@ -101,6 +103,8 @@ def _runs(sentence: str) -> Iterator[tuple[str, int]]:
         if kind:
             yield kind, n
         i += 1
+        while i < len(mentions) and mentions[i].start() < end:  # "his son", already in the run
+            i += 1
 
 
 def _kind(sentence: str, start: int, end: int) -> str | None:
