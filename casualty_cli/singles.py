@@ -47,9 +47,11 @@ BEFORE = re.compile(r"(?:\b(?:shot and killed|killed|killing|fatally shot|fatall
                     r"\s+$", re.IGNORECASE)
 LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hurt|in \w+ condition)", re.IGNORECASE)
 # A bare active verb followed by its object: "a man shot his wife" makes the man the shooter.
-ACTIVE_OBJECT = re.compile(r"^\s+(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b",
+# Harm words that take no object: "a man died the next day" is not "a man shot the next man".
+INTRANSITIVE = frozenset({"died", "dies", "dead", "life", "condition", "hurt", "hospitalized", "hospitalised"})
+ACTIVE_OBJECT = re.compile(r"^(?:\s+(?:\w+ing|shot|killed|wounded|injured))?\s+"
+                           r"(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b",
                            re.IGNORECASE)
-ADDITIONAL = re.compile(r"\b(?:another|a second|a third|a fourth|a fifth)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _VERB_TYPE = {
     "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
@@ -62,8 +64,7 @@ _VERB_TYPE = {
 
 
 def read_singles(text: str, article: str = "-") -> list[dict[str, Any]]:
-    """Every sentence that describes harmed people one by one: article, type, count, sentence, start,
-    and `additional` for "another man", "a second victim"."""
+    """Every sentence that describes harmed people one by one: article, type, count, sentence, start."""
     return list(_singles(text, article))
 
 
@@ -77,8 +78,7 @@ def _singles(text: str, article: str) -> Iterator[dict[str, Any]]:
             counts[kind] = counts.get(kind, 0) + n
         for kind, n in counts.items():
             yield {"article": article, "type": kind, "count": n, "sentence": sentence.strip(),
-                   "start": sent.start() + len(sentence) - len(sentence.lstrip()),
-                   "additional": bool(ADDITIONAL.search(sentence))}
+                   "start": sent.start() + len(sentence) - len(sentence.lstrip())}
 
 
 def _runs(sentence: str) -> Iterator[tuple[str, int]]:
@@ -120,8 +120,8 @@ def _kind(sentence: str, start: int, end: int) -> str | None:
     if not after:
         return None
     kind = next(k for k, v in after.groupdict().items() if v)
-    if kind == "casualties" or after.group(0).split()[-1].lower() in ("killed", "wounded", "injured"):
+    if after.group(0).split()[-1].lower() not in INTRANSITIVE:
         rest = sentence[end + after.end():]
         if ACTIVE_OBJECT.match(rest) and not re.search(r"\b(?:was|were|is|are|been|being)\b", after.group(0)):
-            return None
+            return None  # "a man fatally shot his wife": the man is the shooter
     return kind

@@ -246,12 +246,9 @@ def _source_key(claim: Claim) -> str:
 
 
 def _single_count(items: Sequence[dict[str, Any]]) -> int:
-    """People counted one by one in one article: the largest sentence, plus sentences of 'another' person."""
-    if not items:
-        return 0
-    base = max(int(s.get("count") or 0) for s in items)
-    extra = sum(int(s.get("count") or 0) for s in items if s.get("additional"))
-    return base + extra if extra and extra < sum(int(s.get("count") or 0) for s in items) else base
+    """People counted one by one in one article: the sentence that counts most (headline and lead often
+    describe the same person twice, so sentences are not added up)."""
+    return max((int(s.get("count") or 0) for s in items), default=0)
 
 
 def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim], str | None] | None = None,
@@ -259,7 +256,7 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
     """The tolls of one event, one per type that its claims or singles name, in `CLAIM_TYPES` order.
 
     `singles` are people described one by one: dicts with `article`, `type`, `count`,
-    `sentence` (and `additional` for "another man"), read from the text by the extractor side.
+    `sentence`, read from the text by the extractor side (`singles.read_singles`).
     """
     articles: dict[str, _Article] = {}
     for claim in claims:
