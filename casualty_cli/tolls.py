@@ -346,12 +346,12 @@ def _most_complete(figures: Sequence[Claim]) -> Claim | None:
 
 
 def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> tuple[int, list[str]] | None:
-    """The largest count of people described one by one in one article of the event, with its sentences."""
+    """The count of people described one by one in the latest article that describes any, with its sentences."""
     best: tuple[int, list[str]] | None = None
     for article in ordered:
         mine = [s for s in singles if str(s.get("article")) == article.id]
         count = _single_count(mine)
-        if count and (best is None or count >= best[0]):
+        if count:  # articles come in date order: the latest description wins
             best = (count, [str(s.get("sentence")) for s in mine])
     return best
 
