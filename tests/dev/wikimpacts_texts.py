@@ -40,6 +40,9 @@ ARTICLES = [
     ("eoApPLS", "0a0aaf8d94ff709608ee4660db0e0b433174fd812f347a5c736fcd6f6beddc01"),  # cyclone
     ("dCBLBht", "2a44556d160a1d4a32a8c02973bb06455be1a78e3d43c5baf0e96bd755b4cb80"),  # heat waves
     ("U8NCPRY", "06ccb0bb5690c5a029b7316e0d5edd8624598ad2bb7b45a19c857b2037a2eaa9"),  # heat wave
+    ("biAizuc", "5f432e9cd6b0b5549426bf83dcc2e2a7eb18c6453c4040e0abffce36ecaf69c7"),  # wildfire
+    ("8BwkFwh", "e022b597fc74b21826d38388d556673759e21f0efdb8a469a34c97d44ff852bf"),  # tropical storm
+    ("8Lbci8N", "034bb96814a1d9bc97cf95b978fcb3ace9d2f2f2e43141e3b3f823b8f33a4a78"),  # floods in nine countries
 ]
 
 
