@@ -8,7 +8,8 @@ otherwise a generated news-like corpus. Measures, in one run:
   the same texts with the same model (all components on);
 - `casualty --help` (a subprocess, best of 5);
 - peak memory of `casualty extract` at 1,000 and 10,000 articles (a generated
-  stream, in a child process, read from its ru_maxrss);
+  stream, in a child process, read from its ru_maxrss), and on one article of 1,000
+  and of 20,000 casualty sentences (`article_memory`);
 - dev-set typed F1 and source accuracy of the fast and the full path;
 - phrases/s of the number reader (bench/bench_numbers.py);
 - size and render time of the HTML report of 1,000 generated articles with 5 claims each, and
@@ -124,6 +125,26 @@ def peak_memory(n: int) -> float:
         return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
+def article_memory(sentences: int) -> tuple[float, float]:
+    """Peak RSS in MB, and seconds, of `casualty extract` on ONE article of `sentences` casualty sentences.
+
+    Memory must not grow with the claims of an article (issue 15): the windows' Docs are
+    parsed a batch at a time and released, so 1,000 and 20,000 sentences should peak alike.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one-article.txt"
+        path.write_text("".join(CLAIM.format(n=i % 50 + 2, m=i % 7 + 1) + " " for i in range(sentences)),
+                        encoding="utf-8")
+        code = ("import resource, sys; from casualty_cli.cli import main\n"
+                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", code, "extract", str(path), "--format", "jsonl", "-q"],
+                              check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        return int(done.stderr.strip().splitlines()[-1]) / 1024, seconds
+
+
 def dev_scores() -> dict[str, dict[str, float]] | None:
     tools = SHARED / "tools"
     if not (tools / "dev_texts.py").exists():
@@ -231,6 +252,9 @@ def main() -> None:
         "peak_mb_10000": peak_memory(10000),
     }
     results["peak_10000_vs_1000"] = results["peak_mb_10000"] / results["peak_mb_1000"]  # type: ignore[operator]
+    for n in (1_000, 20_000):
+        results[f"article_peak_mb_{n}"], results[f"article_seconds_{n}"] = article_memory(n)
+    results["article_20000_vs_1000"] = results["article_peak_mb_20000"] / results["article_peak_mb_1000"]  # type: ignore[operator]
     results["dev"] = dev_scores()
     results["numbers_phrases_per_s"] = numbers_rate()
     results["report"] = report_size()
@@ -248,6 +272,10 @@ def print_table(r: dict) -> None:  # type: ignore[type-arg]
         ("peak memory, 1,000 articles", f"{r['peak_mb_1000']:.0f} MB", ""),
         ("peak memory, 10,000 articles", f"{r['peak_mb_10000']:.0f} MB",
          f"{r['peak_10000_vs_1000']:.3f}x (target <= 1.10x)"),
+        ("peak memory, one article, 1,000 claim sentences", f"{r['article_peak_mb_1000']:.0f} MB",
+         f"{r['article_seconds_1000']:.0f} s"),
+        ("peak memory, one article, 20,000 claim sentences", f"{r['article_peak_mb_20000']:.0f} MB",
+         f"{r['article_20000_vs_1000']:.3f}x (target <= 1.5x), {r['article_seconds_20000']:.0f} s"),
     ]
     if r["dev"]:
         for name in ("fast", "full"):

@@ -38,13 +38,13 @@ def extract_tolls(texts: Iterable[str] | Mapping[str, str], *, nlp: Language | N
 
     To group several articles into one event, extract their claims and call `build_tolls` with `event_of`.
     """
-    from .extract import Extractor
+    from .extract import Extractor, claims_of
     from .pipeline import load_pipeline
     from .singles import read_singles
     from .tolls import stream_tolls
 
     pairs = list(texts.items()) if isinstance(texts, Mapping) else [(str(n), t) for n, t in enumerate(texts, 1)]
     extractor = Extractor(nlp or load_pipeline(), fast=fast)
-    found = ((article, [c.to_dict() for c in claims], read_singles(text, article))
+    found = ((article, [c.to_dict() for c in claims_of(claims)], read_singles(text, article))
              for (article, claims), (_, text) in zip(extractor.extract_many(pairs), pairs, strict=True))
     return list(stream_tolls(found))

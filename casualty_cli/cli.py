@@ -13,14 +13,17 @@ early (`| head`), quietly, as a process stopped by SIGPIPE.
 """
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
+import signal
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO, Any, TypeVar
+from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
@@ -28,7 +31,7 @@ from . import __version__
 from .claims import Article
 from .errors import CasualtyError
 from .export import FORMATS
-from .inputs import INPUT_FORMATS
+from .inputs import INPUT_FORMATS, MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,7 +51,128 @@ Examples:
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog="""
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so they end a run as Ctrl-C does:
+    temporary files removed, whole JSON Lines, and exit code 128 + the signal (143, 129)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Deferred:
+    """While data is being written, a signal waits (see `whole_writes`)."""
+
+    active = False
+    pending: int | None = None
+
+
+def _stop(signum: int, frame: object) -> None:
+    if _Deferred.active and _Deferred.pending is None:  # a second signal does not wait
+        _Deferred.pending = signum
+        return
+    raise Stopped(signum)
+
+
+@contextmanager
+def whole_writes() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP until the lines being written are whole.
+
+    A signal that raises inside a write aborts it half done (PEP 475), which would leave half
+    a JSON line in the pipe; here it is raised as soon as the write is over.
+    """
+    _Deferred.active = True
+    try:
+        yield
+    finally:
+        _Deferred.active = False
+    pending, _Deferred.pending = _Deferred.pending, None
+    if pending is not None:
+        raise Stopped(pending)
+
+
+def interrupted(e: BaseException | None) -> NoReturn:
+    """End an interrupted run: one line, exit 130 for Ctrl-C, 128 + N for signal N."""
+    signum = e.signum if isinstance(e, Stopped) else signal.SIGINT
+    name = "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
+    click.echo(f"casualty: {name}", err=True)
+    sys.exit(128 + signum)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """What stdout is when the shell closed it (`>&-`): every write fails, as a write to a
+    closed descriptor does, and is reported as such."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+def _data_streams() -> None:
+    """stdout carries UTF-8 data whatever the locale says (PYTHONIOENCODING=ascii included);
+    stderr keeps the terminal's encoding but can never fail on a character it lacks. A
+    closed stderr (`2>&-`) swallows the messages; a closed stdout fails on the first write."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # for the life of the process
+    for stream, encoding, errors in ((sys.stdout, "utf-8", "strict"), (sys.stderr, None, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding=encoding or stream.encoding, errors=errors)
+            except (ValueError, OSError):  # a stream already written to in another encoding
+                pass
+
+
+class Casualty(click.Group):
+    """The command group. Every error is one line with one prefix, `casualty: error:`;
+    SIGTERM and SIGHUP are handled like Ctrl-C; stdout is UTF-8."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        _data_streams()
+        previous = {}
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            try:
+                if signal.getsignal(signum) != signal.SIG_IGN:  # `nohup`, `cmd &`: ignored stays ignored
+                    previous[signum] = signal.signal(signum, _stop)
+            except (ValueError, OSError):  # not the main thread
+                pass
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.Abort as e:  # Ctrl-C or a signal outside a command's own handling
+            interrupted(e.__cause__ or e.__context__)
+        except click.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+            click.echo(f"casualty: error: {e.format_message()}{hint}", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            click.echo(f"casualty: error: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        except OSError as e:  # stdout gone, a disk error outside the commands' own handling
+            click.echo(f"casualty: error: {e.strerror or e}", err=True)
+            sys.exit(EXIT_FAILED)
+        except Exception as e:  # a bug: one line, not a traceback, unless asked for
+            if os.environ.get("CASUALTY_TRACEBACK"):
+                raise
+            click.echo(f"casualty: error: internal error: {type(e).__name__}: {e} "
+                       "(run with CASUALTY_TRACEBACK=1 to see where, and please report it)", err=True)
+            sys.exit(EXIT_FAILED)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=Casualty, context_settings={"help_option_names": ["-h", "--help"]}, epilog="""
 \b
 Examples:
   casualty extract seeds/
@@ -73,6 +197,8 @@ def input_options(f: F) -> F:
                      metavar="NAME", help="JSON Lines field / CSV column holding the article text."),
         click.option("--id-field", "--id-column", "id_field", default=None, metavar="NAME",
                      help="JSON Lines field / CSV column naming the article [default: id, else PATH:LINE]."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True, metavar="N",
+                     help="Skip, with a note, any input larger than N bytes (files, stdin, FIFOs)."),
     ]):
         f = option(f)
     return f
@@ -153,12 +279,12 @@ def _usage(e: CasualtyError) -> click.ClickException:
 
 
 def _read_options(glob: str, input_format: str, text_field: str, id_field: str | None,
-                  record_fields: tuple[str, ...] = ()) -> Any:
+                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES) -> Any:
     from .inputs import InputOptions
 
     try:
         return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field,
-                            record_fields=record_fields)
+                            record_fields=record_fields, max_bytes=max_bytes)
     except CasualtyError as e:
         raise _usage(e) from e
 
@@ -178,37 +304,42 @@ def _default_format(output: str | None, details: bool) -> str:
 
 @contextmanager
 def _output(path: str | None, fmt: str = "jsonl") -> Iterator[Any]:
-    """stdout, or a file written to a temporary name and renamed only on success; for sqlite
-    the temporary name itself, a copy of the database when there is one."""
-    if fmt == "sqlite" and path:
-        from .export import atomic_path
+    """stdout, or FILE written safely (`export.open_output`); for sqlite the temporary name
+    itself, a copy of the database when there is one."""
+    from .export import atomic_path, open_output
 
-        with atomic_path(path, copy=True) as tmp:
+    if fmt == "sqlite" and path:
+        with atomic_path(os.path.realpath(path), copy=True, shown=path) as tmp:
             yield tmp
         return
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    from .export import atomic_output
-
-    with atomic_output(path) as handle:
+    with open_output(path) as handle:  # a device, FIFO or socket is written to, never replaced
         yield handle
 
 
 @contextmanager
-def _ending() -> Iterator[None]:
-    """How writing data ends early: quietly when stdout is closed (`| head`, exit 141), on Ctrl-C
-    (exit 130), and in one line when the output file cannot be made after all."""
+def _ending(output: str | None = None) -> Iterator[None]:
+    """How writing data ends early: quietly when stdout is closed (`| head`, exit 141), on Ctrl-C,
+    SIGTERM or SIGHUP (exit 130, 143, 129), and in one line when the output cannot be made or
+    written (disk full: exit 1)."""
     try:
         yield
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
-    except KeyboardInterrupt:
-        click.echo("casualty: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as e:
+        interrupted(e)
     except CasualtyError as e:
         raise click.ClickException(str(e)) from e
+    except OSError as e:
+        _cannot_write(output, e)
+
+
+def _cannot_write(output: str | None, e: OSError) -> NoReturn:
+    """A write that failed (disk full, I/O error): one line, exit 1."""
+    if output is None or output == "-":
+        _silence_stdout()
+    click.echo(f"casualty: error: cannot write {output or 'stdout'}: {e.strerror or e}", err=True)
+    sys.exit(EXIT_FAILED)
 
 
 def _silence_stdout() -> None:
@@ -248,11 +379,18 @@ class Reporter:
 
     def articles_of(self, plan: Any, options: Any) -> Iterator[Article]:
         """The (id, text) of every article of `plan`, in order; notes said and counted on the way."""
-        from .inputs import Article, read_source
+        from .inputs import Article, UniqueIds, read_source
 
         self.skipped += len(plan.skipped)
+        for note in plan.notes:  # a folder that cannot be listed, or where nothing matches --glob
+            if note.kind == "failed":
+                self.failed += 1
+                self.say(f"casualty: error: {note.id}: {note.message}")
+            elif not self.quiet:
+                self.say(f"casualty: {note.id}: {note.message}")
+        unique = UniqueIds()
         for source in plan.sources:
-            for item in read_source(source, options):
+            for item in unique(read_source(source, options), source.path):
                 if isinstance(item, Article):
                     self.articles += 1
                     yield item
@@ -273,10 +411,21 @@ class Reporter:
         """The summary line (unless quiet), then exit 1 when some input failed."""
         if not self.quiet:
             seconds = time.perf_counter() - self.started
-            click.echo(f"casualty: {self.articles} articles read, {self.claims} claims, "
-                       f"{self.skipped} inputs skipped, {self.failed} failed, {seconds:.1f}s", err=True)
+            click.echo(f"casualty: {plural(self.articles, 'article')} read, {plural(self.claims, 'claim')}, "
+                       f"{plural(self.skipped, 'input')} skipped, {self.failed} failed, {seconds:.1f}s", err=True)
         if self.failed:
             sys.exit(EXIT_FAILED)
+
+    def failed_article(self, article: str, error: object) -> None:
+        """An article whose extraction raised: its error; it no longer counts as read."""
+        self.articles -= 1
+        self.failed += 1
+        self.say(f"casualty: error: {article}: {error}")
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 article", "2 articles", "0 articles"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @main.command(epilog=EXAMPLES)
@@ -289,7 +438,7 @@ class Reporter:
               help="Copy these JSON Lines / CSV record fields into each claim as a `record` object "
               "(CSV: columns record.F1 after the claim's).")
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-            fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
+            max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
             dask_local: str | None = None, carry: str | None = None) -> None:
     """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
@@ -310,7 +459,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     carry_fields = _names(carry)
     if carry_fields and fmt in ("table", "sqlite"):
         raise click.UsageError(f"--carry applies to --format json, jsonl or csv, not {fmt}")
-    options = _read_options(glob, input_format, text_field, id_field, carry_fields)
+    options = _read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes)
     try:
         wanted = parse_fields(fields)
     except CasualtyError as e:
@@ -318,28 +467,37 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     kinds, plan = _plan(paths, options, types, output)
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
+    if dask_scheduler:
+        _check_scheduler(dask_scheduler)
+    jobs = _cap_jobs(jobs, quiet)
     dask = dask_scheduler or dask_local
     extractor = None if dask else _extractor(model, full)  # Dask workers load their own
     reporter.show_progress(plan)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
-    with _ending(), _output(output, fmt) as out, (reporter.progress or _nothing()):
+    with _ending(output), _output(output, fmt) as out:
         writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
         from .runner import run
 
         articles = _tap(reporter.articles_of(plan, options), lambda a: carried.append(_record(a)))
-        for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                   dask=dask):
-            kept = keep(claims, kinds)
-            record = carried.popleft()
-            if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
-                writer.write(kept, article)
-            elif carry_fields:
-                writer.write(kept, record)
-            else:
-                writer.write(kept)
-            reporter.claims += len(kept)
-            reporter.advance()
-        writer.close()
+        with reporter.progress or _nothing():
+            for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
+                                       dask=dask):
+                record = carried.popleft()
+                if not isinstance(claims, list):  # this article's extraction failed: its error only
+                    reporter.failed_article(article, claims)
+                    continue
+                kept = keep(claims, kinds)
+                with whole_writes():
+                    if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
+                        writer.write(kept, article)
+                    elif carry_fields:
+                        writer.write(kept, record)
+                    else:
+                        writer.write(kept)
+                reporter.claims += len(kept)
+                reporter.advance()
+        with whole_writes():
+            writer.close()  # after the bar is gone: the table must not start on its line
     reporter.finish()
 
 
@@ -356,14 +514,15 @@ def _record(article: Article) -> dict[str, Any] | None:
     return getattr(article, "record", None)
 
 
-def _types_and_output(types: str | None, output: str | None) -> Any:
-    """The claim types to keep, and a check that -o FILE can be written: before any work (exit 2)."""
+def _types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = ()) -> Any:
+    """The claim types to keep, and a check that -o FILE can be written and is none of the
+    inputs: before any work (exit 2)."""
     from .export import check_writable, parse_types
 
     try:
         kinds = parse_types(types)
         if output and output != "-":
-            check_writable(output)
+            check_writable(output, inputs)
         return kinds
     except CasualtyError as e:
         raise _usage(e) from e
@@ -373,16 +532,46 @@ def _plan(paths: tuple[str, ...], options: Any, types: str | None, output: str |
     """The claim types to keep and the inputs to read, checked before any work (exit 2 when wrong)."""
     from .inputs import plan_inputs
 
-    kinds = _types_and_output(types, output)
     try:
-        return kinds, plan_inputs(paths, options)
+        plan = plan_inputs(paths, options)
     except CasualtyError as e:
         raise _usage(e) from e
+    return _types_and_output(types, output, [s.path for s in plan.sources]), plan
 
 
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield None
+
+
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")
+
+
+def _check_scheduler(address: str) -> None:
+    """A scheduler address must read as SCHEME://HOST:PORT before anything is started."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(address)
+        port = parts.port
+    except ValueError as e:
+        raise click.BadParameter(f"expected tcp://HOST:PORT, got {address!r} ({e})",
+                                 param_hint="--dask-scheduler") from e
+    if parts.scheme not in SCHEDULER_SCHEMES or not parts.hostname or parts.path.strip("/") or port is None:
+        raise click.BadParameter(f"expected tcp://HOST:PORT (schemes: {', '.join(SCHEDULER_SCHEMES)}), "
+                                 f"got {address!r}", param_hint="--dask-scheduler")
+
+
+def _cap_jobs(jobs: int, quiet: bool) -> int:
+    """`--jobs` beyond `parallel.MAX_JOBS_PER_CORE` per core only forks the machine out of memory."""
+    from .parallel import MAX_JOBS_PER_CORE
+
+    most = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
+    if jobs > most:
+        if not quiet:
+            click.echo(f"casualty: --jobs {jobs} is more than {MAX_JOBS_PER_CORE} per core; using {most}", err=True)
+        return most
+    return jobs
 
 
 def _extractor(model: str | None, full: bool) -> Any:
@@ -450,7 +639,7 @@ Examples:
               help="Build the tolls from these claims (extract's JSON Lines, - for stdin) instead of PATHS.")
 @event_options
 def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-          fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
+          max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
           date_field: str | None) -> None:
@@ -472,14 +661,15 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         wanted = parse_toll_fields(fields)
     except CasualtyError as e:
         raise _usage(e) from e
-    kinds = _types_and_output(types, output)
+    kinds = _types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
+    jobs = _cap_jobs(jobs, quiet)
     reporter = Reporter(quiet=quiet)
     notes = _TollNotes(reporter.err, quiet)
     if claims_path:
         found = _claims_for_tolls(claims_path, event_field, reporter, notes)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
-        options = _read_options(glob, input_format, text_field, id_field, record_fields)
+        options = _read_options(glob, input_format, text_field, id_field, record_fields, max_bytes)
         found = _articles_for_tolls(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
                                     reporter, notes)
     from .tolls import stream_tolls
@@ -488,11 +678,13 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         raw = (c.get("record") or {}).get(date_field) if date_field else None
         return notes.date(c, raw)
 
-    with _ending(), _output(output) as out:
+    with _ending(output), _output(output) as out:
         writer = _toll_writer(fmt, out, wanted if fields else None)
         for toll in stream_tolls(found(), date_of=date_of if date_field else None, types=kinds):
-            writer.write([toll])
-        writer.close()
+            with whole_writes():
+                writer.write([toll])
+        with whole_writes():
+            writer.close()
     notes.close()
     reporter.finish()
 
@@ -618,6 +810,9 @@ def _articles_for_tolls(paths: tuple[str, ...], options: Any, event_field: str |
         articles = _tap(reporter.articles_of(plan, options), keep)
         for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs, dask=dask):
             record, singles = pending.popleft()
+            if not isinstance(claims, list):  # this article's extraction failed: its error, the others go on
+                reporter.failed_article(article, claims)
+                continue
             dicts = [{**c.to_dict(), "record": record} if record else c.to_dict() for c in claims]
             for single in singles:
                 single["record"] = record
@@ -657,8 +852,8 @@ Examples:
 @click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
 @click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-           model: str | None, full: bool, claims_path: str | None, event_field: str | None, date_field: str | None,
-           output: str | None, types: str | None, title: str, quiet: bool) -> None:
+           max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
+           date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
 
@@ -669,7 +864,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
-    kinds = _types_and_output(types, output)
+    kinds = _types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     reporter = Reporter(quiet=quiet)
     notes = _TollNotes(reporter.err, quiet)
     texts: dict[str, str] | None = None
@@ -678,7 +873,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
     else:
         texts = {}
         options = _read_options(glob, input_format, text_field, id_field,
-                                tuple(f for f in (event_field, date_field) if f))
+                                tuple(f for f in (event_field, date_field) if f), max_bytes)
         found = _articles_for_tolls(paths, options, event_field, model, full, 1, None, reporter, notes, texts)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():
@@ -698,7 +893,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     tolls = [t.to_dict() for t in stream_tolls(by_event, date_of=date_of if date_field else None, types=kinds)]
     claims = [c for _, found_claims, _ in articles for c in found_claims]
-    with _ending(), _output(output) as out:
+    with _ending(output), _output(output) as out:
         out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title))
     notes.close()
     reporter.finish()
@@ -732,7 +927,8 @@ Examples:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: bool, show: bool,
-             paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None) -> None:
+             paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
+             max_bytes: int) -> None:
     """Precision, recall and F1 of detection and typing, and field accuracies, against a gold set.
 
     PATHS are the articles the gold set labels (claims found in an article
@@ -740,20 +936,21 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
     """
     from pathlib import PurePath
 
-    from .evaluate import report, score
+    from .evaluate import read_rows, report, score
     from .inputs import plan_inputs
 
-    options = _read_options(glob, input_format, text_field, id_field)
-    gold = _json_lines(gold_path)
-    pred = _json_lines(pred_path) if pred_path else None
+    options = _read_options(glob, input_format, text_field, id_field, max_bytes=max_bytes)
     try:
+        gold = read_rows(gold_path)
+        pred = read_rows(pred_path) if pred_path else None
         plan = plan_inputs(paths, options)
     except CasualtyError as e:
         raise _usage(e) from e
     if pred is None:
         extractor = _extractor(model, full)
         articles = Reporter(quiet=True).articles_of(plan, options)
-        pred = [c.to_dict() for _, claims in extractor.extract_many(articles) for c in claims]
+        pred = [c.to_dict() for _, claims in extractor.extract_many(articles) if isinstance(claims, list)
+                for c in claims]
     result = score(gold, pred, {PurePath(source.path).name for source in plan.sources})
     for line in report(result):
         click.echo(line)
@@ -765,11 +962,3 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
         for line in result.wrong["source"]:
             click.echo(f"wrong_source: {line}")
 
-
-def _json_lines(path: str) -> list[Any]:
-    """The objects of a JSON Lines file (closed after reading); a bad one is a usage problem."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip()]
-    except (OSError, ValueError) as e:
-        raise InputProblem(f"{path}: {e}") from e

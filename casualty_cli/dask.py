@@ -11,6 +11,7 @@ limit as in one process), and only the claims travel back.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -21,8 +22,12 @@ from .parallel import in_order, resolve_jobs
 from .scan import MAX_WINDOW
 
 if TYPE_CHECKING:
-    from .claims import Article, Claim
+    from .claims import Article
+    from .extract import Outcome
 
+# A cluster that has no workers for this long fails the run instead of hanging.
+WORKERLESS_SECONDS = 60.0
+POLL_SECONDS = 1.0
 _EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}
 _LOCK = threading.Lock()
 
@@ -46,7 +51,7 @@ def worker_extractor(model: str | None = None, fast: bool = True) -> Extractor:
         return _EXTRACTORS[key]
 
 
-def extract_chunk(chunk: list[Article], model: str | None = None, fast: bool = True) -> list[list[Claim]]:
+def extract_chunk(chunk: list[Article], model: str | None = None, fast: bool = True) -> list[Outcome]:
     """The task a worker runs: the claims of each article of `chunk`."""
     extractor = worker_extractor(model, fast)
     with _LOCK:  # one parse at a time per process: a spaCy pipeline is not thread-safe
@@ -76,22 +81,50 @@ def connect(scheduler: str, *, workers: int = 0) -> Iterator[Any]:
 
 
 def extract_many(client: Any, articles: Iterable[tuple[str, str]], *, model: str | None = None, fast: bool = True,
-                 limit: int = MAX_WINDOW, in_flight: int | None = None) -> Iterator[tuple[str, list[Claim]]]:
+                 limit: int = MAX_WINDOW, in_flight: int | None = None,
+                 patience: float = WORKERLESS_SECONDS) -> Iterator[tuple[str, Outcome]]:
     """(id, text) pairs in, (id, claims) out in input order, computed on `client`'s workers.
 
     At most `in_flight` chunks are submitted ahead of the one being read (default:
-    twice the cluster's threads), so a long stream is neither read ahead nor held.
+    twice the cluster's threads), so a long stream is neither read ahead nor held. A
+    cluster left without workers for `patience` seconds raises `DaskError` instead of
+    waiting for ever.
     """
     if in_flight is None:
         in_flight = 2 * max(1, sum(client.nthreads().values()))
 
-    def result(future: Any) -> list[list[Claim]]:
-        claims: list[list[Claim]] = future.result()
+    def result(future: Any) -> list[Outcome]:
+        claims: list[Outcome] = _result(client, future, patience)
         future.release()
         return claims
 
     yield from in_order(chunks(articles, fast=fast, limit=limit),
                         lambda chunk: client.submit(extract_chunk, chunk, model, fast, pure=False), result, in_flight)
+
+
+def _result(client: Any, future: Any, patience: float) -> Any:
+    """The future's result, checking every `POLL_SECONDS` that the cluster still has workers."""
+    from distributed import KilledWorker
+
+    since = None
+    while True:
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except KilledWorker as e:
+            raise DaskError(f"the Dask workers died running a chunk of articles ({e})") from e
+        except TimeoutError:
+            pass
+        try:
+            workers = len(client.nthreads())
+        except Exception:  # the scheduler itself is gone
+            workers = 0
+        if workers:
+            since = None
+            continue
+        since = since if since is not None else time.monotonic()
+        if time.monotonic() - since >= patience:
+            raise DaskError(f"the Dask cluster has had no workers for {patience:.0f} s; "
+                            "start workers (dask worker SCHEDULER) and run again")
 
 
 def _bag_partition(items: list[Any], partition: int, model: str | None, fast: bool,
@@ -101,7 +134,8 @@ def _bag_partition(items: list[Any], partition: int, model: str | None, fast: bo
     out: list[dict[str, Any]] = []
     for part in chunks(articles, fast=fast, limit=limit):
         for claims in extract_chunk(part, model, fast):
-            out.extend(c.to_dict() for c in claims)
+            if isinstance(claims, list):  # a failed article has no claims to give
+                out.extend(c.to_dict() for c in claims)
     return out
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from . import lexicon as lx
+from .attribution import ents_within
 
 AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj"})
 
@@ -330,7 +331,7 @@ def _noun_after(num: Token) -> Token | None:
 
 def location_of(sent: Span, num: Token) -> str | None:
     """Where the harm happened, as written in the same sentence: the place entity nearest the count."""
-    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    places = [e for e in ents_within(sent.doc, sent.start, sent.end) if e.label_ in ("GPE", "LOC", "FAC")]
     if not places:
         return None
     place = min(places, key=lambda e: (e.start < num.i, abs(e.start - num.i)))

@@ -22,6 +22,14 @@ class ModelNotFound(CasualtyError):
         )
 
 
+class ModelUnusable(CasualtyError):
+    """A spaCy pipeline that loads but cannot be used (no parser or NER), or does not load at all."""
+
+
+class ArticleFailed(CasualtyError):
+    """The extraction raised on one article: that article's error, reported with its id; the run goes on."""
+
+
 class InputError(CasualtyError):
     """An input that cannot be read at all (missing path, bad column...)."""
 

@@ -9,15 +9,56 @@ of the gold parent, `superseded_by_start` that of the claim that revises it
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from .errors import InputError
+
 Row = dict[str, Any]
 STOP = frozenset({"the", "a", "an", "of", "and", "'s", "s"})
 IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person"}
+
+
+# What each gold (and prediction) line must hold for the matching rule, and of which type.
+REQUIRED: dict[str, tuple[type, ...]] = {"article": (str,), "start": (int,), "end": (int,), "value": (int, type(None)),
+                                         "quantity": (str,), "type": (str, list)}
+
+
+def read_rows(path: str) -> list[Row]:
+    """The claims of a gold or prediction file, one JSON object a line, each checked.
+
+    Raises `InputError` naming the line for anything the scorer could not read (not JSON,
+    not an object, a missing or mistyped field), so a malformed gold is one clear message.
+    """
+    rows: list[Row] = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    rows.append(_row(line, f"{path}:{number}"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read: {getattr(e, 'strerror', None) or e}") from e
+    return rows
+
+
+def _row(line: str, where: str) -> Row:
+    try:
+        row = json.loads(line)
+    except (ValueError, RecursionError) as e:
+        raise InputError(f"{where}: not JSON ({e})") from e
+    if not isinstance(row, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(row).__name__}")
+    for name, kinds in REQUIRED.items():
+        if name not in row:
+            raise InputError(f"{where}: no {name!r} field (a claim needs {', '.join(REQUIRED)})")
+        if not isinstance(row[name], kinds) or isinstance(row[name], bool):
+            raise InputError(f"{where}: {name!r}: expected {' or '.join(k.__name__ for k in kinds)}, "
+                             f"got {type(row[name]).__name__}")
+    return row
 
 
 def article_key(claim: Row) -> str:

@@ -10,6 +10,9 @@ import csv
 import json
 import os
 import shutil
+import socket
+import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -49,11 +52,29 @@ def keep(claims: Iterable[Claim], types: frozenset[str] | None) -> list[Claim]:
     return [c for c in claims if types is None or c.type in types]
 
 
-def check_writable(path: str) -> None:
-    """Raise `OutputError` unless `path` can be created: checked before any work is done."""
-    if os.path.isdir(path):
+def check_writable(path: str, inputs: Iterable[str] = ()) -> None:
+    """Raise `OutputError` unless `path` can be written, and is none of `inputs`: checked
+    before any work is done. A symbolic link is judged by its target."""
+    target = os.path.realpath(path)
+    if os.path.isdir(target):
         raise OutputError(f"cannot write {path}: it is a folder")
-    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        here = os.stat(target)
+    except OSError:
+        here = None
+    if here is not None:
+        for source in inputs:
+            try:
+                there = os.stat(source)
+            except OSError:
+                continue
+            if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino) and stat.S_ISREG(here.st_mode):
+                raise OutputError(f"-o {path} is one of the inputs ({source}): it would be overwritten")
+        if not stat.S_ISREG(here.st_mode):  # a device, FIFO or socket: written to, never replaced
+            if not os.access(target, os.W_OK):
+                raise OutputError(f"cannot write {path}: permission denied")
+            return
+    folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
@@ -61,22 +82,73 @@ def check_writable(path: str) -> None:
 
 
 @contextmanager
-def atomic_output(path: str) -> Iterator[IO[str]]:
-    """A handle on a temporary file beside `path`, renamed onto it only when the block succeeds.
+def open_output(path: str | None) -> Iterator[IO[str]]:
+    """Where a command writes its data, safely: stdout for None or "-", else FILE.
 
-    On any exception, Ctrl-C included, the temporary file is removed and `path` is untouched.
+    A regular file (or a new one) is written to a temporary file beside it and renamed onto
+    it at the end (`atomic_output`), so a failed or interrupted run leaves it as it was. A
+    symbolic link is followed: its target is replaced, the link stays. A device (`/dev/null`),
+    FIFO or socket is written to directly and never replaced. Every command that writes data
+    (`extract`, `tolls`, `report`) goes through here; call `check_writable` first, before work.
     """
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is None or stat.S_ISREG(mode):
+        with atomic_output(target, shown=path) as handle:
+            yield handle
+        return
+    with _direct_output(path, target, mode) as handle:
         yield handle
 
 
 @contextmanager
-def atomic_path(path: str, *, copy: bool = False) -> Iterator[str]:
+def _direct_output(path: str, target: str, mode: int) -> Iterator[IO[str]]:
+    """A handle on a device, FIFO or socket: they are written to, never replaced."""
+    sock = None
+    try:
+        if stat.S_ISSOCK(mode):
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.connect(target)
+            handle: IO[str] = sock.makefile("w", encoding="utf-8", newline="")
+        else:
+            handle = open(target, "w", encoding="utf-8", newline="")
+    except OSError as e:
+        if sock is not None:
+            sock.close()
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
+    try:
+        with handle:
+            yield handle
+    finally:
+        if sock is not None:
+            sock.close()
+
+
+@contextmanager
+def atomic_output(path: str, *, shown: str | None = None) -> Iterator[IO[str]]:
+    """A handle on a temporary file beside `path`, renamed onto it only when the block succeeds.
+
+    On any exception, Ctrl-C included, the temporary file is removed and `path` is untouched.
+    A file that is replaced keeps its permissions; a new one gets the usual mode (umask).
+    """
+    with atomic_path(path, shown=shown) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_path(path: str, *, copy: bool = False, shown: str | None = None) -> Iterator[str]:
     """The name of a temporary file beside `path`, renamed onto it only when the block succeeds.
 
     `copy=True` starts it as a copy of `path`, when there is one (a database to add to). On any
     exception, Ctrl-C included, the temporary file is removed and `path` is untouched.
     """
+    shown = shown or path
     check_writable(path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
@@ -85,12 +157,16 @@ def atomic_path(path: str, *, copy: bool = False) -> Iterator[str]:
         if copy and os.path.isfile(path):
             shutil.copyfile(path, tmp)
     except OSError as e:
-        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
+        raise OutputError(f"cannot write {shown}: {e.strerror or e}") from e
     try:
         yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # mkstemp makes 0600; give the file the usual mode
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -100,10 +176,15 @@ def atomic_path(path: str, *, copy: bool = False) -> Iterator[str]:
         raise
 
 
+# Line breaks to Unicode but not to JSON: escaped, so every line reader (Python's
+# `str.splitlines`, older JavaScript) sees one claim a line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def claim_json(claim: Claim, fields: Sequence[str] = FIELDS) -> str:
-    """One claim as compact JSON, keys in claim-spec order."""
+    """One claim as compact JSON, keys in claim-spec order, on one line by any reader's count."""
     data: dict[str, Any] = claim.to_dict()
-    return json.dumps({f: data[f] for f in fields}, ensure_ascii=False)
+    return json.dumps({f: data[f] for f in fields}, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def carried(record: dict[str, Any] | None, carry: Sequence[str]) -> dict[str, Any]:

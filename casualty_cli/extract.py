@@ -19,6 +19,8 @@ from . import attribution as attr
 from . import detect, factbox
 from . import lexicon as lx
 from .claims import Article, Claim
+from .errors import ArticleFailed
+from .inputs import printable
 from .numbers import Count, find_counts, revisions
 from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
 
@@ -30,6 +32,11 @@ if TYPE_CHECKING:
 CHUNK_WINDOWS = 64
 # ... or this many articles (articles without a candidate sentence add no window).
 CHUNK_ARTICLES = 256
+# One `nlp.pipe` batch holds about this many characters: the parser's peak memory follows it.
+BATCH_CHARS = 100_000
+
+# What the extraction of one article gives: its claims, or why there are none.
+Outcome = list[Claim] | ArticleFailed
 
 
 def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-",
@@ -58,15 +65,38 @@ class Extractor:
         self.limit = window_limit(nlp.max_length)
 
     def extract(self, text: str, article: str = "-") -> list[Claim]:
-        """The claims of one article, in text order."""
-        return self.extract_chunk([Article(article, text)])[0]
+        """The claims of one article, in text order; raises what the extraction raises."""
+        return self._extract_chunk([Article(article, printable(text))])[0]
 
-    def extract_many(self, articles: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[Claim]]]:
-        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time."""
+    def extract_many(self, articles: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Outcome]]:
+        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time.
+
+        An article whose extraction raises comes out as (id, `ArticleFailed`) and the
+        stream goes on: one bad article never costs the others.
+        """
         for chunk in chunks(articles, fast=self.fast, limit=self.limit):
             yield from zip((a for a, _ in chunk), self.extract_chunk(chunk), strict=True)
 
-    def extract_chunk(self, chunk: list[Article]) -> list[list[Claim]]:
+    def extract_chunk(self, chunk: list[Article]) -> list[Outcome]:
+        """The claims of each article of `chunk`, or why it failed; never raises for one article.
+
+        Text with lone surrogates (scraped JSON: "\\ud800") is read with U+FFFD in their place,
+        one character for one, so offsets hold. If the batch fails, each article is run alone
+        so only the one at fault is lost.
+        """
+        chunk = [Article(article, printable(text)) for article, text in chunk]
+        try:
+            return list(self._extract_chunk(chunk))
+        except Exception:  # one article must never stop the run: find which one
+            return [self._alone(article) for article in chunk]
+
+    def _alone(self, article: Article) -> Outcome:
+        try:
+            return self._extract_chunk([article])[0]
+        except Exception as e:
+            return ArticleFailed(f"extraction failed: {type(e).__name__}: {printable(str(e))}")
+
+    def _extract_chunk(self, chunk: list[Article]) -> list[list[Claim]]:
         """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass."""
         plans = [plan_windows(text, fast=self.fast, limit=self.limit) for _, text in chunk]
         pieces = ((text[w.start : w.end], n)
@@ -75,11 +105,35 @@ class Extractor:
         found: list[list[Found]] = [[] for _ in chunk]
         windows = iter([w for plan in plans for w in plan])
         # Windows come back in order, so an article's windows are read first to last and its
-        # speakers carry from one window to the next, as in one long Doc.
-        for doc, n in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
-            window: Window = next(windows)
-            found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
+        # speakers carry from one window to the next, as in one long Doc. Each batch holds at
+        # most `BATCH_CHARS` characters, so a long article's Docs are parsed and released a
+        # few at a time instead of all at once.
+        for batch in _batches(pieces, self.batch_size):
+            for doc, n in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                window: Window = next(windows)
+                found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
         return [to_claims(f, article, text) for f, (article, text) in zip(found, chunk, strict=True)]
+
+
+def claims_of(outcome: Outcome) -> list[Claim]:
+    """The claims of an article's outcome; raises its `ArticleFailed` where the caller wants one exception."""
+    if isinstance(outcome, ArticleFailed):
+        raise outcome
+    return outcome
+
+
+def _batches(pieces: Iterable[tuple[str, int]], most: int) -> Iterator[list[tuple[str, int]]]:
+    """Windows in groups of at most `most` windows and about `BATCH_CHARS` characters."""
+    batch: list[tuple[str, int]] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) >= most or size + len(piece[0]) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch
 
 
 def window_limit(max_length: int) -> int:

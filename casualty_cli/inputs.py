@@ -23,9 +23,11 @@ import fnmatch
 import io
 import json
 import os
+import re
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -50,6 +52,18 @@ class RecordArticle(Article):
 
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html")
 _BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
+# Inputs larger than this (`--max-bytes`) are skipped with a note: `/dev/zero` or a runaway dump
+# must not take all the memory. 200 MB is far beyond any article and fits a large JSON Lines dump.
+MAX_BYTES = 200_000_000
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with lone surrogates (from JSON "\\ud800" or a file name that is not UTF-8) as U+FFFD.
+
+    One character for one, so offsets into the text still hold, and the result always encodes
+    as UTF-8."""
+    return _SURROGATES.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +89,13 @@ class InputOptions:
     text_field: str = "text"
     id_field: str | None = None
     record_fields: tuple[str, ...] = ()  # kept from each record (--carry, --event-field, --date-field)
+    max_bytes: int = MAX_BYTES
 
     def __post_init__(self) -> None:
         if self.input_format not in INPUT_FORMATS:
             raise InputError(f"input format: expected one of {', '.join(INPUT_FORMATS)}, got {self.input_format!r}")
+        if self.max_bytes < 1:
+            raise InputError(f"--max-bytes: expected a positive number of bytes, got {self.max_bytes}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +112,7 @@ class Plan:
 
     sources: list[Source]
     skipped: list[str]
+    notes: list[Note] = field(default_factory=list)
 
 
 # -- listing ----------------------------------------------------------------------------------
@@ -109,16 +127,17 @@ def format_of(path: str, options: InputOptions) -> str:
     return _BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
 
 
-def walk(folder: str, glob: str = "*.txt") -> tuple[list[str], list[str]]:
+def walk(folder: str, glob: str = "*.txt", errors: list[OSError] | None = None) -> tuple[list[str], list[str]]:
     """Files below `folder` matching `glob` (sorted) and the files that do not.
 
     Links to folders are followed, but each real folder is entered once, so a link loop ends.
+    A folder that cannot be listed goes into `errors` (os.walk would skip it without a word).
     """
     matched: list[Path] = []
     skipped: list[Path] = []
     seen: set[str] = set()
     root = Path(folder)
-    for here, dirs, files in os.walk(folder, followlinks=True):
+    for here, dirs, files in os.walk(folder, followlinks=True, onerror=None if errors is None else errors.append):
         real = os.path.realpath(here)
         if real in seen:
             dirs[:] = []
@@ -144,20 +163,74 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
             plan.sources.append(Source("-", format_of("-", options)))
             continue
         if os.path.isdir(path):
-            matched, skipped = walk(path, options.glob)
+            errors: list[OSError] = []
+            matched, skipped = walk(path, options.glob, errors)
+            plan.notes.extend(Note(printable(str(e.filename or path)), f"cannot read: {e.strerror or e}")
+                              for e in errors)
             plan.sources.extend(Source(p, format_of(p, options)) for p in matched)
             plan.skipped.extend(skipped)
+            if not matched and not errors:
+                plan.notes.append(Note(printable(path), _nothing_matches(options.glob, skipped), "info"))
         elif os.path.lexists(path):
             plan.sources.append(Source(path, format_of(path, options)))
         else:
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(f"{printable(path)}: no such file or folder")
     for source in plan.sources:
-        if source.format == "csv" and source.path != "-":
-            _check_csv_header(source.path, options)
+        # Only regular files are looked into: a FIFO read now would lose what it holds.
+        if source.path != "-" and os.path.isfile(source.path):
+            if source.format == "csv":
+                _check_csv_header(source.path, options)
+            elif source.format == "jsonl":
+                _check_jsonl_field(source.path, options)
     return plan
 
 
+def _nothing_matches(glob: str, others: list[str]) -> str:
+    """ "no file matches --glob '*.txt' (3 others: 3 .html); try --glob '*.html'"."""
+    if not others:
+        return "no files in this folder"
+    kinds = Counter(os.path.splitext(p)[1].lower() or "no extension" for p in others)
+    listed = ", ".join(f"{n} {ext}" for ext, n in kinds.most_common(3))
+    top = kinds.most_common(1)[0][0]
+    hint = f"; try --glob '*{top}'" if top.startswith(".") else ""
+    return f"no file matches --glob {glob!r} ({len(others)} other{'s' if len(others) > 1 else ''}: {listed}){hint}"
+
+
 # -- reading ----------------------------------------------------------------------------------
+
+
+class UniqueIds:
+    """Renames an article whose id was already used in this run: the second "x" becomes "x~2".
+
+    Record ids repeat in real dumps (FA-KES has 64 repeats, GVA 113), and claim ids
+    (`<article>#<n>`) must stay unique, so a database can key on them. One note per input
+    says how many were renamed.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, items: Iterable[Article | Note], source: str) -> Iterator[Article | Note]:
+        renamed: list[str] = []
+        for item in items:
+            if isinstance(item, Article):
+                n = self.seen.get(item.id, 0) + 1
+                self.seen[item.id] = n
+                if n > 1:
+                    new = f"{item.id}~{n}"
+                    while new in self.seen:  # an id that was itself written "x~2"
+                        n += 1
+                        new = f"{item.id}~{n}"
+                    self.seen[item.id] = n
+                    self.seen[new] = 1
+                    renamed.append(item.id)
+                    record = getattr(item, "record", None)
+                    item = Article(new, item.text) if record is None else RecordArticle.of(new, item.text, record)
+            yield item
+        if renamed:
+            first = renamed[0]
+            yield Note(printable(source), f"{len(renamed)} repeated article id{'s' if len(renamed) > 1 else ''} "
+                                          f"(first {first!r}): their claims are named ID~2, ID~3, ...", "info")
 
 
 def read_articles(paths: Iterable[str], glob: str = "*.txt", *,
@@ -165,78 +238,128 @@ def read_articles(paths: Iterable[str], glob: str = "*.txt", *,
     """Read every input in order: `Article`s, and `Note`s for what failed or was skipped."""
     options = options or InputOptions(glob=glob)
     plan = plan or plan_inputs(paths, options)
+    unique = UniqueIds()
     for path in plan.skipped:
-        yield Note(path, f"does not match {options.glob}, skipped", "skipped")
+        yield Note(printable(path), f"does not match {options.glob}, skipped", "skipped")
     for source in plan.sources:
-        yield from read_source(source, options)
+        yield from unique(read_source(source, options), source.path)
 
 
-def _read_bytes(path: str) -> bytes:
+class TooBig(ValueError):
+    """An input larger than `--max-bytes`."""
+
+
+def _read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    """All the bytes of a file or stdin, reading no more than `limit` + 1 of them (a FIFO or
+    `/dev/zero` has no size to check first); raises `TooBig` beyond `limit`."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooBig(f"larger than --max-bytes ({limit:,} bytes)")
+    return data
 
 
 def read_source(source: Source, options: InputOptions) -> Iterator[Article | Note]:
-    """The articles of one input; failures come back as `Note`s, never as exceptions."""
-    path = source.path
+    """The articles of one input; failures come back as `Note`s, never as exceptions.
+
+    Anything unforeseen that goes wrong while reading one input (a parser bug, a strange
+    file) is that input's failure: what it had already yielded stands, the others go on.
+    """
+    name = printable(source.path)
     try:
-        data = _read_bytes(path)
+        yield from _read_source(source, options, name)
+    except Exception as e:  # one input must never stop the run
+        yield Note(name, f"cannot read: {type(e).__name__}: {printable(str(e))}")
+
+
+def _read_source(source: Source, options: InputOptions, name: str) -> Iterator[Article | Note]:
+    try:
+        data = _read_bytes(source.path, options.max_bytes)
     except OSError as e:
-        yield Note(path, f"cannot read: {e.strerror or e}")
+        yield Note(name, f"cannot read: {e.strerror or e}")
+        return
+    except TooBig as e:
+        yield Note(name, str(e), "skipped")
         return
     try:
         decoded = read(data, html=source.format == "html")
     except NotText as e:
-        yield Note(path, str(e))
+        yield Note(name, str(e))
         return
+    del data
     text = decoded.text
     if decoded.note:
-        yield Note(path, decoded.note, "info")
+        yield Note(name, decoded.note, "info")
     if source.format == "jsonl":
-        yield from _jsonl_records(path, text, options)
+        yield from _jsonl_records(name, text, options)
     elif source.format == "csv":
-        yield from _csv_records(path, text, options)
+        yield from _csv_records(name, text, options)
     else:
         if source.format == "html":
             text, reader = page_text(text)
-            yield Note(path, f"main text found by {reader}", "info")
+            yield Note(name, f"main text found by {reader}", "info")
         if not text.strip():
-            yield Note(path, "empty" if not text else "only whitespace", "skipped")
+            yield Note(name, "empty" if not text else "only whitespace", "skipped")
         else:
-            yield Article(path, text)
+            yield Article(name, printable(text))
 
 
 def _record_article(path: str, line: int, record: dict[str, object], options: InputOptions) -> Article | Note:
     where = f"{path}:{line}"
     text = record.get(options.text_field)
     if text is None:
-        fields = ", ".join(str(k) for k in record) or "none"
-        return Note(where, f"no {options.text_field!r} field (fields: {fields})")
+        return Note(where, _no_field(record, options))
     if not isinstance(text, str):
         return Note(where, f"{options.text_field!r}: expected text, got {type(text).__name__}")
     ident = record.get(options.id_field or "id")
-    article = where if ident is None or ident == "" else str(ident)
+    article = where if ident is None or ident == "" else printable(str(ident))
     if not text.strip():
         return Note(article, "empty text", "skipped")
     if options.record_fields:
-        return RecordArticle.of(article, text, {f: record[f] for f in options.record_fields if f in record})
-    return Article(article, text)
+        return RecordArticle.of(article, printable(text),
+                                {f: record[f] for f in options.record_fields if f in record})
+    return Article(article, printable(text))
+
+
+def _no_field(record: dict[str, object], options: InputOptions) -> str:
+    fields = ", ".join(printable(str(k)) for k in record) or "none"
+    return f"no {options.text_field!r} field (fields: {fields})"
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, one at a time (a 200 MB dump is not copied into a list of lines).
+
+    Split on "\n" only: str.splitlines would also split on U+2028 inside JSON strings."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _jsonl_records(path: str, text: str, options: InputOptions) -> Iterator[Article | Note]:
-    # Split on "\n" only: str.splitlines would also split on U+2028 inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
+    """One record a line. A first record without the text field ends the input with one
+    error (the wrong --text-field), instead of one error per line."""
+    first = True
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except ValueError as e:
-            yield Note(f"{path}:{number}", f"not JSON ({e})")
+        except (ValueError, RecursionError) as e:
+            yield Note(f"{path}:{number}", f"not JSON ({printable(str(e))})")
             continue
         if not isinstance(record, dict):
             yield Note(f"{path}:{number}", f"expected a JSON object, got {type(record).__name__}")
             continue
+        if first and options.text_field not in record:
+            yield Note(path, f"first record (line {number}): {_no_field(record, options)}; "
+                             "name the text field with --text-field")
+            return
+        first = False
         yield _record_article(path, number, record, options)
 
 
@@ -275,6 +398,24 @@ def _raise_csv_field_limit() -> None:
             limit //= 2
 
 
+def _check_jsonl_field(path: str, options: InputOptions) -> None:
+    """A JSON Lines file whose first record lacks the text field: the wrong --text-field."""
+    try:
+        number = 0
+        with open(path, "rb") as handle:
+            while number < 100:  # blank lines before the first record
+                line = handle.readline(1 << 24)
+                number += 1
+                if line.strip() or not line:
+                    break
+        record = json.loads(decode(line)[0])
+    except (OSError, NotText, ValueError, RecursionError):
+        return  # reported when the file is read
+    if isinstance(record, dict) and options.text_field not in record:
+        raise InputError(f"{printable(path)}:{number}: {_no_field(record, options)}; "
+                         "name the text field with --text-field")
+
+
 def _check_csv_header(path: str, options: InputOptions) -> None:
     _raise_csv_field_limit()
     try:
@@ -288,8 +429,8 @@ def _check_csv_header(path: str, options: InputOptions) -> None:
     wanted = [options.text_field] + ([options.id_field] if options.id_field else [])
     for column in wanted:
         if column not in header:
-            have = ", ".join(header) or "none"
-            raise InputError(f"{path}: no column {column!r} (columns: {have}); "
+            have = printable(", ".join(header)) or "none"
+            raise InputError(f"{printable(path)}: no column {column!r} (columns: {have}); "
                              "name the text column with --text-column and the id with --id-column")
 
 
@@ -303,7 +444,44 @@ def _csv_records(path: str, text: str, options: InputOptions) -> Iterator[Articl
     line = reader.line_num + 1
     try:
         for row in reader:
-            yield _record_article(path, line, row, options)
+            swallowed = _swallowed_records(row, fields)
+            if swallowed:
+                yield Note(f"{path}:{line}", f"a quoted cell runs on over lines that look like records of their "
+                                             f"own ({swallowed}): an unmatched quote? record skipped")
+            else:
+                yield _record_article(path, line, row, options)
             line = reader.line_num + 1
     except csv.Error as e:
         yield Note(f"{path}:{line}", f"bad CSV, rest of file skipped ({e})")
+
+
+_CELL_SHAPE = re.compile(r"(\d+)|([^\W\d_]+)")
+
+
+def _shape(value: str) -> str:
+    """ "r17" -> "a9": what an identifier looks like, digits and letters folded."""
+    return _CELL_SHAPE.sub(lambda m: "9" if m.group(1) else "a", value)
+
+
+def _swallowed_records(row: dict[str, str], fields: Sequence[str]) -> str | None:
+    """The first line inside a cell that starts like a record of this file, else None.
+
+    An unmatched quote makes the CSV reader read on, across line ends, until the next quote:
+    the records in between become one huge cell. A line inside a cell that starts with a
+    value shaped like this record's first cell (an identifier: "17", "r17"), followed by at
+    least as many commas as the file has columns less one, is such a swallowed record.
+    Prose does not start with "17," over and over, and titles (with spaces) are not checked.
+    """
+    first = row.get(fields[0]) or ""
+    if not first or len(first) > 40 or any(c.isspace() for c in first):
+        return None
+    shape = _shape(first)
+    for value in row.values():
+        if not isinstance(value, str) or "\n" not in value:
+            continue
+        for line in value.split("\n")[1:]:
+            head, comma, _ = line.partition(",")
+            if comma and head and len(head) <= 40 and line.count(",") >= len(fields) - 1 \
+                    and not any(c.isspace() for c in head) and _shape(head) == shape:
+                return f"{printable(line[:40])}..."
+    return None

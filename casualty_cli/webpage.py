@@ -12,6 +12,7 @@ default without the extra: it needs no dependency and is easy to reason about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 TRAFILATURA = "trafilatura"
@@ -66,12 +67,17 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "
 
 
 class _MainText(HTMLParser):
-    """Collects text per container (`article`, `main`, `body`), leaving out boilerplate blocks."""
+    """Collects text per container (`article`, `main`, `body`), leaving out boilerplate blocks.
+
+    Open tags are kept as a stack and counted by name, so every question ("inside an
+    `<article>`?") is answered in constant time and 100,000 nested elements read in linear time.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_depth = 0
         self.open: list[str] = []
+        self.depth: Counter[str] = Counter()
         self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": [], "all": []}
         self.title: list[str] = []
 
@@ -81,21 +87,23 @@ class _MainText(HTMLParser):
                 self._add("\n")
             return
         # A page's <header> is site chrome; an <article>'s <header> holds the headline.
-        if tag == "header" and "article" not in self.open:
+        if tag == "header" and not self.depth["article"]:
             tag = "header-chrome"
         self.open.append(tag)
+        self.depth[tag] += 1
         if tag in _DROP:
             self.drop_depth += 1
         elif tag in _BLOCK:
             self._add("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "header" and "header-chrome" in self.open and "header" not in self.open:
+        if tag == "header" and self.depth["header-chrome"] and not self.depth["header"]:
             tag = "header-chrome"
-        if tag not in self.open:
+        if not self.depth[tag]:
             return
         while self.open:
             top = self.open.pop()
+            self.depth[top] -= 1
             if top in _DROP:
                 self.drop_depth -= 1
             if top == tag:
@@ -112,7 +120,7 @@ class _MainText(HTMLParser):
     def _add(self, text: str) -> None:
         self.parts["all"].append(text)
         for container in ("article", "main", "body"):
-            if container in self.open:
+            if self.depth[container]:
                 self.parts[container].append(text)
 
 

@@ -50,7 +50,7 @@ def test_file_folder_and_stdin_together(folder):
     assert result.exit_code == 0, result.stderr
     rows = jsonl(result)
     assert [r["article"] for r in rows] == [str(folder / "a.txt")] * 2 + [str(folder / "b" / "c.txt"), "-"]
-    assert "3 articles read, 4 claims, 1 inputs skipped, 0 failed" in result.stderr
+    assert "3 articles read, 4 claims, 1 input skipped, 0 failed" in result.stderr
 
 
 def test_folder_is_recursive_sorted_and_glob_picks_files(folder):

@@ -147,3 +147,20 @@ def test_component_before_ner_says_what_it_lacks(nlp):
             nlp(TEXTS[0])
     finally:
         nlp.remove_pipe("casualty_claims")
+
+
+def test_the_readme_component_example_runs_as_written():
+    """Run in a fresh interpreter, as a user would on a fresh install (and the session's pipeline stays clean)."""
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"Or use it as a spaCy component.*?```python\n(.*?)```", readme, re.S)
+    assert block is not None
+    done = subprocess.run([sys.executable, "-c", block.group(1)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Claim(id='-#1'" in done.stdout
