@@ -176,6 +176,8 @@ BREAKDOWN = re.compile(
     r"|^\s+of\s+$",
     re.IGNORECASE,
 )
+# Entity types of numbers that are not counts of people.
+NOT_COUNT_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 # How a zero's harm may hang on the zero's verb: "none were reported hurt", "no one suffered injuries".
 ZERO_HARM_DEPS: frozenset[str] = frozenset({"acomp", "oprd", "xcomp", "dobj", "attr"})
 # "two men from Hezballah and three men": counts joined by a conjunction.
@@ -278,9 +280,8 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         noun = None
     if noun is not None and not detect.is_person(noun):
         return None
-    if harm is None and noun is None and not revised \
-            and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
-        return None  # (the tagger reads "from nine to 35" as a date)
+    if harm is None and noun is None and not revised and _in_entity(tok):
+        return None  # "two weeks", "the 1990s" (but the tagger also reads "from nine to 35", "was 45" as dates)
     if harm is None:
         harm = detect.find_harm(tok, noun, sent, [h for h in harms if not _counted_by_other(h[0], tok, count_tokens)])
     if harm is None and noun is None:
@@ -299,6 +300,15 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
+
+
+def _in_entity(tok: Token) -> bool:
+    """Whether the count is part of a date, time, money or measure entity with words of its own: a
+    bare number the tagger calls a date ("the toll was 45") is no evidence (numbers.py reads dates)."""
+    if tok.ent_type_ not in NOT_COUNT_ENTITIES:
+        return False
+    doc = tok.doc
+    return tok.ent_iob_ == "I" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")
 
 
 def _stated_type(harm: str, article_text: str) -> str:
