@@ -43,7 +43,7 @@ def test_ids_are_unique_and_numbered_in_text_order():
 
 
 def test_labelled_articles_are_those_the_script_writes():
-    listed = {f"wikimpacts-{ident}.txt" for ident, _ in _texts_module().ARTICLES}
+    listed = {f"wikimpacts-{ident}.txt" for _, ident, _ in _texts_module().ARTICLES}
     assert {row["article"] for row in ROWS} == listed
 
 

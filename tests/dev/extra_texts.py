@@ -76,14 +76,23 @@ def load_fakes(data: Path) -> dict[str, str]:
     return {r["unit_id"]: r["article_content"] for r in csv.DictReader(io.StringIO(raw))}
 
 
-LOADERS = {"gva": load_gva, "airwars": load_airwars, "fakes": load_fakes}
+def load_wikimpacts(data: Path) -> dict[str, str]:
+    texts = {}
+    with open(data / "wikimpacts-dev" / "articles.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            texts[d["id"]] = d["text"]
+    return texts
 
 
-def build(data: Path) -> dict[str, str]:
+LOADERS = {"gva": load_gva, "airwars": load_airwars, "fakes": load_fakes, "wikimpacts": load_wikimpacts}
+
+
+def build(data: Path, articles: list[tuple[str, str, str]] = ARTICLES) -> dict[str, str]:
     """File name -> text for every article; raise ValueError on a missing or changed text."""
-    pools = {name: load(data) for name, load in LOADERS.items()}
+    pools = {name: LOADERS[name](data) for name in sorted({dataset for dataset, _, _ in articles})}
     out, problems = {}, []
-    for dataset, ident, sha in ARTICLES:
+    for dataset, ident, sha in articles:
         name = f"{dataset}-{ident}.txt"
         text = pools[dataset].get(ident)
         if text is None:
@@ -97,26 +106,28 @@ def build(data: Path) -> dict[str, str]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, *, articles: list[tuple[str, str, str]] = ARTICLES,
+         prog: str = "extra_texts.py", doc: str = __doc__) -> int:
+    """The command line of this script and of wikimpacts_texts.py: one writer for every labelled set."""
+    ap = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
     ap.add_argument("dir", help="folder to write the article texts to")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
                     help=f"the shared data folder (default: {DEFAULT_DATA})")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
-        print(f"extra_texts.py: data folder {args.data} not found; nothing written "
+        print(f"{prog}: data folder {args.data} not found; nothing written "
               "(pass --data PATH to point at ../shared/data)", file=sys.stderr)
         return 0
     try:
-        texts = build(args.data)
+        texts = build(args.data, articles)
     except (OSError, ValueError) as err:
-        print(f"extra_texts.py: {err}", file=sys.stderr)
+        print(f"{prog}: {err}", file=sys.stderr)
         return 1
     out = Path(args.dir)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
         (out / name).write_text(text, encoding="utf-8", newline="")
-    print(f"extra_texts.py: wrote {len(texts)} articles to {out}", file=sys.stderr)
+    print(f"{prog}: wrote {len(texts)} articles to {out}", file=sys.stderr)
     return 0
 
 
