@@ -52,22 +52,21 @@ ARTICLES = [
 ]
 
 
-def load_gva(data: Path) -> dict[str, str]:
+def _jsonl(path: Path, id_key: str, text_key: str) -> dict[str, str]:
     texts = {}
-    with open(data / "gva-semeval2018-task5" / "documents.jsonl", encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            texts[d["doc_id"]] = d["content"]
+            texts[d[id_key]] = d[text_key]
     return texts
+
+
+def load_gva(data: Path) -> dict[str, str]:
+    return _jsonl(data / "gva-semeval2018-task5" / "documents.jsonl", "doc_id", "content")
 
 
 def load_airwars(data: Path) -> dict[str, str]:
-    texts = {}
-    with open(data / "airwars-gaza-2023" / "incidents_parsed.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            texts[d["incident_id"]] = d["assessment"]
-    return texts
+    return _jsonl(data / "airwars-gaza-2023" / "incidents_parsed.jsonl", "incident_id", "assessment")
 
 
 def load_fakes(data: Path) -> dict[str, str]:
@@ -77,12 +76,7 @@ def load_fakes(data: Path) -> dict[str, str]:
 
 
 def load_wikimpacts(data: Path) -> dict[str, str]:
-    texts = {}
-    with open(data / "wikimpacts-dev" / "articles.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            texts[d["id"]] = d["text"]
-    return texts
+    return _jsonl(data / "wikimpacts-dev" / "articles.jsonl", "id", "text")
 
 
 LOADERS = {"gva": load_gva, "airwars": load_airwars, "fakes": load_fakes, "wikimpacts": load_wikimpacts}
