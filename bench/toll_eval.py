@@ -187,7 +187,7 @@ def airwars(cache: Path) -> dict[str, Any]:
 
 
 def fakes(cache: Path) -> dict[str, Any]:
-    path = DATA / "fa-kes/fakes.csv"
+    path = (DATA / "fa-kes/fakes.csv").resolve()  # one name for the file however ../shared is reached
     rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("latin-1"), newline="")))
     # Articles are named as `casualty extract fakes.csv` names them without an id column: PATH:LINE.
     reader = csv.reader(io.StringIO(path.read_bytes().decode("latin-1"), newline=""))

@@ -11,13 +11,16 @@ claims or events.
 
 How `best` is read, in order (each rule is a small function below):
   1. left out: breakdowns (`part_of`), figures revised in their sentence (`superseded_by`),
-     figures about another event ("the deadliest since Nargis, which killed 140,000");
-  2. each article's figure per source: whole-event figures over partial ones (a group,
-     a hospital, "no other injuries"), then fact box and lead over passing mentions, then
-     the larger figure;
+     figures about another event ("the deadliest since Nargis, which killed 140,000") or totals
+     over a war or a period ("since the conflict began in 2011", "in 2014", "this month alone");
+  2. each article's figure per source: a figure that gives way to a fuller one is passed over
+     (one hospital or province, "no other ...", a group within a larger or earlier stated whole,
+     a zero beside a positive figure, "hundreds" beside a stated number), then fact box and
+     lead over passing mentions, then the first stated;
   3. each source's latest figure (articles in date order; unknown dates first);
-  4. best = the largest whole-event figure among the sources' latest figures; people
-     described one by one ("a man was shot and killed") count when no larger figure is given.
+  4. best = the most prominent, then largest, whole-event figure among the sources' latest
+     figures, raised to a close larger one that agrees with it; people described one by one
+     ("a man was shot and killed") count when no larger figure is given.
 """
 from __future__ import annotations
 
@@ -56,20 +59,27 @@ TOLL_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Toll))
 
 # --- what a claim is about -------------------------------------------------------------------
 
-# Words near a figure that make it the toll of another, earlier or larger event.
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# Words near a figure that make it the toll of another, earlier or larger event, or a total over a period.
 OTHER_EVENT = re.compile(
     r"\b(?:deadliest|worst|strongest|costliest|largest|biggest|most (?:deadly|severe|destructive))\b[^.;]{0,60}?"
     r"\bsince\b"
     r"|\bsince (?:(?:the )?(?:start|beginning|outbreak|onset)\b|it (?:began|started|erupted)\b"
-    r"|(?:early |late |mid-?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december) )?(?:1[89]|20)\d\d\b)"
+    r"|(?:early |late |mid-?)?(?:" + _MONTH + r" )?(?:1[89]|20)\d\d\b"
+    r"|(?:\d{1,2} )?" + _MONTH + r"(?: \d{1,2}\b)?)"
+    # "since the conflict began in 2011", "has since killed", "killed in the war"
+    r"|\bsince\b[^.;]{0,40}?\b(?:began|begun|broke out|started|erupted)\b|\b(?:has|have) since\b"
+    r"|\b(?:in|during|throughout) (?:the|this|its|[\w']+'s?) (?:[\w-]+ )?(?:civil )?(?:war|conflict)\b"
     r"|\b(?:war|conflict|uprising|revolt|revolution|insurgency|crisis|civil war)\b[^.;]{0,40}?\b(?:has|have|had) "
     r"(?:so far )?(?:killed|claimed|left|displaced|forced)"
-    r"|\b(?:previous|preceding|last|earlier) (?:year|storm|hurricane|cyclone|typhoon|flood|earthquake|quake|attack|"
-    r"season|record)\b"
+    r"|\b(?:previous|preceding|last|earlier) (?:year|month|week|storm|hurricane|cyclone|typhoon|flood|earthquake|"
+    r"quake|attack|season|record)\b|\bearlier this (?:week|month|year)\b"
     r"|\b(?:similar|another|a previous|an earlier|the previous) (?:attack|storm|hurricane|cyclone|typhoon|flood|"
     r"bombing|massacre|shooting|disaster)\b"
-    r"|\bso far this year\b|\bthis year alone\b|\b(?:past|last) (?:\w+ )?(?:years|decades)\b",
+    # totals over a period: "so far this year", "this month alone", "over the past year", "in 2014"
+    r"|\b(?:so far )?this (?:year|month)(?: alone)?\b|\b(?:over|in|during) the (?:past|last) (?:\w+ )?"
+    r"(?:year|years|months?|weeks|decades?)\b|\b(?:past|last) (?:\w+ )?(?:years|decades)\b"
+    r"|\b(?:in|during|for|through) (?:the (?:first|last) \w+ months of )?(?:1[89]|20)\d\d\b",
     re.IGNORECASE,
 )
 # How far from the figure (characters, same sentence) such words still bind to it.
@@ -84,13 +94,17 @@ worker workers staff employee employees doctor doctors nurse nurses medic medics
 foreigner foreigners tourist tourists american americans citizen citizens national nationals
 firefighter firefighters rescuer rescuers passenger passengers crew teenager teenagers teen teens
 """.split())
-# Sentence words that limit a figure to one place or stage.
-PARTIAL_SENTENCE = re.compile(
+# Words that limit a figure to one place or stage: a hospital (said of the figure's own clause) ...
+AT_HOSPITAL = re.compile(
     r"\b(?:at|to|in) (?:the |a |two |three )?(?:[A-Z][\w.'-]* )*(?:hospital|medical cent(?:er|re)|clinic|"
-    r"trauma cent(?:er|re))s?\b"
-    r"|\b(?:no|none of the) other\b|\bnot (?:among|including)\b|\bother than\b|\bbesides\b|\bin addition\b",
-    re.IGNORECASE,
-)
+    r"trauma cent(?:er|re))s?\b", re.IGNORECASE)
+# ... or the words just before it: "no other deaths", "in addition, five were killed", "besides the three".
+OTHER_THAN = re.compile(r"\b(?:no|none of the) other\b|\bnot (?:among|including)\b|\bother than\b|\bbesides\b"
+                        r"|\bin addition\b", re.IGNORECASE)
+# How far before a figure those words bind to it (characters).
+LIMIT_REACH = 60
+# The rest of a figure's clause: up to the next comma, semicolon or "and".
+CLAUSE_END = re.compile(r"[,;]|\band\b|\bbut\b")
 # A figure limited to one province, state or island: "In the Capiz province, 265 people died".
 PARTIAL_PLACE = re.compile(
     r"^\s*(?:in|on|within|throughout) (?:the )?(?:[A-Z][\w.'-]*\s){1,3}(?:province|state|county|district|region|"
@@ -120,9 +134,29 @@ def other_event(claim: Claim) -> bool:
 
 def partial(claim: Claim) -> bool:
     """Whether the figure counts a part of the harmed: one group, one hospital, 'no other ...'."""
-    victims = (claim.get("victims") or "").lower()
-    sentence = claim.get("sentence") or ""
-    return victims in PARTIAL_VICTIMS or bool(PARTIAL_SENTENCE.search(sentence) or PARTIAL_PLACE.search(sentence))
+    return group(claim) or limited(claim)
+
+
+def group(claim: Claim) -> bool:
+    """Whether the figure counts one group of people ("five children", "18 members of the family")."""
+    return (claim.get("victims") or "").lower() in PARTIAL_VICTIMS
+
+
+def limited(claim: Claim) -> bool:
+    """Whether the sentence limits the figure to one place or stage: a hospital, a province, 'no other ...'.
+    The words bind to the figure they stand by: "in addition to injuring 25 others" does not limit the
+    killed figure earlier in the sentence."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    if PARTIAL_PLACE.search(sentence):
+        return True
+    at = sentence.find(quantity) if quantity else -1
+    if at < 0:
+        return bool(AT_HOSPITAL.search(sentence) or OTHER_THAN.search(sentence))
+    before = sentence[max(0, at - LIMIT_REACH): at + len(quantity) + len(" other")]  # "No other deaths"
+    rest = sentence[at + len(quantity):]
+    end = CLAUSE_END.search(rest)
+    clause = rest[: end.start()] if end else rest
+    return bool(OTHER_THAN.search(before) or AT_HOSPITAL.search(before[-40:]) or AT_HOSPITAL.search(clause))
 
 
 def prominence(claim: Claim) -> int:
@@ -222,22 +256,40 @@ class _Article:
     claims: list[Claim]
 
 
-def _rank(claim: Claim, zero_partial: bool) -> tuple[int, int, int]:
-    whole = not partial(claim) and not (zero_partial and claim.get("value") == 0)
-    return int(whole), prominence(claim), int(claim.get("value") or 0)
+def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
+    """Whether this figure gives way to a fuller one among these: a figure limited to a hospital or a
+    province; a group beside a larger whole or one stated before it (a part cannot exceed its whole, and the
+    lead states the whole: "18 members of the family" in the lead is not a part of "another four people"
+    below); a zero beside a positive figure ("no other deaths"); "hundreds" beside a stated number."""
+    value = int(claim.get("value") or 0)
+    if value == 0:
+        return any(c.get("value") for c in among)
+    if claim.get("qualifier") == "vague":
+        return any(c.get("qualifier") != "vague" and c.get("value") for c in among)
+    if limited(claim):
+        return True
+    return group(claim) and any(not partial(c) and (int(c.get("value") or 0) > value or _before(c, claim))
+                                for c in among)
+
+
+def _before(a: Claim, b: Claim) -> bool:
+    """Whether a is stated more prominently than b, or as prominently and earlier in the article."""
+    return (prominence(a), -(a.get("start") or 0)) > (prominence(b), -(b.get("start") or 0))
+
+
+def _rank(claim: Claim, among: Sequence[Claim]) -> tuple[int, int, int]:
+    return int(not _demoted(claim, among)), prominence(claim), -int(claim.get("start") or 0)
 
 
 def _pick(claims: Sequence[Claim]) -> Claim | None:
     """The one figure these claims (of one article and source, or of one event) stand for."""
     if not claims:
         return None
-    positive = any(c.get("value") for c in claims)
-    return max(claims, key=lambda c: _rank(c, positive))
+    return max(claims, key=lambda c: _rank(c, claims))
 
 
 def _is_whole(claim: Claim, among: Sequence[Claim]) -> bool:
-    positive = any(c.get("value") for c in among)
-    return _rank(claim, positive)[0] == 1
+    return not _demoted(claim, among)
 
 
 def _source_key(claim: Claim) -> str:

@@ -89,6 +89,25 @@ BEST_CASES = [
                   claim(895, "Nationwide, 895 people died due to Agnes.", start=5000),
                   claim(12, "Twelve fishermen drowned offshore.", quantity="Twelve", start=6000)], 895,
                  id="stated-total-over-body-mentions"),
+    pytest.param([claim(18, "On October 7th 2023, 18 members of the same family were reportedly killed.",
+                        victims="members", start=21),
+                  claim(4, "CNN reported an airstrike which also killed another four people.", quantity="four",
+                        start=2402)], 18, id="group-in-the-lead-is-not-a-part-of-a-smaller-figure"),
+    pytest.param([claim(12, "In all 12 people died.", start=10),
+                  claim(12, "Twelve children were among the dead.", victims="children", quantity="Twelve",
+                        start=900)], 12, id="group-as-large-as-the-whole"),
+    pytest.param([claim(200, "Hundreds of civilians have been killed in the bombing.", qualifier="vague",
+                        quantity="Hundreds", low=100, high=None, start=183),
+                  claim(128, "The Observatory said at least 128 people had been killed in the raids.",
+                        qualifier="at_least", quantity="at least 128", start=917)], 128,
+                 id="stated-number-over-vague-count"),
+    pytest.param([claim(20, "Regime airstrikes killed 20 civilians on Monday in Aleppo.", start=751),
+                  claim(119, "The group counted 119 journalists kidnapped and killed.", start=4815)], 20,
+                 id="first-figure-over-later-passing-mentions"),
+    pytest.param([claim(27, "An airstrike reportedly killed up to 27 civilians, in addition to injuring 25 others.",
+                        qualifier="at_most", low=None, high=27, quantity="up to 27", start=113, victims="civilians"),
+                  claim(17, "Al Mezan reported that 17 civilians were killed.", start=445, source="Al Mezan")], 27,
+                 id="in-addition-binds-to-its-own-clause"),
 ]
 
 
@@ -158,6 +177,17 @@ def test_low_high(figures: list[dict[str, Any]], expected: tuple[int | None, int
     ("The previous storm killed 30 people.", "30", True),
     ("At least 30 people have been killed since Monday.", "At least 30", False),
     ("A car bomb killed 12 people in Aleppo on Tuesday.", "12", False),
+    ("More than 230000 people have been killed in Syria since the conflict began in March 2011.",
+     "More than 230000", True),
+    ("Aleppo has been devastated by the civil war that began with protests and has since killed more than 300000 "
+     "people.", "more than 300000", True),
+    ("Hundreds of thousands of civilians have been killed in the war.", "Hundreds of thousands", True),
+    ("Reporters Without Borders counted 66 journalists killed in 2014.", "66", True),
+    ("In this month alone 466 patients have been reported as wounded and 37 have died.", "37", True),
+    ("At least 97 rebel fighters have died in combat in Aleppo since July 31.", "At least 97", True),
+    ("Around 600 Syrians have been killed in coalition air strikes since September 2014.", "Around 600", True),
+    ("The Observatory reported that troops had executed 48 people earlier this week.", "48", True),
+    ("On October 7th 2023, 18 members of the same family were reportedly killed.", "18", False),
 ])
 def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
     assert other_event({"sentence": sentence, "quantity": quantity}) is expected
@@ -173,6 +203,17 @@ def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
 ])
 def test_partial(victims: str | None, sentence: str, expected: bool) -> None:
     assert partial({"victims": victims, "sentence": sentence}) is expected
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "expected"), [
+    ("Two people were killed and four others were in the hospital with gunshot wounds.", "Two", False),
+    ("Two people were killed and four others were in the hospital with gunshot wounds.", "four", True),
+    ("An airstrike killed up to 27 civilians, in addition to injuring 25 others.", "up to 27", False),
+    ("In addition, five people were killed in Homs.", "five", True),
+    ("No other deaths were reported.", "No", True),
+])
+def test_limiting_words_bind_to_their_figure(sentence: str, quantity: str, expected: bool) -> None:
+    assert partial({"victims": "people", "sentence": sentence, "quantity": quantity}) is expected
 
 
 def test_singles_count_when_no_number_is_given() -> None:
