@@ -5,7 +5,8 @@ Corpus: the seeds plus 1,000 articles from ../shared/data when present (the firs
 otherwise a generated news-like corpus. Measures, in one run:
 
 - words/s of the extraction at jobs 1 and jobs 2, and of a plain `nlp.pipe` over
-  the same texts with the same model (all components on);
+  the same texts with the same model (all components on), each pass on a freshly loaded
+  pipeline; the jobs 1 / plain ratio is taken in CPU time (wall time beside it);
 - `casualty --help` (a subprocess, best of 5);
 - peak memory of `casualty extract` at 1,000 and 10,000 articles (a generated
   stream, in a child process, read from its ru_maxrss), and on one article of 1,000
@@ -15,7 +16,7 @@ otherwise a generated news-like corpus. Measures, in one run:
 - size and render time of the HTML report of 1,000 generated articles with 5 claims each, and
   how long headless Chromium takes to open it (when chromium is installed).
 
-Timings are wall clock on a machine others may share; ratios are what to read.
+Timings are wall clock (CPU time for the jobs 1 ratio) on a machine others may share; ratios are what to read.
 """
 from __future__ import annotations
 
@@ -29,13 +30,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CLAIM = "Police said at least {n} people were killed and {m} wounded when gunmen opened fire in the market."
 FILLER = ("The city council met on Tuesday to discuss the budget. Officials said the new road would open "
@@ -77,26 +84,35 @@ def words(texts: list[tuple[str, str]]) -> int:
     return sum(len(t.split()) for _, t in texts)
 
 
-def plain_pipe(texts: list[tuple[str, str]]) -> float:
-    from casualty_cli.pipeline import load_pipeline
+def fresh_pipeline() -> Language:
+    """A pipeline of its own, not the cached one: each pass starts with an empty vocabulary, as a user's run
+    does, so the second pass measured does not read words the first one already looked up."""
+    from casualty_cli import pipeline
 
-    nlp = load_pipeline()
+    return pipeline._load.__wrapped__(tuple(pipeline.candidate_models()))
+
+
+def timed(run: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds of `run()`. CPU time is what the ratios use: on a shared machine another
+    tenant's load stretches the wall clock of one pass more than the other's."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def plain_pipe(texts: list[tuple[str, str]]) -> tuple[float, float]:
+    nlp = fresh_pipeline()
     list(nlp.pipe(["Warm up."]))
-    start = time.perf_counter()
-    for _ in nlp.pipe((t for _, t in texts), batch_size=64):
-        pass
-    return time.perf_counter() - start
+    return timed(lambda: deque(nlp.pipe((t for _, t in texts), batch_size=64), maxlen=0))
 
 
-def extraction(texts: list[tuple[str, str]], jobs: int) -> float:
-    from casualty_cli.runner import make_extractor, run
+def extraction(texts: list[tuple[str, str]], jobs: int) -> tuple[float, float]:
+    from casualty_cli.extract import Extractor
+    from casualty_cli.runner import run
 
-    extractor = make_extractor()
+    extractor = Extractor(fresh_pipeline())
     extractor.extract("Warm up: 3 people were killed.")
-    start = time.perf_counter()
-    for _ in run(texts, extractor=extractor, jobs=jobs):
-        pass
-    return time.perf_counter() - start
+    return timed(lambda: deque(run(texts, extractor=extractor, jobs=jobs), maxlen=0))
 
 
 def help_time() -> float:
@@ -235,9 +251,8 @@ def main() -> None:
     n_words = words(texts)
     print(f"corpus: {described}: {len(texts)} articles, {n_words:,} words; load {os.getloadavg()[0]:.1f}",
           file=sys.stderr)
-    plain = plain_pipe(texts)
-    jobs1 = extraction(texts, 1)
-    jobs2 = extraction(texts, 2)
+    (plain, plain_cpu), (jobs1, jobs1_cpu) = plain_pipe(texts), extraction(texts, 1)
+    jobs2, _ = extraction(texts, 2)
     results: dict[str, object] = {
         "corpus": described,
         "articles": len(texts),
@@ -245,7 +260,8 @@ def main() -> None:
         "plain_nlp_pipe_words_per_s": n_words / plain,
         "jobs1_words_per_s": n_words / jobs1,
         "jobs2_words_per_s": n_words / jobs2,
-        "jobs1_vs_plain": plain / jobs1,
+        "jobs1_vs_plain": plain_cpu / jobs1_cpu,
+        "jobs1_vs_plain_wall": plain / jobs1,
         "jobs2_vs_jobs1": jobs1 / jobs2,
         "help_seconds": help_time(),
         "peak_mb_1000": peak_memory(1000),
@@ -265,7 +281,8 @@ def main() -> None:
 def print_table(r: dict) -> None:  # type: ignore[type-arg]
     rows = [
         ("plain nlp.pipe", f"{r['plain_nlp_pipe_words_per_s']:,.0f} words/s", ""),
-        ("extract --jobs 1", f"{r['jobs1_words_per_s']:,.0f} words/s", f"{r['jobs1_vs_plain']:.2f}x plain (target 3x)"),
+        ("extract --jobs 1", f"{r['jobs1_words_per_s']:,.0f} words/s",
+         f"{r['jobs1_vs_plain']:.2f}x plain in CPU time (target 3x), {r['jobs1_vs_plain_wall']:.2f}x in wall time"),
         ("extract --jobs 2", f"{r['jobs2_words_per_s']:,.0f} words/s",
          f"{r['jobs2_vs_jobs1']:.2f}x jobs 1 (target 1.6x)"),
         ("casualty --help", f"{r['help_seconds']:.3f} s", "target < 0.33 s"),

@@ -87,10 +87,17 @@ def is_person(noun: Token) -> bool:
     return lower.endswith(lx.PERSON_SUFFIXES)
 
 
+# Every word `harm_type` can answer for: a set lookup settles the other tokens of a sentence.
+_HARM_ANY: frozenset[str] = frozenset(
+    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, "lose", "condition", "rubble"})
+
+
 def harm_type(token: Token) -> str | None:
     """The claim type a token states on its own, or None."""
-    lemma = token.lemma_.lower()
     lower = token.lower_
+    lemma = token.lemma_.lower()
+    if lower not in _HARM_ANY and lemma not in _HARM_ANY:
+        return None
     if token.pos_ == "PROPN" and lower in lx.HARM_FORMS:  # Title Case headline
         form = lx.HARM_FORMS[lower]
         return lx.HARM_VERBS.get(form) or lx.HARM_ADJECTIVES.get(form)

@@ -30,14 +30,21 @@ def candidate_models(name: str | None = None) -> list[str]:
     return list(DEFAULT_MODELS)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """The first loadable pipeline of `candidate_models(name)`, cached per name."""
+    """The first loadable pipeline of `candidate_models(name)`, loaded once per resolved list of names.
+
+    The cache key is the resolved list, not the argument, so `load_pipeline()` and
+    `load_pipeline(None)` (the library and the CLI) share one pipeline and one vocabulary.
+    """
+    return _load(tuple(candidate_models(name)))
+
+
+@lru_cache(maxsize=4)
+def _load(tried: tuple[str, ...]) -> Language:
     import spacy
 
     from . import sentences  # (also registers casualty_sentences)
 
-    tried = candidate_models(name)
     for model in tried:
         try:
             nlp = spacy.load(model)
@@ -54,4 +61,4 @@ def load_pipeline(name: str | None = None) -> Language:
         sentences.split_reference_marks(nlp)
         nlp.add_pipe("casualty_sentences", before="parser")
         return nlp
-    raise ModelNotFound(tried)
+    raise ModelNotFound(list(tried))

@@ -164,3 +164,10 @@ def test_the_readme_component_example_runs_as_written():
                           timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Claim(id='-#1'" in done.stdout
+
+
+def test_library_and_cli_share_one_loaded_pipeline(nlp):
+    """`extract_claims()` (no name) and the CLI (`--model` unset: None) must not load the model twice."""
+    from casualty_cli.pipeline import load_pipeline
+
+    assert load_pipeline() is load_pipeline(None) is nlp
