@@ -130,6 +130,25 @@ def test_sqlite_utils_reads_the_database(outputs):
     assert list(table.rows) == json.loads((outputs / "claims.json").read_text())
 
 
+def test_datasette_serves_the_database(outputs):
+    """Datasette (a test dependency) opens the file as it is: the claims table, its rows and the tolls table."""
+    datasette_app = pytest.importorskip("datasette.app")
+    import asyncio
+
+    claims = json.loads((outputs / "claims.json").read_text())
+
+    async def get(path: str) -> dict:
+        response = await datasette_app.Datasette([str(outputs / "claims.db")], immutables=[]).client.get(path)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    database = asyncio.run(get("/claims.json"))
+    assert {t["name"] for t in database["tables"]} >= {"claims", "tolls"}
+    table = asyncio.run(get("/claims/claims.json?_shape=array&_size=max"))
+    assert [row["id"] for row in table] == [c["id"] for c in claims]
+    assert table[0]["value"] == claims[0]["value"]
+
+
 def test_pandas_reads_the_database_and_the_csv(outputs):
     pd = pytest.importorskip("pandas")
     claims = json.loads((outputs / "claims.json").read_text())
