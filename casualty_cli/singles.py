@@ -14,14 +14,22 @@ from typing import Any
 from . import lexicon as lx
 
 _NOUN = r"(?:" + "|".join(sorted((re.escape(n) for n in lx.SINGLE_PERSON_NOUNS), key=len, reverse=True)) + r")"
-_ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old|"
+_ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)[- ]old|"
         + "|".join(sorted(lx.SINGLE_PERSON_ADJECTIVES, key=len, reverse=True)) + r")")
 # "a 25-year-old man", "another woman", "a second victim"; "his son" only after "and".
-_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)[- ]old"
+# A named victim with an age: "36-year-old Omar Fares Abu Shawish", "Hatem Awad (48 years old)",
+# "Safaa Musa (aged 28)", "Jermaine Sims, 25,". The age marks a person; a name alone may be a place.
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|\([^()]{1,40}\)|(?:al|el|bin|ibn)-?[\w'’-]*)"
+_NAME = r"(?-i:[A-Z][\w'’-]*(?:\s+" + _NAME_WORD + r"){0,7})"
+_AGE_AFTER = r"(?:\s*\((?:aged\s+)?\d{1,3}(?:\s+years?[- ]old)?\)|,\s*\d{1,3},)"
+NAMED = (r"\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\s+(?-i:[a-z]+\s+){0,3}" + _NAME + _AGE_AFTER + "?"
+         r"|" + _NAME + _AGE_AFTER)
 PERSON = re.compile(
     r"(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+(?-i:[A-Z][\w.'-]*\s+){0,2}"
     r"|^\s*(?:[A-Z][\w.'-]*:?\s+){0,2})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
-    r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)",
+    r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)"
+    r"|" + NAMED,
     re.IGNORECASE,
 )
 _AND_PERSON = re.compile(
@@ -50,7 +58,8 @@ LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hur
 # Harm words that take no object: "a man died the next day" is not "a man shot the next man".
 INTRANSITIVE = frozenset({"died", "dies", "dead", "life", "condition", "hurt", "hospitalized", "hospitalised"})
 ACTIVE_OBJECT = re.compile(r"^(?:\s+(?:\w+ing|shot|killed|wounded|injured))?\s+"
-                           r"(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b",
+                           r"(?:(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b"
+                           r"|(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]))",
                            re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _VERB_TYPE = {

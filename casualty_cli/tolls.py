@@ -75,7 +75,7 @@ OTHER_EVENT = re.compile(
     r"|\b(?:previous|preceding|last|earlier) (?:year|month|week|storm|hurricane|cyclone|typhoon|flood|earthquake|"
     r"quake|attack|season|record)\b|\bearlier this (?:week|month|year)\b"
     r"|\b(?:similar|another|a previous|an earlier|the previous) (?:attack|storm|hurricane|cyclone|typhoon|flood|"
-    r"bombing|massacre|shooting|disaster)\b"
+    r"bombing|massacre|shooting|disaster)\b|\bseparate (?:shootings|attacks|incidents|strikes)\b"
     # totals over a period: "so far this year", "this month alone", "over the past year", "in 2014"
     r"|\b(?:so far )?this (?:year|month)(?: alone)?\b|\b(?:over|in|during) the (?:past|last) (?:\w+ )?"
     r"(?:year|years|months?|weeks|decades?)\b|\b(?:past|last) (?:\w+ )?(?:years|decades)\b"
@@ -101,6 +101,9 @@ AT_HOSPITAL = re.compile(
 # ... or the words just before it: "no other deaths", "in addition, five were killed", "besides the three".
 OTHER_THAN = re.compile(r"\b(?:no|none of the) other\b|\bnot (?:among|including)\b|\bother than\b|\bbesides\b"
                         r"|\bin addition\b", re.IGNORECASE)
+# A figure added to others: "another 327 civilians", "a further nine", "killing four more civilians".
+ADDED = re.compile(r"\b(?:another|a further|an additional|other)\s*$")
+MORE = re.compile(r"^\s+(?:more|additional|further)\b", re.IGNORECASE)
 # How far before a figure those words bind to it (characters).
 LIMIT_REACH = 60
 # The rest of a figure's clause: up to the next comma, semicolon or "and".
@@ -143,7 +146,8 @@ def group(claim: Claim) -> bool:
 
 
 def limited(claim: Claim) -> bool:
-    """Whether the sentence limits the figure to one place or stage: a hospital, a province, 'no other ...'.
+    """Whether the sentence limits the figure to one place or stage (a hospital, a province, 'no other ...')
+    or adds it to others ("another 327 civilians", "killing four more civilians").
     The words bind to the figure they stand by: "in addition to injuring 25 others" does not limit the
     killed figure earlier in the sentence."""
     sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
@@ -156,7 +160,8 @@ def limited(claim: Claim) -> bool:
     rest = sentence[at + len(quantity):]
     end = CLAUSE_END.search(rest)
     clause = rest[: end.start()] if end else rest
-    return bool(OTHER_THAN.search(before) or AT_HOSPITAL.search(before[-40:]) or AT_HOSPITAL.search(clause))
+    return bool(OTHER_THAN.search(before) or AT_HOSPITAL.search(before[-40:]) or AT_HOSPITAL.search(clause)
+                or ADDED.search(sentence[:at].lower()) or MORE.match(rest))
 
 
 def prominence(claim: Claim) -> int:
@@ -258,9 +263,10 @@ class _Article:
 
 def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
     """Whether this figure gives way to a fuller one among these: a figure limited to a hospital or a
-    province; a group beside a larger whole or one stated before it (a part cannot exceed its whole, and the
-    lead states the whole: "18 members of the family" in the lead is not a part of "another four people"
-    below); a zero beside a positive figure ("no other deaths"); "hundreds" beside a stated number."""
+    province or added to others ("another 327"); a group beside a larger whole as prominent or one stated
+    before it (a part cannot exceed its whole, and the lead states the whole: "18 members of the family" in
+    the lead is not a part of "another four people" or of a passing "24" below); a zero beside a positive
+    figure ("no other deaths"); "hundreds" beside a stated number."""
     value = int(claim.get("value") or 0)
     if value == 0:
         return any(c.get("value") for c in among)
@@ -268,8 +274,8 @@ def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
         return any(c.get("qualifier") != "vague" and c.get("value") for c in among)
     if limited(claim):
         return True
-    return group(claim) and any(not partial(c) and (int(c.get("value") or 0) > value or _before(c, claim))
-                                for c in among)
+    return group(claim) and any(not partial(c) and (_before(c, claim) or int(c.get("value") or 0) > value
+                                                    and prominence(c) >= prominence(claim)) for c in among)
 
 
 def _before(a: Claim, b: Claim) -> bool:
@@ -398,10 +404,12 @@ def _most_complete(figures: Sequence[Claim]) -> Claim | None:
 
 
 def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> tuple[int, list[str]] | None:
-    """The count of people described one by one in the latest article that describes any, with its sentences."""
+    """The count of people described one by one in the latest article that describes any, with its sentences;
+    a sentence about another event ("since 15-year-old X was stabbed to death there in May") does not count."""
     best: tuple[int, list[str]] | None = None
     for article in ordered:
-        mine = [s for s in singles if str(s.get("article")) == article.id]
+        mine = [s for s in singles if str(s.get("article")) == article.id
+                and not OTHER_EVENT.search(str(s.get("sentence") or ""))]
         count = _single_count(mine)
         if count:  # articles come in date order: the latest description wins
             best = (count, [str(s.get("sentence")) for s in mine])

@@ -36,6 +36,18 @@ from casualty_cli.singles import read_singles
     ("A man was arrested.", []),
     ("A man who shot his wife was arrested.", []),
     ("Two people were killed.", []),
+    ("On October 11, 2023, a paramedic Hatem Awad (48 years old) was killed by an alleged Israeli bombing.",
+     [("killed", 1)]),
+    ("On October 12, 2023, Safaa Jamil Mahmoud Musa (aged 28), from the North Gaza Governorate, was reportedly "
+     "killed in an alleged Israeli airstrike.", [("killed", 1)]),
+    ("At dawn on Monday, 18-year-old Adnan Jihad Muhammed Abu Baraka was reportedly killed by an alleged Israeli "
+     "shelling.", [("killed", 1)]),
+    ("A 25-day-old girl was reportedly killed by an alleged Israeli military bombing in Gaza on Thursday.",
+     [("killed", 1)]),
+    ("Jermaine Sims, 25, was shot and killed Saturday.", [("killed", 1)]),
+    ("John Smith, 25, was arrested.", []),
+    ("In Aleppo, 21 were killed.", []),
+    ("Police said a 7-year-old fatally shot Ty-Ryne Hoskins, 3, of Toledo on Oct.", [("killed", 1)]),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected

@@ -108,6 +108,13 @@ BEST_CASES = [
                         qualifier="at_most", low=None, high=27, quantity="up to 27", start=113, victims="civilians"),
                   claim(17, "Al Mezan reported that 17 civilians were killed.", start=445, source="Al Mezan")], 27,
                  id="in-addition-binds-to-its-own-clause"),
+    pytest.param([claim(122, "The strikes have killed 122 civilians he said.", start=850),
+                  claim(327, "Another 327 civilians have been killed in fighting in Aleppo province.", start=881,
+                        source="the Observatory")], 122, id="another-n-is-an-addition-not-the-toll"),
+    pytest.param([claim(20, "On October 17th 2023, 20 members of the Abu al-Naja family were reportedly killed.",
+                        victims="members", start=52),
+                  claim(24, "Grandmother, 78, was killed alongside Sami's children and Osama, 24.", quantity="24",
+                        start=915)], 20, id="group-in-the-lead-over-a-larger-passing-figure"),
 ]
 
 
@@ -224,6 +231,14 @@ def test_singles_count_when_no_number_is_given() -> None:
     assert tolls["killed"].best == 1
     assert tolls["killed"].evidence == ["A 25-year-old man was shot and killed on Friday."]
     assert tolls["injured"].best == 2
+
+
+def test_singles_about_another_event_do_not_count() -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1,
+                "sentence": "The shooting comes a month after 2-year-old Lavontay White was killed in separate "
+                            "shootings."}]
+    tolls = {t.type: t for t in build_tolls([], singles=singles)}
+    assert tolls["killed"].best is None
 
 
 def test_singles_never_lower_a_stated_figure() -> None:
