@@ -680,7 +680,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
 
     with _ending(output), _output(output) as out:
         writer = _toll_writer(fmt, out, wanted if fields else None)
-        for toll in stream_tolls(found(), date_of=date_of if date_field else None, types=kinds):
+        for toll in stream_tolls(notes.returns(found()), date_of=date_of if date_field else None, types=kinds):
             with whole_writes():
                 writer.write([toll])
         with whole_writes():
@@ -696,6 +696,7 @@ class _TollNotes:
         self.console, self.quiet = console, quiet
         self.own_events = 0
         self.bad_dates: set[str] = set()
+        self.returned: dict[str, None] = {}  # events that came back, in order (at most one entry per event)
 
     def say(self, message: str) -> None:
         self.console.print(message, markup=False, highlight=False)
@@ -712,9 +713,28 @@ class _TollNotes:
             self.say(f"casualty: {article}: date {raw!r} not understood, ordered as unknown")
         return str(raw)
 
+    def returns(self, found: Iterable[tuple[str, Any, Any]]) -> Iterator[tuple[str, Any, Any]]:
+        """Pass `found` through, noting events whose records come back after another event's: tolls are
+        built one event at a time (memory stays flat), so such an event gets a toll for each stretch."""
+        seen: set[str] = set()
+        current: str | None = None
+        for item in found:
+            if item[0] != current:
+                current = item[0]
+                if current in seen:
+                    self.returned[current] = None
+                seen.add(current)
+            yield item
+
     def close(self) -> None:
         if self.own_events and not self.quiet:
             self.say(f"casualty: {self.own_events} records without the event field, each its own event")
+        if self.returned and not self.quiet:
+            names = ", ".join(list(self.returned)[:5]) + (", ..." if len(self.returned) > 5 else "")
+            n = len(self.returned)
+            self.say(f"casualty: warning: {n} {'event comes' if n == 1 else 'events come'} back after other events' "
+                     f"records ({names}) and get{'s' if n == 1 else ''} one toll per stretch; "
+                     "sort the input by the event field to get one toll per event")
 
 
 def _event_of(record: dict[str, Any] | None, field: str | None, article: str, notes: _TollNotes) -> str:

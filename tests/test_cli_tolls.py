@@ -51,6 +51,18 @@ def test_malformed_claims_line_is_reported_with_its_number_and_the_rest_kept() -
     assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["a1", "a3"]
 
 
+def test_an_event_that_comes_back_after_another_is_warned_about() -> None:
+    lines = CLAIMS.splitlines()  # incident 7, 7, 8: then 7 again
+    back = claim("a4", 1, 40, "Police said 40 people were killed.", incident="7", dct="2016-05-04")
+    result = run("tolls", "--claims", "-", "--event-field", "incident", "--format", "jsonl",
+                 stdin="\n".join([*lines, back]) + "\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["7", "8", "7"]
+    assert "1 event comes back after other events' records (7)" in result.stderr
+    assert "sort the input by the event field" in result.stderr
+    assert "come back" not in run("tolls", "--claims", "-", "--event-field", "incident", stdin=CLAIMS).stderr
+
+
 def test_unknown_event_field_is_a_usage_error_listing_the_fields() -> None:
     result = run("tolls", "--claims", "-", "--event-field", "incident_id", stdin=CLAIMS)
     assert result.exit_code == 2
