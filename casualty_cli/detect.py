@@ -98,6 +98,31 @@ def harm_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lower not in _HARM_ANY and lemma not in _HARM_ANY:
         return None
+    kind = _harm_type(token, lower, lemma)
+    if kind == "killed" and (_attempted(token) or _names_other_thing(token)):
+        return None
+    return kind
+
+
+def _attempted(token: Token) -> bool:
+    """ "attempted murder", "trying to kill 2 officers": a harm tried or threatened, not done."""
+    if any(c.lower_ in lx.ATTEMPT_MODIFIERS and c.dep_ in ("amod", "compound") for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lx.ATTEMPT_HEADS
+
+
+def _names_other_thing(token: Token) -> bool:
+    """ "two homicide suspects", "murder charges", "a body shop": a killing noun that modifies another
+    noun names that thing; under a harm noun or a figure ("death toll", "murder victims") it is the harm."""
+    if token.dep_ != "compound" or token.pos_ != "NOUN" or token.lower_ in lx.HARM_ADJECTIVES:
+        return False  # not "20 Syrian Civilians Dead Reports", a headline's adjective
+    head = token.head.lemma_.lower()
+    return head not in lx.HARM_NOUNS and head not in lx.FIGURE_HEADS and token.head.lower_ not in lx.HARM_NOUNS
+
+
+def _harm_type(token: Token, lower: str, lemma: str) -> str | None:
+    if lower == "wound" and any(c.dep_ == "prt" for c in token.children):
+        return None  # "Three people wound up dead": wind up, not wound
     if token.pos_ == "PROPN" and lower in lx.HARM_FORMS:  # Title Case headline
         form = lx.HARM_FORMS[lower]
         return lx.HARM_VERBS.get(form) or lx.HARM_ADJECTIVES.get(form)
@@ -199,6 +224,7 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
               harms: list[tuple[Token, str]] | None = None) -> Harm | None:
     """The nearest harm word linked to a count, or None when nothing harms it."""
     anchors = [num] if noun is None else [noun, num]
+    counted = noun.i if noun is not None else -1
     best: Harm | None = None
     for token, kind in harm_words(sent) if harms is None else harms:
         if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and (noun is None or not is_person(noun)):
@@ -207,6 +233,8 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             c.lemma_.lower() == "life" for c in token.subtree
         ):
             continue
+        if token.dep_ == "amod" and token.head.i not in (a.i for a in anchors):
+            continue  # "the slain officer ... has two grown children": an adjective harms its own noun
         for anchor in anchors:
             dist = _linked(anchor, token)
             if dist is None:
@@ -215,12 +243,25 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
                 dist += 2
             if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT:
                 dist += 2  # "a plane hit a car ... killing two men": hit is the weakest cue
-            if kind == "casualties" and token.pos_ == "NOUN" and dist == 0:
-                dist += 2  # "killed three victims": the verb says more than the noun
+            if kind == "casualties" and token.pos_ == "NOUN" and (dist == 0 or token.i == counted):
+                dist += 2  # "killed three victims", "three victims who died": the verb says more than the noun
             key = (dist, abs(token.i - num.i))
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
     return best
+
+
+def passive_after(noun: Token) -> Harm | None:
+    """ "Raqqa 20 civilians have been killed": a harm participle right after the counted noun and its
+    auxiliaries, for when the parse attaches the noun elsewhere (a fallback, as weak as a far link)."""
+    doc = noun.doc
+    k = noun.i + 1
+    while k < len(doc) and k - noun.i <= 3 and doc[k].pos_ == "AUX":
+        k += 1
+    if k == noun.i + 1 or k >= len(doc) or doc[k].tag_ != "VBN":
+        return None
+    kind = harm_type(doc[k])
+    return Harm(doc[k], kind, MAX_PATH) if kind is not None else None
 
 
 def adjacent_harm(num: Token) -> Harm | None:
@@ -233,6 +274,10 @@ def adjacent_harm(num: Token) -> Harm | None:
         return None
     nxt = doc[num.i + 1]
     before = doc[num.i - 1] if num.i > 0 else None
+    if nxt.lower_ in lx.BEFORE_DEAD and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in ("dead", "killed"):
+        return Harm(doc[num.i + 2], "killed", 0)  # "3 found dead", "Five Shot Dead"
+    if before is not None and before.lower_ in lx.HEADLINE_VERBS and _headline_object(num, before):
+        return Harm(before, lx.HEADLINE_VERBS[before.lower_], 0)  # "shooting kills 2, injures 4"
     if nxt.pos_ in ("NOUN", "PROPN") and is_person(nxt) and nxt.lemma_.lower() not in lx.HARM_NOUNS \
             and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in lx.ADJACENT_HARM \
             and doc[num.i + 2].tag_ in ("VBN", "VBD", "JJ", "NNP") \
@@ -251,6 +296,17 @@ def adjacent_harm(num: Token) -> Harm | None:
     return None
 
 
+def _headline_object(num: Token, verb: Token) -> bool:
+    """Whether a count right after "kills" is its object however the headline parses: the parse
+    hangs it on the verb taken for a noun ("kills 2"), or on a word that counts nothing ("kill 10
+    injure scores"), not on things ("kills 10 cows")."""
+    head = num.head
+    if head.i == verb.i:
+        return verb.pos_ == "NOUN"
+    return head.i > num.i and head.pos_ == "NOUN" and not is_person(head) \
+        and head.lemma_.lower() not in lx.NON_PERSON_NOUNS and head.lemma_.lower() not in lx.TIME_NOUNS
+
+
 def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
     """Sharpen the type: "shot dead" is killed, "killed and wounded" together is casualties.
 
@@ -264,6 +320,8 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
             kind = harm_type(child) if child.dep_ in ("amod", "compound") else None
             if kind in ("killed", "injured"):
                 return kind
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.FATAL_ADVERBS:
+            return "killed"  # "two victims fatally shot", however the shooting is parsed
     if harm.type == "injured" and any(c.lower_ in lx.FATAL_ADVERBS for c in tok.children):
         return "killed"
     if lemma in lx.SHOOTING_VERBS or tok.lower_ == "shot":
@@ -291,7 +349,18 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
 def _own_group(harm: Token, counts: set[int]) -> bool:
     """Whether a harm word has a group of its own: a subject, an object, or a count under it."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in lx.OTHERS for c in harm.children) \
-        or any(t.i in counts for t in harm.subtree)
+        or any(t.i in counts and not _in_prep(t, harm) for t in harm.subtree)
+
+
+def _in_prep(token: Token, top: Token) -> bool:
+    """Whether a token hangs on `top` through a preposition other than "of": "killed at the Four
+    Points Sheraton" (but "the injury of 40 others" is the group of the injury)."""
+    node = token
+    while node.i != top.i:
+        if node.dep_ in ("prep", "agent") and node.lower_ != "of":
+            return True
+        node = node.head
+    return False
 
 
 @lru_cache(maxsize=16)
@@ -309,7 +378,7 @@ def victims_of(noun: Token | None, num: Token | None = None) -> str | None:
     still names the group: "Dozens more people", "three injured children".
     """
     if noun is None and num is not None:
-        noun = _noun_after(num)
+        noun = noun_after(num)
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
@@ -327,7 +396,8 @@ def victims_of(noun: Token | None, num: Token | None = None) -> str | None:
     return noun.text
 
 
-def _noun_after(num: Token) -> Token | None:
+def noun_after(num: Token) -> Token | None:
+    """The person noun a few words after a count, when the parse hangs the count elsewhere."""
     for tok in num.doc[num.i + 1 : min(len(num.doc), num.i + 4)]:
         if tok.pos_ in ("NOUN", "PROPN"):
             return tok if is_person(tok) and tok.lower_ not in lx.HARM_ADJECTIVES else None

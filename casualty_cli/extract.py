@@ -181,7 +181,18 @@ NOT_COUNT_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCEN
 # How a zero's harm may hang on the zero's verb: "none were reported hurt", "no one suffered injuries".
 ZERO_HARM_DEPS: frozenset[str] = frozenset({"acomp", "oprd", "xcomp", "dobj", "attr"})
 # "two men from Hezballah and three men": counts joined by a conjunction.
-COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)(?:\s+(?:their|his|her|its|the))?\s*$", re.IGNORECASE)
+COORDINATED = re.compile(r"(?:\band|\bor|\bas well as|,)(?:\[[^\[\]\n]{1,25}\])*(?:\s+(?:their|his|her|its|the))?\s*$",
+                         re.IGNORECASE)
+# A bare count that leaves its noun and harm to a claim before it: "at least 112 in Washington",
+# "2,800 of whom were above 65", "including 83 possibly indirectly".
+ELLIPTICAL_AFTER = re.compile(r"\s*(?:of\s+(?:whom|them|which)\b|(?:in|at)\s+(?:the\s+)?[A-Z])")
+OF_WHOM_AFTER = re.compile(r"\s*of\s+(?:whom|them|which)\b", re.IGNORECASE)
+# "2.22 million people were affected": a count with a passive verb of its own.
+OWN_PASSIVE = re.compile(r"\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,2}?(?:were|was|are|is|have\s+been|has\s+been|"
+                         r"had\s+been)\s+(?P<verb>[a-z]+ed)\b")
+# A harm noun right after the claim before is that claim's own: "116 deaths ..., at least 112 in Washington".
+OWN_HARM_NOUN = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:deaths|fatalities|casualties|victims|injuries|lives)\b",
+                           re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -276,16 +287,28 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         return _found(count, tok, sent, _stated_type(count.harm, article_text), None)
     harm = detect.adjacent_harm(tok)
     noun = detect.counted_noun(tok) if harm is None or harm.token.i == tok.i + 2 else None
+    if noun is not None and harm is not None and (noun.i < tok.i or noun.lower_ in lx.BEFORE_DEAD):
+        noun = None  # "On 7 March 5 people died": the parse hangs the count on the date; "2 shot dead"
+    elif noun is not None and noun.i < tok.i and tok.dep_ != "pobj":  # not "a family of four"
+        noun = detect.noun_after(tok) or noun  # "province of Daraa 15 civilians were killed": not the place
     if noun is not None and noun.i in count_tokens:
         noun = None
     if noun is not None and not detect.is_person(noun):
-        return None
+        if noun.pos_ != "PROPN" or not _elliptical(count, tok.doc.text):
+            return None
+        noun = None  # "at least 112 in Washington": the parse counts the place
     if harm is None and noun is None and not revised and _in_entity(tok):
         return None  # "two weeks", "the 1990s" (but the tagger also reads "from nine to 35", "was 45" as dates)
     if harm is None:
         harm = detect.find_harm(tok, noun, sent, [h for h in harms if not _counted_by_other(h[0], tok, count_tokens)])
+    if harm is None and noun is not None:
+        harm = detect.passive_after(noun)
     if harm is None and noun is None:
-        return None
+        if not _elliptical(count, tok.doc.text):
+            return None
+        f = _found(count, tok, sent, "", None)
+        f.harm_distance = 99
+        return f
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
@@ -300,6 +323,13 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
+
+
+def _elliptical(count: Count, text: str) -> bool:
+    """Whether a bare count reads as part of a list or breakdown of the claim before it (which
+    `_adopt` decides): a place or "of whom" after it, or a breakdown cue before it."""
+    return bool(ELLIPTICAL_AFTER.match(text, count.end)
+                or BREAKDOWN.search(text, max(0, count.start - 40), count.start))
 
 
 def _in_entity(tok: Token) -> bool:
@@ -394,17 +424,39 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if parent is None:
         return
     between = text[parent.count.end : child.count.start]
-    if len(between) <= 120 and BREAKDOWN.search(between):
+    if parent.parent is not None and ")" in between and "(" not in between:
+        parent = parent.parent  # "116 in Oregon (of which 72 ...), 112 in Washington": the bracket closed
+        between = text[parent.count.end : child.count.start]
+    if len(between) <= 120 and (BREAKDOWN.search(between) or (
+            OF_WHOM_AFTER.match(text, child.count.end) and re.search(r"[,;:—–]\s*$", between))):
+        if _says_other_thing(text, child.count.end):
+            child.type = ""  # not a claim: its own verb harms nobody
+            return
         child.parent = parent.parent or parent
         child.type = parent.type
         child.follows = parent
-    elif len(between) <= 80 and COORDINATED.search(between) and not HARM_STEMS.search(between) \
+    elif len(between) <= 100 and COORDINATED.search(between) and not _crosses_harm(between) \
             and (child.harm_distance >= 3 or parent.parent):  # not across a verb: "..., were killed and 20 others"
         # "including five children and two women": the second part breaks down the same whole.
         child.parent = parent.parent
         if child.harm_distance >= 3:
             child.type = parent.type
         child.follows = parent
+
+
+def _says_other_thing(text: str, end: int) -> bool:
+    """ "up to 18 people have died, including 2.22 million people were affected": the count after
+    the cue has a passive verb of its own that harms nobody, so it is no breakdown and no claim.
+    Read from the words (the parse hangs such a verb on the harm before)."""
+    m = OWN_PASSIVE.match(text, end)
+    return m is not None and HARM_STEMS.search(m.group("verb")) is None
+
+
+def _crosses_harm(between: str) -> bool:
+    """Whether a harm word stands between two counts, other than the first count's own noun
+    ("116 deaths in Oregon, 112 in Washington"): then the second count is not elliptical."""
+    own = OWN_HARM_NOUN.match(between)
+    return HARM_STEMS.search(between, own.end() if own else 0) is not None
 
 
 def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:

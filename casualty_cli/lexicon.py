@@ -46,6 +46,7 @@ HARM_NOUNS: dict[str, str] = {
     "death": "killed", "toll": "killed", "body": "killed", "corpse": "killed", "life": "killed",
     "martyr": "killed", "fatality": "killed", "dead": "killed", "killing": "killed", "murder": "killed",
     "execution": "killed", "massacre": "killed", "assassination": "killed", "slaying": "killed",
+    "homicide": "killed",
     "injury": "injured", "wounded": "injured", "injured": "injured", "wound": "injured",
     "casualty": "casualties", "victim": "casualties",
     "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced", "evacuation": "displaced",
@@ -54,7 +55,7 @@ HARM_NOUNS: dict[str, str] = {
 
 # Adjectives (or participles used as adjectives) that state the harm: "40 dead".
 HARM_ADJECTIVES: dict[str, str] = {
-    "dead": "killed", "killed": "killed", "lifeless": "killed",
+    "dead": "killed", "killed": "killed", "lifeless": "killed", "slain": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "critical": "injured",
     "missing": "missing", "unaccounted": "missing",
     "displaced": "displaced", "homeless": "displaced",
@@ -68,9 +69,23 @@ HARM_FORMS: dict[str, str] = {
 }  # fmt: skip
 # Harm words that, right after a count, make the claim whatever the parse says: "18 dead", "7 shot".
 ADJACENT_HARM: frozenset[str] = frozenset({"dead", "killed", "wounded", "injured", "hurt", "shot", "missing",
-                                           "died", "die"})
+                                           "died", "die", "slain"})
+# A word between a count and "dead" that keeps the count's death: "3 found dead", "Five Shot Dead".
+BEFORE_DEAD: frozenset[str] = frozenset({"found", "shot", "confirmed", "feared", "reported", "pronounced", "left",
+                                         "now", "lay", "lying"})
+# Verb forms a headline's parse takes for a noun before the count: "Drive-by shooting kills 2, injures 4".
+HEADLINE_VERBS: dict[str, str] = {"kills": "killed", "kill": "killed", "killed": "killed", "slays": "killed",
+                                  "injures": "injured", "wounds": "injured", "wounded": "injured"}
+# Heads under which a killing noun names the harm: "death toll", "casualty figures"; under others it
+# names something else ("two homicide suspects", "murder charges", "a body shop").
+FIGURE_HEADS: frozenset[str] = frozenset({"toll", "figure", "count", "number", "tally", "total", "estimate",
+                                          "list", "rate"})
+# Heads that make a harm what someone tried or threatened to do: "trying to kill 2 officers".
+ATTEMPT_HEADS: frozenset[str] = frozenset({"try", "attempt", "threaten", "plot", "plan", "conspire", "intend",
+                                           "want", "vow", "seek"})
+ATTEMPT_MODIFIERS: frozenset[str] = frozenset({"attempted", "attempt", "failed", "foiled", "thwarted"})
 # Group words that stand for the harm and not for a group: "40 dead" names no victims.
-HARM_GROUP_WORDS: frozenset[str] = frozenset({"dead", "wounded", "injured", "missing", "displaced"})
+HARM_GROUP_WORDS: frozenset[str] = frozenset({"dead", "wounded", "injured", "missing", "displaced", "slain"})
 # Adjectives that describe who the victims are rather than what befell them here:
 # "killed 26 displaced people" is a killing.
 DESCRIPTIVE_HARM: frozenset[str] = frozenset({"displaced", "homeless", "missing"})
@@ -98,7 +113,7 @@ leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
 go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
 receive estimate think expect presume assume force place set
-revise update correct lower adjust
+revise update correct lower adjust wind wound end
 """.split())
 # Not harm words themselves, but a sentence holding one may hold a claim the rules read
 # ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.
@@ -281,8 +296,12 @@ HEDGES: dict[str, tuple[str, ...]] = {
                 "<=", "≤"),
     "less_than": ("fewer than", "less than", "under", "below", "just under", "<"),
     "about": ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated",
-              "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching"),
+              "estimated", "close to", "approx.", "more or less", "~", "circa", "approaching", "near"),
 }  # fmt: skip
+# Verbs right before a figure that bound it, the figure alone being the quantity: "the toll exceeded 1,400".
+HEDGE_VERBS: dict[str, tuple[str, ...]] = {
+    "more_than": ("exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing"),
+}
 # Words after a number that make it a measure, money, a time or a fraction, not a count of people
 # (matched whole, any case; a space matches any spacing). a.m. and p.m. are a pattern in numbers.py.
 UNITS: tuple[str, ...] = tuple("""

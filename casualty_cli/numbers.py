@@ -128,6 +128,11 @@ _HEDGE = re.compile(
     + rf"|between|from){_SP}*$",
     re.I,
 )
+# A verb that bounds the figure after it: "the death toll exceeded 1,400" (the quantity stays "1,400").
+_VERB_HEDGE = re.compile(
+    rf"\b(?P<h>{_words(h for hs in lx.HEDGE_VERBS.values() for h in hs)}){_SP}+$", re.I
+)
+_VERB_HEDGE_OF = {h: q for q, hs in lx.HEDGE_VERBS.items() for h in hs}
 _RANGE_SEP = re.compile(rf"(?P<sp1>{_SP}*)(?P<sep>to|and|[-–—])(?P<sp2>{_SP}*)", re.I)
 _DASH_CHAIN = re.compile(rf"[-‐]{_D}+")
 
@@ -150,6 +155,8 @@ _AFTER = re.compile(
 _AFTER_STREET = re.compile(rf"{_SP}+(?:[A-Z][\w'’.-]*{_SP}+){{1,3}}(?:{_STREETS})\b")
 _MONTH = rf"\b(?:{_MONTHS}|{_MONTHS.upper()})"
 _MONTH_BEFORE_DAY = re.compile(rf"{_MONTH}\.?{_SP}+(?:the{_SP}+)?$")
+# "On 7 March 5 people died": a month with its day before it takes no second day after it.
+_DAY_MONTH_BEFORE = re.compile(rf"(?<![\d,.]){_D}{{1,2}}{_SP}+{_MONTH}{_SP}+$")
 _MONTH_BEFORE_YEAR = re.compile(
     rf"{_MONTH}\.?,?{_SP}+(?:(?:the{_SP}+)?{_D}{{1,2}}(?:st|nd|rd|th)?,?{_SP}+)?$"
 )
@@ -157,7 +164,10 @@ _MONTH_AFTER = re.compile(rf"{_SP}*(?:of{_SP}+)?{_MONTH}")
 _STRONG_YEAR_BEFORE = re.compile(rf"\b(?i:{_STRONG_YEAR_WORDS}){_SP}+$")
 _ZIP_BEFORE = re.compile(rf"\b[A-Z]{{2}}{_SP}+$")
 _NEXT_WORD = re.compile(rf"{_SP}+([^\W\d_]+)")
-_NAME_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\))\s*,{_SP}*$")
+# "Jaden Rahm, 16,", "(...), 16,", and one person named by a noun: "a girl, 9,", "his wife, 34,".
+_NAME_AGE_BEFORE = re.compile(
+    rf"(?:[A-Z][\w'’.-]*|\)|\b(?i:{_words(lx.SINGLE_PERSON_NOUNS)}))\s*,{_SP}*$"
+)
 _NAME_AGE_AFTER = re.compile(rf"{_SP}*(?:,|;|\.(?:\s|$))")
 _PAREN_OPEN = re.compile(rf"\({_SP}*$")
 _PAREN_CLOSE = re.compile(rf"{_SP}*\)")
@@ -373,10 +383,12 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
     if _AFTER.match(text, end) or _AFTER_STREET.match(text, end):
         return True
     if num.kind == "digits":
-        if len(num.raw) > 1 and num.raw[0] in "0\u0660\u06f0":
-            return True  # "0800 GMT", IDs
+        if len(num.raw) > 1 and num.raw[0] in "0\u0660\u06f0" and not (
+                len(num.raw) == 2 and _plural_after(text, end)):
+            return True  # "0800 GMT", IDs; but "retrieved 05 dead bodies"
         if num.value <= 31 and (
-            _MONTH_BEFORE_DAY.search(text, lo, num.start) or _MONTH_AFTER.match(text, end)
+            (_MONTH_BEFORE_DAY.search(text, lo, num.start) and not _DAY_MONTH_BEFORE.search(text, lo, num.start))
+            or _MONTH_AFTER.match(text, end)
         ):
             return True
         if _PAREN_OPEN.search(text, lo, start) and _PAREN_CLOSE.match(text, end):
@@ -490,6 +502,9 @@ def _scan(text: str, *, years: bool) -> list[Count]:
         start = hedge.start() if hedge else num.start
         end, low, high, head = num.end, num.value, num.value, (num.head_start, num.head_end)
         qualifier = _HEDGE_OF.get(prefix or "", "vague" if num.kind == "vague" else "exact")
+        if hedge is None and num.kind != "vague" and (
+                verb := _VERB_HEDGE.search(text, max(floor, num.start - 20), num.start)) is not None:
+            qualifier = _VERB_HEDGE_OF[verb.group("h").lower()]
         upper = _range_end(text, num, prefix, floor)
         if upper is not None and upper[0] is not None and _revised(text, hedge, floor):
             upper = None  # "rose from nine to 35": two figures, each read on its own

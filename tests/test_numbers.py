@@ -491,6 +491,15 @@ EDGE_CASES: list[tuple[str, Expected]] = [
     ("in 2015", []),
     ("1000 civilians", [("1000", 1000, 1000, 1000, "exact")]),
     ("2000 civilians", [("2000", 2000, 2000, 2000, "exact")]),
+    # issue 12, Wikimpacts and GVA text
+    ("near 150 lives being lost at the Bar", [("near 150", 150, None, None, "about")]),  # wiki:NKjNgKy
+    ("The death toll exceeded 1,400 people", [("1,400", 1400, 1401, None, "more_than")]),  # wiki:U8NCPRY
+    ("On 7 March 5 people died", [("5", 5, 5, 5, "exact")]),  # wiki:8Lbci8N
+    ("On March 5 people gathered", []),
+    ("and retrieved 05 dead bodies", [("05", 5, 5, 5, "exact")]),  # wiki:faKeQiA
+    ("at 0800 GMT", []),
+    ("Police say a girl, 9, was killed and her brother, 12, was wounded.", []),
+    ("the shooting deaths of his wife, 34, and", []),  # gva:1d3d7feb
 ]
 
 
