@@ -150,6 +150,8 @@ def gva(cache: Path) -> dict[str, Any]:
                      "injured": injured == gold[event][1]})
         if killed != gold[event][0]:
             note_miss("gva", event, gold[event][0], tolls, "killed", event_claims(grouped[event], claims))
+        elif injured != gold[event][1]:
+            note_miss("gva-injured", event, gold[event][1], tolls, "injured", event_claims(grouped[event], claims))
 
     def measure(subset: list[dict[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}

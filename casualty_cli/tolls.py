@@ -13,7 +13,9 @@ How `best` is read, in order (each rule is a small function below):
   1. left out: breakdowns (`part_of`), figures revised in their sentence (`superseded_by`),
      figures about another event ("the deadliest since Nargis, which killed 140,000") or totals
      over a war or a period ("since the conflict began in 2011", "in 2014", "this month alone");
-  2. each article's figure per source: a figure that gives way to a fuller one is passed over
+  2. groups counted side by side are summed ("four men and two women" is 6, "Fatalities: 1 direct,
+     1 indirect" is 2);
+     each article's figure per source: a figure that gives way to a fuller one is passed over
      (one hospital or province, "no other ...", a group within a larger or earlier stated whole,
      a zero beside a positive figure, "hundreds" beside a stated number), then fact box and
      lead over passing mentions, then the first stated;
@@ -261,6 +263,54 @@ class _Article:
     claims: list[Claim]
 
 
+# Between two figures that count groups side by side: "four men and two women", "1 direct, 1 indirect".
+SIDE_BY_SIDE = re.compile(r"^\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,\s*and|and|,)\s+$")
+# Victim words that name no group: "three people died and one person was arrested" is no pair of groups.
+ANYONE: frozenset[str] = frozenset("people person persons others other victims individuals".split())
+
+
+def _side_by_side(a: Claim, b: Claim) -> bool:
+    """Whether b follows a in the same sentence as another group of the same harm ("four men and two women")."""
+    sentence, qa, qb = a.get("sentence") or "", a.get("quantity") or "", b.get("quantity") or ""
+    if not qa or not qb or sentence != b.get("sentence") or a.get("type") != b.get("type") \
+            or re.search(r"\bamong\b", sentence):  # "five women and 13 rebels were among the dead": parts
+        return False
+    gap = int(b.get("start") or 0) - int(a.get("end") or 0)
+    if not 0 < gap <= 40:
+        return False
+    at = sentence.find(qa)
+    while at >= 0:
+        end = at + len(qa)
+        if sentence.startswith(qb, end + gap):
+            between = sentence[end:end + gap]
+            if re.match(r"^\s+direct(?:,\s*and|,|\s+and)\s+$", between, re.IGNORECASE):
+                return True
+            groups = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
+            return (bool(SIDE_BY_SIDE.match(between)) and all(groups) and groups[0] != groups[1]
+                    and not ANYONE.intersection(groups) and between.split()[0].lower() == groups[0])
+        at = sentence.find(qa, at + 1)
+    return False
+
+
+def join_groups(claims: list[Claim]) -> list[Claim]:
+    """Groups counted side by side make one figure: "injuring four men and two women" is 6 injured. The sum
+    takes the first claim's place (its `joined` lists the ids summed); the others are dropped."""
+    out: list[Claim] = []
+    for c in claims:
+        last = out[-1] if out else None
+        if last is not None and _side_by_side(last.get("_tail", last), c):
+            ids = last.get("joined") or [last.get("id")]
+            out[-1] = {**last, "value": int(last.get("value") or 0) + int(c.get("value") or 0),
+                       "low": None if last.get("low") is None or c.get("low") is None
+                       else int(last["low"]) + int(c["low"]),
+                       "high": None if last.get("high") is None or c.get("high") is None
+                       else int(last["high"]) + int(c["high"]),
+                       "victims": "people", "joined": [*ids, c.get("id")], "_tail": c}
+        else:
+            out.append(c)
+    return [{k: v for k, v in c.items() if k != "_tail"} for c in out]
+
+
 def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
     """Whether this figure gives way to a fuller one among these: a figure limited to a hospital or a
     province or added to others ("another 327"); a group beside a larger whole as prominent or one stated
@@ -268,8 +318,8 @@ def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
     the lead is not a part of "another four people" or of a passing "24" below); a zero beside a positive
     figure ("no other deaths"); "hundreds" beside a stated number."""
     value = int(claim.get("value") or 0)
-    if value == 0:
-        return any(c.get("value") for c in among)
+    if value == 0:  # "Deaths: 0" in a fact box stands
+        return prominence(claim) < 2 and any(c.get("value") for c in among)
     if claim.get("qualifier") == "vague":
         return any(c.get("qualifier") != "vague" and c.get("value") for c in among)
     if limited(claim):
@@ -352,7 +402,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
             target = by_id.get(str(c.get("superseded_by") or ""))
             if target is not None:
                 revisions.append(_revision(c, target, article))
-        keep = [c for c in mine if counted(c)]
+        keep = join_groups([c for c in mine if counted(c)])
         usable.extend(keep)
         by_source: dict[str, list[Claim]] = {}
         for c in keep:
@@ -372,7 +422,8 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     figures = [c for c, _, _ in whole]
     best_claim = _most_complete(figures)
     best = int(best_claim["value"]) if best_claim is not None else None
-    evidence = [str(c["id"]) for c in usable if best is not None and c.get("value") == best]
+    evidence = [str(i) for c in usable if best is not None and c.get("value") == best
+                for i in c.get("joined") or [c["id"]]]
     counted_singles = _singles_figure(singles, ordered)
     low, high = span(figures)
     if counted_singles and (best is None or counted_singles[0] > best):

@@ -11,6 +11,7 @@ from casualty_cli.tolls import (
     Toll,
     build_tolls,
     disagree,
+    join_groups,
     other_event,
     parse_date,
     partial,
@@ -68,6 +69,8 @@ BEST_CASES = [
     pytest.param([claim(4, "Four people were killed at the Al-Shifa hospital.", quantity="Four")], 4,
                  id="partial-alone-still-counts"),
     pytest.param([claim(0, "No one was killed in the blast.", quantity="No one", start=5)], 0, id="zero-is-a-figure"),
+    pytest.param([claim(2, "The fire led to the deaths of two civilians.", quantity="two", start=1337),
+                  claim(0, "Deaths: 0", quantity="0", start=2884)], 0, id="fact-box-zero-stands"),
     pytest.param([claim(2, "Two people were killed.", quantity="Two", start=5),
                   claim(0, "No other deaths were reported.", quantity="No")], 2, id="no-other-is-not-a-toll"),
     pytest.param([claim(243, "Deaths: 243", start=9000), claim(12, "In Vietnam, 12 people died.", start=20)], 243,
@@ -231,6 +234,39 @@ def test_singles_count_when_no_number_is_given() -> None:
     assert tolls["killed"].best == 1
     assert tolls["killed"].evidence == ["A 25-year-old man was shot and killed on Friday."]
     assert tolls["injured"].best == 2
+
+
+def pair(sentence: str, first: tuple[int, str, str | None], second: tuple[int, str, str | None],
+         type: str = "killed") -> list[dict[str, Any]]:
+    """Two claims of one sentence, with offsets taken from the sentence as extract gives them."""
+    out = []
+    for value, quantity, victims in (first, second):
+        at = sentence.index(quantity, out[-1]["end"] if out else 0)
+        out.append(claim(value, sentence, quantity=quantity, victims=victims, start=at, type=type))
+    return out
+
+
+@pytest.mark.parametrize(("claims", "values"), [
+    pytest.param(pair("Shots were fired into the crowd, injuring four men and two women.", (4, "four", "men"),
+                      (2, "two", "women"), type="injured"), [6], id="four-men-and-two-women"),
+    pytest.param(pair("Fatalities: 1 direct, 1 indirect", (1, "1", None), (1, "1", None)), [2],
+                 id="direct-and-indirect"),
+    pytest.param(pair("Auburn investigators confirm three people have died and one person was arrested.",
+                      (3, "three", "people"), (1, "one", "person")), [3, 1], id="people-are-no-group"),
+    pytest.param(pair("Five women and 13 rebels from the six families were among the dead.",
+                      (5, "Five", "women"), (13, "13", "rebels")), [5, 13], id="among-the-dead-are-parts"),
+    pytest.param(pair("4 injured, 1 critically, in Harbor City shooting", (4, "4", None), (1, "1", None),
+                      type="injured"), [4, 1], id="one-critically-is-not-another-group"),
+])
+def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: list[int]) -> None:
+    assert [c["value"] for c in join_groups(claims)] == values
+
+
+def test_a_sum_rests_on_both_claims() -> None:
+    claims = pair("Shots were fired into the crowd, injuring four men and two women.", (4, "four", "men"),
+                  (2, "two", "women"), type="injured")
+    (toll,) = build_tolls(claims)
+    assert (toll.best, toll.evidence) == (6, [claims[0]["id"], claims[1]["id"]])
 
 
 def test_singles_about_another_event_do_not_count() -> None:
