@@ -32,11 +32,19 @@ PERSON = re.compile(
     r"|" + NAMED,
     re.IGNORECASE,
 )
+# "and his four sons": relatives counted by a small number after one person.
+_SMALL = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+_PLURAL = r"(?:" + "|".join(sorted({n + "s" for n in lx.SINGLE_PERSON_NOUNS if not n.endswith(("s", "y"))}
+                                   | {"children", "grandchildren"}, key=len, reverse=True)) + r")"
 _AND_PERSON = re.compile(
-    r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+(?:" + _ADJ + r",?\s+){0,2}" + _NOUN
-    + r"\b|(?=an?\s|another\s))",
+    r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+(?:(?P<n>" + "|".join(_SMALL) + r"|\d)\s+"
+    r"(?:" + _ADJ + r",?\s+){0,2}" + _PLURAL + r"|(?:" + _ADJ + r",?\s+){0,2}" + _NOUN
+    + r")\b|(?=an?\s|another\s))",
     re.IGNORECASE,
 )
+# Between one mention and the next that names the same person: "one man, 43-year-old Hisham Abu Khattab,".
+APPOSITION = re.compile(r"^\s*(?:,|[–—-])\s*$")
+APPOSITION_END = re.compile(r"^\s*(?:,(?!\s*(?:and|or)\b)|[–—-])", re.IGNORECASE)
 _HARM = {kind: "|".join(re.escape(w) for w in words) for kind, words in lx.SINGLE_HARM.items()}
 _ANY_HARM = "|".join(f"(?P<{kind}>{words})" for kind, words in _HARM.items())
 # After the person(s): a short aside ("a man, 25,", "a man in his 20s"), then the harm, passive or intransitive.
@@ -98,6 +106,11 @@ def _runs(sentence: str) -> Iterator[tuple[str, int]]:
         first = mentions[i]
         end, n = first.end(), 1
         while True:
+            if i + 1 < len(mentions) and APPOSITION.match(sentence[end:mentions[i + 1].start()]):
+                i += 1  # "one civilian, a woman, was killed" names one person; "a man, a woman and a child" three
+                n += 0 if n == 1 and APPOSITION_END.match(sentence[mentions[i].end():]) else 1
+                end = mentions[i].end()
+                continue
             joined = _AND_PERSON.match(sentence, end)
             if not joined:
                 break
@@ -105,7 +118,8 @@ def _runs(sentence: str) -> Iterator[tuple[str, int]]:
                 i += 1
                 end, n = mentions[i].end(), n + 1
             elif joined.end() > end and not sentence[joined.end():joined.end() + 3].lower().startswith(("a ", "an")):
-                end, n = joined.end(), n + 1
+                number = (joined.group("n") or "").lower()
+                end, n = joined.end(), n + (_SMALL.get(number) or int(number or 1))
             else:
                 break
         kind = _kind(sentence, first.start(), end)

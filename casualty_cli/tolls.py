@@ -14,7 +14,8 @@ How `best` is read, in order (each rule is a small function below):
      figures about another event ("the deadliest since Nargis, which killed 140,000") or totals
      over a war or a period ("since the conflict began in 2011", "in 2014", "this month alone");
   2. groups counted side by side are summed ("four men and two women" is 6, "Fatalities: 1 direct,
-     1 indirect" is 2);
+     1 indirect" is 2), and one person killed with others counts too ("killed alongside her four
+     children" is 5);
      each article's figure per source: a figure that gives way to a fuller one is passed over
      (one hospital or province, "no other ...", a group within a larger or earlier stated whole,
      a zero beside a positive figure, "hundreds" beside a stated number), then fact box and
@@ -287,7 +288,7 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
                 return True
             groups = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
             return (bool(SIDE_BY_SIDE.match(between)) and all(groups) and groups[0] != groups[1]
-                    and not ANYONE.intersection(groups) and between.split()[0].lower() == groups[0])
+                    and not ANYONE.intersection(groups) and groups[0] in between.lower().split())
         at = sentence.find(qa, at + 1)
     return False
 
@@ -309,6 +310,27 @@ def join_groups(claims: list[Claim]) -> list[Claim]:
         else:
             out.append(c)
     return [{k: v for k, v in c.items() if k != "_tail"} for c in out]
+
+
+# One person harmed with others counted by a number: "was killed alongside her four children" is five.
+COMPANIONS = re.compile(r"\b(?:killed|died|dead)\b[^.;]{0,60}?\b(?:alongside|along with|together with|with)\s+"
+                        r"(?:(?:all\s+)?(?:his|her)\s+)?$", re.IGNORECASE)
+OF_THEIRS = re.compile(r"^\s+of\s+(?:his|her)\b", re.IGNORECASE)
+
+
+def with_subject(claim: Claim) -> Claim:
+    """The figure with the one person it was counted beside: "Heba was killed, with two of her sons" is 3."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    at = sentence.find(quantity) if quantity else -1
+    if at < 0 or claim.get("qualifier") not in ("exact", "at_least"):
+        return claim
+    before, after = sentence[max(0, at - 120):at], sentence[at + len(quantity):]
+    match = COMPANIONS.search(before)
+    if not match or not (match.group(0).rstrip().lower().endswith(("his", "her")) or OF_THEIRS.match(after)):
+        return claim
+    value = int(claim.get("value") or 0) + 1
+    return {**claim, "value": value, "low": value if claim.get("low") is not None else None,
+            "high": value if claim.get("high") is not None else None}
 
 
 def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
@@ -402,7 +424,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
             target = by_id.get(str(c.get("superseded_by") or ""))
             if target is not None:
                 revisions.append(_revision(c, target, article))
-        keep = join_groups([c for c in mine if counted(c)])
+        keep = join_groups([with_subject(c) for c in mine if counted(c)])
         usable.extend(keep)
         by_source: dict[str, list[Claim]] = {}
         for c in keep:

@@ -48,6 +48,12 @@ from casualty_cli.singles import read_singles
     ("John Smith, 25, was arrested.", []),
     ("In Aleppo, 21 were killed.", []),
     ("Police said a 7-year-old fatally shot Ty-Ryne Hoskins, 3, of Toledo on Oct.", [("killed", 1)]),
+    ("A father and his four sons were killed in an alleged Israeli airstrike on their home.", [("killed", 5)]),
+    ("At least one man, 43-year-old Hisham Abu Khattab, was killed when Al-Taqwa mosque was bombed.",
+     [("killed", 1)]),
+    ("During the night, at least one civilian, a woman, was killed.", [("killed", 1)]),
+    ("A man, a woman and a child were killed.", [("killed", 3)]),
+    ("A man, a woman, and a child were killed.", [("killed", 3)]),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected

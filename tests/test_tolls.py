@@ -18,6 +18,7 @@ from casualty_cli.tolls import (
     revision_text,
     span,
     stream_tolls,
+    with_subject,
 )
 
 _COUNTER = [0]
@@ -260,6 +261,17 @@ def pair(sentence: str, first: tuple[int, str, str | None], second: tuple[int, s
 ])
 def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: list[int]) -> None:
     assert [c["value"] for c in join_groups(claims)] == values
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "value", "expected"), [
+    ("The 45-year old wife of Nabil Abu Jabr was killed alongside her four children.", "four", 4, 5),
+    ("Umm Abd al-Rahman al-Badrasawi was killed along with four of her sons.", "four", 4, 5),
+    ("Prominent visual artist Heba Zaqout (39 years old) was killed, with two of her sons.", "two", 2, 3),
+    ("Four people were killed along with the gunman.", "Four", 4, 4),
+    ("Two people were killed with a rifle.", "Two", 2, 2),
+])
+def test_one_person_killed_with_others_counts_too(sentence: str, quantity: str, value: int, expected: int) -> None:
+    assert with_subject(claim(value, sentence, quantity=quantity))["value"] == expected
 
 
 def test_a_sum_rests_on_both_claims() -> None:
