@@ -22,7 +22,7 @@ How `best` is read, in order (each rule is a small function below):
      lead over passing mentions, then the first stated;
   3. each source's latest figure (articles in date order; unknown dates first);
   4. best = the most prominent, then largest, whole-event figure among the sources' latest
-     figures, raised to a close larger one that agrees with it; people described one by one
+     figures, raised to a close larger one of a later article that agrees with it; people described one by one
      ("a man was shot and killed") count when no larger figure is given.
 """
 from __future__ import annotations
@@ -464,15 +464,16 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
 
 
 def _most_complete(figures: Sequence[Claim]) -> Claim | None:
-    """The most prominent figure (fact box, lead, stated total), raised to a larger one that agrees with it and
-    is close (a later count of the same dead): an open "more than 200" in the lead gives way to "at least 240"
-    below; an exact 4 does not give way to 40, nor "at least 19" to another attack's 58."""
+    """The most prominent figure (fact box, lead, stated total), raised to a larger one from another article
+    that agrees with it and is close (a later count of the same dead): "more than 200" on Monday gives way
+    to Tuesday's "at least 240"; an exact 4 does not give way to 40, nor "at least 19" to another attack's
+    58. Within one article the lead stands: it already weighs the sources quoted below it."""
     if not figures:
         return None
     best = max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0)))
     value = int(best.get("value") or 0)
     agreeing = [c for c in figures if value < int(c.get("value") or 0) <= value * RAISE_LIMIT
-                and not disagree([best, c])]
+                and c.get("article") != best.get("article") and not disagree([best, c])]
     return max(agreeing, key=lambda c: int(c.get("value") or 0)) if agreeing else best
 
 
