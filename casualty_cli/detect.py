@@ -89,7 +89,7 @@ def is_person(noun: Token) -> bool:
 
 # Every word `harm_type` can answer for: a set lookup settles the other tokens of a sentence.
 _HARM_ANY: frozenset[str] = frozenset(
-    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, "lose", "condition", "rubble"})
+    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, "lose", "condition", "rubble", "force"})
 
 
 def harm_type(token: Token) -> str | None:
@@ -102,6 +102,12 @@ def harm_type(token: Token) -> str | None:
     if kind == "killed" and (_attempted(token) or _names_other_thing(token)):
         return None
     return kind
+
+
+def _from_home(verb: Token) -> bool:
+    """ "forced from their homes", "forced out of their homes", "losing their homes"."""
+    return any(t.lemma_.lower() in lx.HOMES and t.head.lower_ in ("from", "of", "out") for t in verb.subtree
+               if t.dep_ == "pobj") or any(c.dep_ == "dobj" and c.lemma_.lower() in lx.HOMES for c in verb.children)
 
 
 def _attempted(token: Token) -> bool:
@@ -129,12 +135,16 @@ def _harm_type(token: Token, lower: str, lemma: str) -> str | None:
     if lemma == lower and lower in lx.HARM_FORMS and lower not in lx.HARM_ADJECTIVES:
         lemma = lx.HARM_FORMS[lower]
     if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBD", "VBG") and token.pos_ != "NOUN"):
+        if lemma == "lose" and _from_home(token):
+            return "displaced"  # "24,000 individuals losing their homes"
         if lemma in lx.HARM_VERBS:
             return lx.HARM_VERBS[lemma]
         if lower in lx.HARM_ADJECTIVES:
             return lx.HARM_ADJECTIVES[lower]
         if lemma == "lose" and any(c.lemma_.lower() == "life" for c in token.children):
             return "killed"
+        if lemma == "force" and _from_home(token):
+            return "displaced"  # "forced thousands from their homes"
         return None
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma == "condition":
@@ -197,6 +207,8 @@ def _linked(anchor: Token, harm: Token) -> int | None:
             return None
         if harm.pos_ in ("VERB", "AUX") and _is_agent(anchor, harm):
             return None
+        if _other_statement(anchor, harm):
+            return None
         return up
     if up == 0:  # count governs the harm: "people killed", "40 dead"
         return down if down <= MAX_DOWN else None
@@ -213,6 +225,24 @@ def _linked(anchor: Token, harm: Token) -> int | None:
     if pivot.lemma_.lower() == "have" and up == 1 and down <= 2 and anchor.dep_ == "nsubj" and harm.pos_ == "NOUN":
         return up + down  # "Two had gunshot wounds" (but not "the victim had two children")
     return None
+
+
+# Clauses joined to a harm that may hold a statement of their own.
+CLAUSE_DEPS: frozenset[str] = frozenset({"conj", "ccomp", "advcl", "parataxis"})
+
+
+def _other_statement(anchor: Token, harm: Token) -> bool:
+    """Whether the count sits in a clause with a subject and verb of its own, below the harm:
+    "Two people died ..., and ten people were rescued from flooded homes" (but "were also killed,
+    as were their two young children" leaves its verb to the harm)."""
+    node = anchor.head if anchor.dep_ not in ("nsubj", "nsubjpass") else anchor
+    while node.i != harm.i and node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX") and harm_type(node) is None \
+                and node.lemma_.lower() != "be" \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def harm_words(sent: Span) -> list[tuple[Token, str]]:
@@ -289,7 +319,7 @@ def adjacent_harm(num: Token) -> Harm | None:
         kind = harm_type(nxt) or lx.HARM_ADJECTIVES.get(nxt.lower_)
         if kind is None and nxt.lower_ == "shot":
             kind = "casualties"
-        if kind is None and nxt.lower_ in ("died", "die"):
+        if kind is None and nxt.lower_ in ("died", "die", "dies"):
             kind = "killed"
         if kind is not None:
             return Harm(nxt, kind, 0)

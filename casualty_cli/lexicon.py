@@ -32,6 +32,8 @@ HARM_VERBS: dict[str, str] = {
 NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate", "lose",
                                                   "relocate"})
 NEEDS_LIVES: frozenset[str] = frozenset({"claim"})
+# What people are forced from, or lose, when they are displaced: "forced from their homes".
+HOMES: frozenset[str] = frozenset({"home", "house", "village", "town"})
 # Verbs whose "shot" is sharpened by the words around it ("shot dead", "shot and wounded").
 SHOOTING_VERBS: frozenset[str] = frozenset({"shoot", "hit", "strike", "target"})
 # Heads under which "lives" is the harm: "claimed the lives of", "cost 30 lives".
@@ -69,7 +71,7 @@ HARM_FORMS: dict[str, str] = {
 }  # fmt: skip
 # Harm words that, right after a count, make the claim whatever the parse says: "18 dead", "7 shot".
 ADJACENT_HARM: frozenset[str] = frozenset({"dead", "killed", "wounded", "injured", "hurt", "shot", "missing",
-                                           "died", "die", "slain"})
+                                           "died", "die", "dies", "slain"})
 # A word between a count and "dead" that keeps the count's death: "3 found dead", "Five Shot Dead".
 BEFORE_DEAD: frozenset[str] = frozenset({"found", "shot", "confirmed", "feared", "reported", "pronounced", "left",
                                          "now", "lay", "lying"})
@@ -113,7 +115,7 @@ leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
 go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
 receive estimate think expect presume assume force place set
-revise update correct lower adjust wind wound end
+revise update correct lower adjust wind wound end appear seem
 """.split())
 # Not harm words themselves, but a sentence holding one may hold a claim the rules read
 # ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.

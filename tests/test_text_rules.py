@@ -34,6 +34,22 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("three", "killed", 3, "exact", None)]),
     ("– Two men who were shot and killed at the Four Points Sheraton have been identified.",  # gva:8dc77550
      [("Two", "killed", 2, "exact", None)]),
+    ("Police: Family of four dies in Father’s Day murder-suicide at Roy home",  # gva:3096c3
+     [("four", "killed", 4, "exact", None)]),
+    ("All four family members appear to have died from gunshot wounds.",  # gva:3096c3
+     [("four", "killed", 4, "exact", None)]),
+    # displaced: forced from or losing their homes
+    ("By 20 May, at least 62 people had died as a result of the flooding, and hundreds of thousands had been "
+     "forced from their homes.",  # wiki
+     [("at least 62", "killed", 62, "at_least", None),
+      ("hundreds of thousands", "displaced", 200_000, "vague", None)]),
+    ("There, 4,014 homes were demolished, resulting in more than 24,000 individuals losing their homes.",  # wiki
+     [("more than 24,000", "displaced", 24_000, "more_than", None)]),
+    # a clause with a subject and verb of its own is another statement; "as were" is not
+    ("Two people died after getting washed away by floodwaters, and ten people were rescued from flooded "
+     "homes.", [("Two", "killed", 2, "exact", None)]),  # wiki
+    ("Their son and his wife were also killed, as were their two young children.",  # airwars:ispt0361
+     [("two", "killed", 2, "exact", None)]),
     # a count the parse hangs on the place before it
     ("In Jassem in the southern province of Daraa 15 civilians were killed in four air strikes while 25 others "
      "were wounded.",  # fakes:1923848197
