@@ -101,6 +101,8 @@ def harm_type(token: Token) -> str | None:
     kind = _harm_type(token, lower, lemma)
     if kind == "killed" and (_attempted(token) or _names_other_thing(token)):
         return None
+    if kind is not None and any(c.dep_ == "neg" for c in token.children):
+        return None  # "Three other children were also in the home, but were not injured"
     return kind
 
 

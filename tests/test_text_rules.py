@@ -98,6 +98,8 @@ NEGATIVES = [
     "children.",  # gva:f5898f
     # a count with a passive verb of its own is no breakdown
     "From 25 May to 14 June, including 2.22 million people were affected in 17 cities in Guangdong.",  # wiki:ZRieM39
+    # a negated harm
+    "Three other children were also in the home, but were not injured, Bass said.",  # gva:8fc70a
     # ages after a noun
     "Police say a girl, 9, was killed and her brother, 12, was wounded.",
     # a place after a count with no claim before it
