@@ -266,6 +266,9 @@ class _Article:
 
 # Between two figures that count groups side by side: "four men and two women", "1 direct, 1 indirect".
 SIDE_BY_SIDE = re.compile(r"^\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,\s*and|and|,)\s+$")
+# Words before groups that make them a breakdown of some whole, stated or not.
+BREAKDOWN = re.compile(r"\b(?:including|includes|among them|among whom|of whom|of them|mostly|mainly)\b",
+                       re.IGNORECASE)
 # Victim words that name no group: "three people died and one person was arrested" is no pair of groups.
 ANYONE: frozenset[str] = frozenset("people person persons others other victims individuals".split())
 
@@ -283,6 +286,8 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
     while at >= 0:
         end = at + len(qa)
         if sentence.startswith(qb, end + gap):
+            if BREAKDOWN.search(sentence[max(0, at - 30):at]):  # "including four women and seven children"
+                return False
             between = sentence[end:end + gap]
             if re.match(r"^\s+direct(?:,\s*and|,|\s+and)\s+$", between, re.IGNORECASE):
                 return True

@@ -267,6 +267,9 @@ def pair(sentence: str, first: tuple[int, str, str | None], second: tuple[int, s
                       (5, "Five", "women"), (13, "13", "rebels")), [5, 13], id="among-the-dead-are-parts"),
     pytest.param(pair("4 injured, 1 critically, in Harbor City shooting", (4, "4", None), (1, "1", None),
                       type="injured"), [4, 1], id="one-critically-is-not-another-group"),
+    pytest.param(pair("At least16 members of the family, including at least four women and at least seven children, "
+                      "were killed.", (4, "at least four", "women"), (7, "at least seven", "children")), [4, 7],
+                 id="including-makes-a-breakdown"),
 ])
 def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: list[int]) -> None:
     assert [c["value"] for c in join_groups(claims)] == values
