@@ -29,15 +29,17 @@ PERSON = re.compile(
     r"(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+(?-i:[A-Z][\w.'-]*\s+){0,2}"
     r"|^\s*(?:[A-Z][\w.'-]*:?\s+){0,2})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
     r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)"
-    r"|" + NAMED,
+    r"|(?P<named>" + NAMED + ")",
     re.IGNORECASE,
 )
 # "and his four sons": relatives counted by a small number after one person.
 _SMALL = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
 _PLURAL = r"(?:" + "|".join(sorted({n + "s" for n in lx.SINGLE_PERSON_NOUNS if not n.endswith(("s", "y"))}
                                    | {"children", "grandchildren"}, key=len, reverse=True)) + r")"
+# "and his son", "and her four children", after an aside that ends in a name ("X, a journalist for Name and ...").
 _AND_PERSON = re.compile(
-    r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+(?:(?P<n>" + "|".join(_SMALL) + r"|\d)\s+"
+    r"(?:(?:,?\s+[\w-]+){0,4}?\s+(?-i:Name)\b)?\s*(?:,\s*)?(?:and|as well as)\s+"
+    r"(?:(?:his|her|their)\s+(?:(?P<n>" + "|".join(_SMALL) + r"|\d)\s+"
     r"(?:" + _ADJ + r",?\s+){0,2}" + _PLURAL + r"|(?:" + _ADJ + r",?\s+){0,2}" + _NOUN
     + r")\b|(?=an?\s|another\s))",
     re.IGNORECASE,
@@ -85,13 +87,29 @@ def read_singles(text: str, article: str = "-") -> list[dict[str, Any]]:
     return list(_singles(text, article))
 
 
+# A full name after a word ("a 66-year old man Haji Nayef Abdelmajid al-Hilah (Abu Ramez) was killed"):
+# read as one word, so the harm and the relatives after it stay within reach. An age in brackets stays.
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn)-[\w'’-]+|\((?!\s*(?:aged\s+)?\d)[^()]{1,40}\))"
+NAME_RUN = re.compile(r"(?P<before>(?<![\w'’-])(?-i:[a-z\d])[\w'’-]*,? )" + _NAME_TOKEN
+                      + r"(?:\s+" + _NAME_TOKEN + r"){1,8}")
+
+
+def _compact(sentence: str) -> str:
+    """The sentence with each full name after a lowercase word read as "Name"; a headline in title case
+    ("Juvenile Dies After Morgantown Man ...") is left as it is."""
+    words = sentence.split()
+    if sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return sentence
+    return NAME_RUN.sub(lambda m: m.group("before") + "Name", sentence)
+
+
 def _singles(text: str, article: str) -> Iterator[dict[str, Any]]:
     for sent in SENTENCE.finditer(text):
         sentence = sent.group(0)
         if not PERSON.search(sentence):
             continue
         counts: dict[str, int] = {}
-        for kind, n in _runs(sentence):
+        for kind, n in _runs(_compact(sentence)):
             counts[kind] = counts.get(kind, 0) + n
         for kind, n in counts.items():
             yield {"article": article, "type": kind, "count": n, "sentence": sentence.strip(),
@@ -108,7 +126,8 @@ def _runs(sentence: str) -> Iterator[tuple[str, int]]:
         while True:
             if i + 1 < len(mentions) and APPOSITION.match(sentence[end:mentions[i + 1].start()]):
                 i += 1  # "one civilian, a woman, was killed" names one person; "a man, a woman and a child" three
-                n += 0 if n == 1 and APPOSITION_END.match(sentence[mentions[i].end():]) else 1
+                named = mentions[i - 1].group("named") or mentions[i].group("named")
+                n += 0 if n == 1 and (named or APPOSITION_END.match(sentence[mentions[i].end():])) else 1
                 end = mentions[i].end()
                 continue
             joined = _AND_PERSON.match(sentence, end)

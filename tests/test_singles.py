@@ -54,6 +54,14 @@ from casualty_cli.singles import read_singles
     ("During the night, at least one civilian, a woman, was killed.", [("killed", 1)]),
     ("A man, a woman and a child were killed.", [("killed", 3)]),
     ("A man, a woman, and a child were killed.", [("killed", 3)]),
+    ("Around 7:40 on Sunday, a 68-year old Palestinian civilian Hajj Abdul Mohsen Abu al-Rous and his 6-year old "
+     "grandson Majd Muhammad Abdul Mohsen Abu al-Rous were reportedly killed by an alleged Israeli airstrike.",
+     [("killed", 2)]),
+    ("On November 2nd 2023, 48-year-old Iyad Tayeh Jamil Matar, a journalist for Al-Aqsa TV and his mother, were "
+     "reportedly killed in an alleged Israeli bombing.", [("killed", 2)]),
+    ("During the evening, a 66-year old man Haji Nayef Abdelmajid Abdelqader al-Hilah (Abu Ramez) was killed when "
+     "the camp was bombed.", [("killed", 1)]),
+    ("Juvenile Dies After Morgantown Man Allegedly Mishandles Handgun - WBOY", [("killed", 1)]),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected
