@@ -411,6 +411,9 @@ SINGLE_PERSON_ADJECTIVES: frozenset[str] = frozenset("""
 young old elderly teenage unidentified unknown local pregnant off-duty innocent female male black white
 hispanic latino armed unarmed homeless retired former veteran college high-school middle-aged
 """.split())
+# Plural person nouns that ages follow in a list: "Two men, 25 and 30,", "three women, 35, 46 and 54".
+AGED_GROUPS: tuple[str, ...] = ("men", "women", "boys", "girls", "sons", "daughters", "brothers", "sisters",
+                                "children", "kids", "teens", "teenagers", "siblings", "victims")
 # How the one person was harmed, by claim type; checked in this order.
 SINGLE_HARM: dict[str, tuple[str, ...]] = {
     "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",

@@ -168,7 +168,12 @@ _NEXT_WORD = re.compile(rf"{_SP}+([^\W\d_]+)")
 _NAME_AGE_BEFORE = re.compile(
     rf"(?:[A-Z][\w'’.-]*|\)|\b(?i:{_words(lx.SINGLE_PERSON_NOUNS)}))\s*,{_SP}*$"
 )
-_NAME_AGE_AFTER = re.compile(rf"{_SP}*(?:,|;|\.(?:\s|$))")
+_NAME_AGE_AFTER = re.compile(
+    rf"{_SP}*(?:,|;|\.(?:\s|$)|[—–]|--|{_SP}-{_SP}|{_SP}*years?{_SP}+old\b)"
+)
+# People named by a plural noun, then their ages in a list: "Two men, 25 and 30,", "his sons, 10 and 12".
+_GROUP_AGE_BEFORE = re.compile(rf"\b(?i:{_words(lx.AGED_GROUPS)}),{_SP}*$")
+_AGE_LIST_AFTER = re.compile(rf"{_SP}*(?:,{_SP}*|{_SP}*and{_SP}+){_D}{{1,2}}\b")
 _PAREN_OPEN = re.compile(rf"\({_SP}*$")
 _PAREN_CLOSE = re.compile(rf"{_SP}*\)")
 _LIST_CONT = re.compile(rf"{_SP}*(?:,|,?{_SP}*(?:and|or|&)){_SP}*", re.I)
@@ -368,7 +373,7 @@ def _is_age(text: str, start: int, end: int, num: _Num, floor: int) -> bool:
         return False
     return (
         _NAME_AGE_BEFORE.search(text, lo, start) is not None and _NAME_AGE_AFTER.match(text, end) is not None
-    )
+    ) or (_GROUP_AGE_BEFORE.search(text, lo, start) is not None and _AGE_LIST_AFTER.match(text, end) is not None)
 
 
 def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: bool) -> bool:

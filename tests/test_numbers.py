@@ -500,6 +500,13 @@ EDGE_CASES: list[tuple[str, Expected]] = [
     ("at 0800 GMT", []),
     ("Police say a girl, 9, was killed and her brother, 12, was wounded.", []),
     ("the shooting deaths of his wife, 34, and", []),  # gva:1d3d7feb
+    ("The man — William R. Williams, 51 — appeared to have died", []),  # gva
+    ("Two men, 25 and 30, were shot in their heads", [("Two", 2, 2, 2, "exact")]),  # gva
+    ("Police: Perry Hall father kills sons, 10 and 12, before turning the gun on himself", []),  # gva
+    ("those killed were three women, 35, 46 and 54 years old", [("three", 3, 3, 3, "exact")]),  # gva
+    ("killed 10 men, 5 women and 3 children", [("10", 10, 10, 10, "exact"), ("5", 5, 5, 5, "exact"),
+                                               ("3", 3, 3, 3, "exact")]),
+    ("In Aleppo, 12 and 14 died", [("12", 12, 12, 12, "exact"), ("14", 14, 14, 14, "exact")]),
 ]
 
 
