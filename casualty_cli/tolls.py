@@ -16,14 +16,14 @@ How `best` is read, in order (each rule is a small function below):
   2. groups counted side by side are summed ("four men and two women" is 6, "Fatalities: 1 direct,
      1 indirect" is 2), and one person killed with others counts too ("killed alongside her four
      children" is 5);
-     each article's figure per source: a figure that gives way to a fuller one is passed over
+  3. each article's figure per source: a figure that gives way to a fuller one is passed over
      (one hospital or province, "no other ...", a group within a larger or earlier stated whole,
      a zero beside a positive figure, "hundreds" beside a stated number), then fact box and
      lead over passing mentions, then the first stated;
-  3. each source's latest figure (articles in date order; unknown dates first);
-  4. best = the most prominent, then largest, whole-event figure among the sources' latest
-     figures, raised to a close larger one of a later article that agrees with it; people described one by one
-     ("a man was shot and killed") count when no larger figure is given.
+  4. each source's latest figure (articles in date order; unknown dates first);
+  5. best = the most prominent, then largest, whole-event figure among the sources' latest
+     figures, raised to a close larger one of a later article that agrees with it; people
+     described one by one ("a man was shot and killed") count when no larger figure is given.
 """
 from __future__ import annotations
 
