@@ -178,6 +178,15 @@ _PAREN_OPEN = re.compile(rf"\({_SP}*$")
 _PAREN_CLOSE = re.compile(rf"{_SP}*\)")
 _LIST_CONT = re.compile(rf"{_SP}*(?:,|,?{_SP}*(?:and|or|&)){_SP}*", re.I)
 _ONE_AFTER = re.compile(rf"{_SP}+(?:of|another|by{_SP}+one)\b", re.I)
+# "both" counts two people ("Both were pronounced dead") but not: two groups or places ("both civilians
+# and soldiers", "both inside and outside Syria"), things ("both sides", "both legs"), "in both cars",
+# or nothing ("displaced both").
+_BOTH_NOT_PEOPLE = re.compile(
+    rf"(?:{_SP}+[\w'’-]+){{0,3}}?{_SP}+and\b|{_SP}*(?:[^\w\s]|$)"
+    rf"|{_SP}+(?i:sides?|ends?|ways|parties|countries|nations|legs|arms|hands|feet|eyes|times|directions|cars|"
+    rf"vehicles|homes|houses|buildings|teams|cases|incidents|shootings|attacks)\b"
+)
+_BOTH_AFTER_PREPOSITION = re.compile(rf"\b(?i:in|on|at|from|of|to|into|through|with|by|between|for){_SP}+$")
 _ONE_BEFORE = re.compile(rf"\b(?i:no|each|every|any|this|that|the only|the other|another){_SP}+$")
 _SCORES_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|[\"“‘(]\s*)$")
 _OF = re.compile(rf"{_SP}+of\b", re.I)
@@ -404,6 +413,8 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
             return True  # "WI 53150"
         if years and num.raw == "911" and not _plural_after(text, end):
             return True  # the emergency number (like a year, only where the text around says so)
+    if num.kind == "words" and text[num.start : num.end].lower() == "both":
+        return bool(_BOTH_NOT_PEOPLE.match(text, end) or _BOTH_AFTER_PREPOSITION.search(text, lo, start))
     if num.kind == "words" and text[num.start : num.end].lower() == "one":
         return bool(_ONE_AFTER.match(text, end) or _ONE_BEFORE.search(text, lo, start))
     return False

@@ -356,7 +356,7 @@ REAL_SNIPPETS: list[tuple[str, Expected]] = [
         "Luescher said. More than 7 million people in Syria are classified as",
         [("More than 7 million", 7000000, 7000001, None, "more_than")],
     ),  # FAKES
-    ('news. He called both men "100 percent police officers carrying on', []),  # GVA
+    ('news. He called both men "100 percent police officers carrying on', [("both", 2, 2, 2, "exact")]),  # GVA
     ("occurred (as of Dec. 21), an 11 percent increase over last year at", []),  # GVA
     ("UPDATE 2:50 p.m.: Penrose Main confirms five", [("five", 5, 5, 5, "exact")]),  # GVA
     ("one woman were shot around 2:20 a.m. Saturday. The victims were", [("one", 1, 1, 1, "exact")]),  # GVA

@@ -1,6 +1,6 @@
 """Extraction rules found on text that is not conflict news (issue 12): headlines that parse
 badly, killings tried and not done, killing nouns that name something else, ages after a noun,
-lists whose counts leave their harm to the first one, "of whom", "near" and "exceeded".
+lists whose counts leave their harm to the first one, "of whom", "near" and "exceeded", "both".
 
 Sentences are from ../shared/data (origin noted: gva, fakes, wiki = Wikimpacts); each case
 lists (quantity, type, value, qualifier, quantity of the parent claim) of every claim, and the
@@ -79,6 +79,12 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Xangsane was responsible for 187 casualties, including 83 possibly indirectly from the crash of "
      "Singapore Airlines Flight 006 on October 31, 2000.",  # wiki:C4J4mo6
      [("187", "casualties", 187, "exact", None), ("83", "casualties", 83, "exact", "187")]),
+    # "both" counts two people, as "all three" counts three
+    ("Both men inside the Honda were killed, and three others were injured when about 50 rounds were fired.",  # gva
+     [("Both", "killed", 2, "exact", None), ("three", "injured", 3, "exact", None)]),
+    ("Musselshell County Sheriff Mike Thomas on Thursday said both died from a gunshot wound to the forehead.",  # gva
+     [("both", "killed", 2, "exact", None)]),
+    ("Both were pronounced dead at the scene at 6:35 p.m.", [("Both", "killed", 2, "exact", None)]),  # gva
 ]
 
 NEGATIVES = [
@@ -102,6 +108,11 @@ NEGATIVES = [
     "Three other children were also in the home, but were not injured, Bass said.",  # gva:8fc70a
     # ages after a noun
     "Police say a girl, 9, was killed and her brother, 12, was wounded.",
+    # "both" of two groups, of things, of people not harmed
+    "Both civilians and soldiers were killed in the attack.",
+    "The man was shot in both legs and taken to hospital.",
+    "Both are charged with two counts of murder; third-degree arson; criminal conspiracy.",  # gva
+    "Both suspects were arrested after the killing.",
     # a place after a count with no claim before it
     "The company opened 12 in Texas last year.",
 ]
