@@ -85,6 +85,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Musselshell County Sheriff Mike Thomas on Thursday said both died from a gunshot wound to the forehead.",  # gva
      [("both", "killed", 2, "exact", None)]),
     ("Both were pronounced dead at the scene at 6:35 p.m.", [("Both", "killed", 2, "exact", None)]),  # gva
+    ("It's unclear how both men died.", [("both", "killed", 2, "exact", None)]),  # gva:992c8f1d
 ]
 
 NEGATIVES = [
