@@ -283,6 +283,16 @@ NUMBER_WORDS: dict[str, int] = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "both": 2,  # "Both were pronounced dead", like "all three" (claim-spec §1); not "both X and Y" groups
 }  # fmt: skip
+# What "both" counts when it counts no people: "both sides", "shot in both legs".
+BOTH_THINGS: tuple[str, ...] = (
+    "side", "sides", "end", "ends", "ways", "parties", "countries", "nations", "legs", "arms", "hands", "feet",
+    "eyes", "times", "directions", "cars", "vehicles", "homes", "houses", "buildings", "teams", "cases", "incidents",
+    "shootings", "attacks",
+)
+# Before "both", these make it count things: "in both cars", "from both sides".
+BOTH_PREPOSITIONS: tuple[str, ...] = (
+    "in", "on", "at", "from", "of", "to", "into", "through", "with", "by", "between", "for",
+)
 SCALES: dict[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Counts without a number, with the value the spec gives them (claim-spec §2).
 VAGUE_COUNTS: dict[str, int] = {

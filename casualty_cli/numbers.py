@@ -183,10 +183,9 @@ _ONE_AFTER = re.compile(rf"{_SP}+(?:of|another|by{_SP}+one)\b", re.I)
 # or nothing ("displaced both").
 _BOTH_NOT_PEOPLE = re.compile(
     rf"(?:{_SP}+[\w'’-]+){{0,3}}?{_SP}+and\b|{_SP}*(?:[^\w\s]|$)"
-    rf"|{_SP}+(?i:sides?|ends?|ways|parties|countries|nations|legs|arms|hands|feet|eyes|times|directions|cars|"
-    rf"vehicles|homes|houses|buildings|teams|cases|incidents|shootings|attacks)\b"
+    rf"|{_SP}+(?i:{_words(lx.BOTH_THINGS)})\b"
 )
-_BOTH_AFTER_PREPOSITION = re.compile(rf"\b(?i:in|on|at|from|of|to|into|through|with|by|between|for){_SP}+$")
+_BOTH_AFTER_PREPOSITION = re.compile(rf"\b(?i:{_words(lx.BOTH_PREPOSITIONS)}){_SP}+$")
 _ONE_BEFORE = re.compile(rf"\b(?i:no|each|every|any|this|that|the only|the other|another){_SP}+$")
 _SCORES_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|[\"“‘(]\s*)$")
 _OF = re.compile(rf"{_SP}+of\b", re.I)

@@ -35,6 +35,7 @@ from email.utils import parsedate_to_datetime
 from itertools import groupby
 from typing import Any
 
+from . import lexicon as lx
 from .claims import CLAIM_TYPES
 
 Claim = dict[str, Any]
@@ -62,7 +63,7 @@ TOLL_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Toll))
 
 # --- what a claim is about -------------------------------------------------------------------
 
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH = rf"(?:{'|'.join(m.lower() for m in lx.MONTHS)})"
 # Words near a figure that make it the toll of another, earlier or larger event, or a total over a period.
 OTHER_EVENT = re.compile(
     r"\b(?:deadliest|worst|strongest|costliest|largest|biggest|most (?:deadly|severe|destructive))\b[^.;]{0,60}?"
