@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # A chunk is closed when it holds this many windows to parse...
-CHUNK_WINDOWS = 64
+CHUNK_WINDOWS = 256
 # ... or this many articles (articles without a candidate sentence add no window).
 CHUNK_ARTICLES = 256
 # One `nlp.pipe` batch holds about this many characters: the parser's peak memory follows it.

@@ -43,7 +43,7 @@ def load_pipeline(name: str | None = None) -> Language:
 def _load(tried: tuple[str, ...]) -> Language:
     import spacy
 
-    from . import sentences  # (also registers casualty_sentences)
+    from . import attributes, sentences  # (also registers casualty_sentences and casualty_attributes)
 
     for model in tried:
         try:
@@ -60,5 +60,6 @@ def _load(tried: tuple[str, ...]) -> Language:
                                 "a parser and NER, as en_core_web_sm has")
         sentences.split_reference_marks(nlp)
         nlp.add_pipe("casualty_sentences", before="parser")
+        attributes.install(nlp)
         return nlp
     raise ModelNotFound(list(tried))
