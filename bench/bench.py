@@ -25,7 +25,6 @@ import csv
 import io
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -163,6 +162,15 @@ def help_time() -> float:
     return best
 
 
+# `casualty` in a child process that prints its own peak RSS in kB last on stderr. Linux's VmHWM, not
+# ru_maxrss: ru_maxrss survives exec, so a child would report this (large) bench process's peak as its own.
+PEAK = ("import resource, sys; from casualty_cli.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "try:\n    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]\n"
+        "except (OSError, IndexError):\n    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(hwm, file=sys.stderr)")
+
+
 def peak_memory(n: int) -> float:
     """Peak RSS in MB of `casualty extract` over a generated JSON Lines stream of `n` articles."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,13 +178,8 @@ def peak_memory(n: int) -> float:
         with open(path, "w", encoding="utf-8") as f:
             for article, text in generated(n):
                 f.write(json.dumps({"id": article, "text": text}) + "\n")
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        code = ("import resource, sys; from casualty_cli.cli import main\n"
-                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
-        done = subprocess.run([sys.executable, "-c", code, "extract", str(path), "--format", "jsonl", "-q"],
+        done = subprocess.run([sys.executable, "-c", PEAK, "extract", str(path), "--format", "jsonl", "-q"],
                               check=True, capture_output=True, text=True)
-        del before
         return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
@@ -190,11 +193,8 @@ def article_memory(sentences: int) -> tuple[float, float]:
         path = Path(tmp) / "one-article.txt"
         path.write_text("".join(CLAIM.format(n=i % 50 + 2, m=i % 7 + 1) + " " for i in range(sentences)),
                         encoding="utf-8")
-        code = ("import resource, sys; from casualty_cli.cli import main\n"
-                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", code, "extract", str(path), "--format", "jsonl", "-q"],
+        done = subprocess.run([sys.executable, "-c", PEAK, "extract", str(path), "--format", "jsonl", "-q"],
                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         seconds = time.perf_counter() - start
         return int(done.stderr.strip().splitlines()[-1]) / 1024, seconds

@@ -2,14 +2,14 @@
 pipeline's own `attribute_ruler` and `lemmatizer`.
 
 In en_core_web_sm those two run after the parser: 179 Matcher patterns tried on every
-token, then a rule lemmatizer called token by token. Together they take about a fifth of
-the time spent parsing the windows the extraction reads. Their answer for one token
+token, then a rule lemmatizer called token by token. Together they took 7-9 of the
+45 CPU seconds of the bench corpus's extraction. Their answer for one token
 depends on that token alone (its text, tag, dependency label and what earlier components
 set), except where a pattern spans several tokens ("gon na", "There were").
 
 `CachedAttributes` gives every token exactly the answer of those two components: it
-computes the answer once per distinct token (on a one-token `Doc` run through the two
-components themselves) and copies it after that; a `Doc` where a several-token pattern
+computes the answer once per distinct token (on a `Doc` of the tokens not seen before,
+run through the two components themselves) and copies it after that; a `Doc` where a several-token pattern
 matches is run through the two components whole. A pipeline whose patterns read anything
 else (neighbours' entities, a trainable lemmatizer) keeps its components as they are
 (`install` returns False).
