@@ -71,3 +71,13 @@ def test_a_pipeline_without_the_two_components_is_left_alone():
     nlp = spacy.blank("en")
     assert attributes.install(nlp) is False
     assert nlp.pipe_names == []
+
+
+def test_the_pipeline_pickles_with_the_cache(extractor):
+    """A process pool started with "spawn" (no fork on the platform) pickles the extractor and its pipeline."""
+    import pickle
+
+    text = "Police said 12 people were killed. There were 30 wounded, the ministry said."
+    copy = pickle.loads(pickle.dumps(extractor))
+    assert attributes.NAME in copy.nlp.pipe_names
+    assert [c.to_dict() for c in copy.extract(text)] == [c.to_dict() for c in extractor.extract(text)]
