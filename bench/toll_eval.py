@@ -58,17 +58,25 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
     """Claims of each article, extracted once into cache/name.jsonl."""
     path = cache / f"{name}.jsonl"
     if not path.exists():
+        from casualty_cli.errors import ArticleFailed
         from casualty_cli.extract import Extractor
         from casualty_cli.pipeline import load_pipeline
 
         cache.mkdir(parents=True, exist_ok=True)
         extractor = Extractor(load_pipeline())
         tmp = path.with_suffix(".tmp")
+        failed = 0
         with tmp.open("w", encoding="utf-8") as out:
-            for _, claims in extractor.extract_many(articles):
+            for article, claims in extractor.extract_many(articles):
+                if isinstance(claims, ArticleFailed):  # counted as an article without claims, and said
+                    failed += 1
+                    print(f"{name}: {article}: {claims}", file=sys.stderr)
+                    continue
                 for c in claims:
                     out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         tmp.replace(path)
+        if failed:
+            print(f"{name}: {failed} article(s) failed and count as giving no claim", file=sys.stderr)
     by_article: dict[str, list[dict[str, Any]]] = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:

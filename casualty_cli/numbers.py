@@ -19,9 +19,10 @@ Where quantulum3 is used, and why so little:
   import and scikit-learn warnings are silenced there only.
 
 Numbers that are not counts are dropped here, from the text around them: ordinals, ages, dates
-and years, times, money, percentages, measures and durations, fractions, decimals without a
-scale, IDs, phone numbers, designators ("Route 9", "No. 5"), street addresses, and "one" in
-"one of the victims", reference and footnote marks ("[12]", "[note 3]"), page and figure numbers.
+and years, times ("10 a.m.", "0800 GMT", a dateline's "2014 at 1459"), money, percentages,
+measures and durations, fractions, decimals without a scale, IDs, phone numbers, designators
+("Route 9", "No. 5"), street addresses, and "one" in "one of the victims", reference and
+footnote marks ("[12]", "[note 3]"), page and figure numbers.
 Whether the counted noun is a person is left to the extractor.
 
 Phrases that count without a number (claim-spec §1): zeros ("No one", "nobody", "none", the
@@ -163,6 +164,8 @@ _MONTH_BEFORE_YEAR = re.compile(
 _MONTH_AFTER = re.compile(rf"{_SP}*(?:of{_SP}+)?{_MONTH}")
 _STRONG_YEAR_BEFORE = re.compile(rf"\b(?i:{_STRONG_YEAR_WORDS}){_SP}+$")
 _ZIP_BEFORE = re.compile(rf"\b[A-Z]{{2}}{_SP}+$")
+# A wire dateline's time after its date: "Wed 01 Oct 2014 at 1459 Regional NNA - ...".
+_YEAR_AT_BEFORE = re.compile(rf"\b(?:19|20){_D}{{2}},?{_SP}+at{_SP}+$")
 _NEXT_WORD = re.compile(rf"{_SP}+([^\W\d_]+)")
 # "Jaden Rahm, 16,", "(...), 16,", and one person named by a noun: "a girl, 9,", "his wife, 34,".
 _NAME_AGE_BEFORE = re.compile(
@@ -410,6 +413,9 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
             return True
         if len(num.raw) == 5 and _ZIP_BEFORE.search(text, lo, start):
             return True  # "WI 53150"
+        if len(num.raw) == 4 and num.raw.isdigit() and int(num.raw[:2]) < 24 and int(num.raw[2:]) < 60 \
+                and _YEAR_AT_BEFORE.search(text, lo, start):
+            return True  # "2014 at 1459": a time
         if years and num.raw == "911" and not _plural_after(text, end):
             return True  # the emergency number (like a year, only where the text around says so)
     if num.kind == "words" and text[num.start : num.end].lower() == "both":

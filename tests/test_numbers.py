@@ -460,6 +460,11 @@ EDGE_CASES: list[tuple[str, Expected]] = [
     ("5pm", []),
     ("10 a.m.", []),
     ("0800 GMT", []),
+    ("Wed 01 Oct 2014 at 1459 Regional NNA - Twin car bomb explosions", []),  # FA-KES, a dateline's time
+    ("Sat 04 Oct 2014 at 1514 Regional NNA", []),
+    ("the toll rose to 1459 at 2014", [("1459", 1459, 1459, 1459, "exact")]),
+    ("Moreover 6.36 million people have been displaced internally",  # FA-KES: four characters, not a time
+     [("6.36 million", 6360000, 6360000, 6360000, "exact")]),
     ("\u00a35 and \u20ac3", []),
     ("US$5", []),
     ("5 million euros", []),
