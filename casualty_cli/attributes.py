@@ -35,8 +35,6 @@ MAX_CACHED = 500_000
 Answer = tuple[int, int, int, int, int]
 
 
-def _local(pattern: list[dict[str, Any]]) -> bool:
-    return len(pattern) == 1 and set(pattern[0]) <= LOCAL_KEYS
 
 
 def _entries(ruler: AttributeRuler) -> list[dict[str, Any]]:
@@ -56,7 +54,7 @@ def cacheable(nlp: Language) -> bool:
         return False
     patterns = [p for entry in _entries(ruler) for p in entry["patterns"]]
     # Several-token patterns may read anything: they send their Doc to the components themselves.
-    return all(_local(p) for p in patterns if len(p) == 1)
+    return all(set(p[0]) <= LOCAL_KEYS for p in patterns if len(p) == 1)
 
 
 def install(nlp: Language) -> bool:
@@ -78,7 +76,7 @@ class CachedAttributes:
         self.name = name
         self._cache: dict[tuple[int, ...], Answer] = {}
         self._contextual: Matcher | None = None
-        self._index_sets: dict[int, frozenset[str]] | None = None
+        self._index: tuple[dict[int, list[str]], dict[int, frozenset[str]]] | None = None
 
     def _components(self) -> tuple[AttributeRuler, Lemmatizer]:
         return (cast(AttributeRuler, self.nlp.get_pipe("attribute_ruler")),
@@ -96,9 +94,8 @@ class CachedAttributes:
         return self._contextual
 
     def __call__(self, doc: Doc) -> Doc:
-        ruler, _ = self._components()
         if self._context_matcher()(doc):
-            return self._lemmatize(ruler(doc))
+            return self._lemmatize(self._components()[0](doc))
         cache = self._cache
         if len(cache) > MAX_CACHED:
             cache.clear()
@@ -140,11 +137,12 @@ class CachedAttributes:
         if lemmatizer.mode != "rule" or not lemmatizer.lookups.has_table("lemma_index"):
             return lemmatizer(doc)
         table = lemmatizer.lookups.get_table("lemma_index")
-        lists = dict(table.items())
-        if self._index_sets is None:
-            self._index_sets = {pos: frozenset(words) for pos, words in lists.items()}
+        if self._index is None:
+            lists = dict(table.items())
+            self._index = lists, {pos: frozenset(words) for pos, words in lists.items()}
+        lists, sets = self._index
         try:
-            for pos, words in self._index_sets.items():
+            for pos, words in sets.items():
                 table[pos] = words
             return lemmatizer(doc)
         finally:

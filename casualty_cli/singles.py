@@ -33,7 +33,7 @@ PERSON = re.compile(
     re.IGNORECASE,
 )
 # "and his four sons": relatives counted by a small number after one person.
-_SMALL = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+_SMALL = {w: n for w, n in lx.NUMBER_WORDS.items() if 2 <= n <= 10 and w != "both"}
 _PLURAL = r"(?:" + "|".join(sorted({n + "s" for n in lx.SINGLE_PERSON_NOUNS if not n.endswith(("s", "y"))}
                                    | {"children", "grandchildren"}, key=len, reverse=True)) + r")"
 # "and his son", "and her four children", after an aside that ends in a name ("X, a journalist for Name and ...").
