@@ -12,12 +12,15 @@ claims or events.
 How `best` is read, in order (each rule is a small function below):
   1. left out: breakdowns (`part_of`), figures revised in their sentence (`superseded_by`),
      figures about another event ("the deadliest since Nargis, which killed 140,000") or totals
-     over a war or a period ("since the conflict began in 2011", "in 2014", "this month alone");
+     over a war or a period ("since the conflict began in 2011", "in 2014", "this month alone",
+     "seven days of airstrikes"), and figures in the page's list of related stories;
   2. groups counted side by side are summed ("four men and two women" is 6, "Fatalities: 1 direct,
-     1 indirect" is 2), and one person killed with others counts too ("killed alongside her four
-     children" is 5);
+     1 indirect" is 2, but not "16 civilians and three children": children are civilians), and one
+     person killed with others counts too ("killed alongside her four children" is 5, "five women
+     and a child" is 6);
   3. each article's figure per source: a figure that gives way to a fuller one is passed over
-     (one hospital or province, "no other ...", a group within a larger or earlier stated whole,
+     (one hospital or province, "no other ...", a group within a larger or earlier stated whole or
+     said to be among the dead,
      a zero beside a positive figure, "hundreds" beside a stated number), then fact box and
      lead over passing mentions, then the first stated;
   4. each source's latest figure (articles in date order; unknown dates first);
@@ -64,18 +67,28 @@ TOLL_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Toll))
 # --- what a claim is about -------------------------------------------------------------------
 
 _MONTH = rf"(?:{'|'.join(m.lower() for m in lx.MONTHS)})"
+# "the deadliest since Nargis, which killed 140,000": the figures after such words are the other event's; the
+# figure before them ("killed 213, the worst use of gas since 1988") is this event's.
+SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|strongest|costliest|largest|biggest|most (?:deadly|severe|"
+                         r"destructive))\b", re.IGNORECASE)
+SUPERLATIVE_SINCE = re.compile(SUPERLATIVE.pattern + r"[^.;]{0,60}?\bsince\b", re.IGNORECASE)
 # Words near a figure that make it the toll of another, earlier or larger event, or a total over a period.
 OTHER_EVENT = re.compile(
-    r"\b(?:deadliest|worst|strongest|costliest|largest|biggest|most (?:deadly|severe|destructive))\b[^.;]{0,60}?"
-    r"\bsince\b"
-    r"|\bsince (?:(?:the )?(?:start|beginning|outbreak|onset)\b|it (?:began|started|erupted)\b"
+    r"\bsince (?:(?:the )?(?:start|beginning|outbreak|onset)\b|it (?:began|started|erupted)\b"
     r"|(?:early |late |mid-?)?(?:" + _MONTH + r" )?(?:1[89]|20)\d\d\b"
     r"|(?:\d{1,2} )?" + _MONTH + r"(?: \d{1,2}\b)?)"
     # "since the conflict began in 2011", "has since killed", "killed in the war"
-    r"|\bsince\b[^.;]{0,40}?\b(?:began|begun|broke out|started|erupted)\b|\b(?:has|have) since\b"
+    r"|\bsince\b[^.;]{0,40}?\b(?:began|begun|broke out|started|erupted|collapsed|broke down|ended)\b"
+    r"|\b(?:has|have) since\b|\bsince then\b"
     r"|\b(?:in|during|throughout) (?:the|this|its|[\w']+'s?) (?:[\w-]+ )?(?:civil )?(?:war|conflict)\b"
-    r"|\b(?:war|conflict|uprising|revolt|revolution|insurgency|crisis|civil war)\b[^.;]{0,40}?\b(?:has|have|had) "
-    r"(?:so far )?(?:killed|claimed|left|displaced|forced)"
+    # "the death toll from the conflict", "the conflict - now in its sixth year -"
+    r"|\b(?:toll|tally) (?:from|of|in) (?:the )?(?:[\w-]+ )?(?:war|conflict)\b|\b(?:war|conflict)\W+now in its\b"
+    # not "war planes in Aleppo on Sunday have killed"
+    r"|\b(?:war|conflict|uprising|revolt|revolution|insurgency|crisis|civil war)\b(?!\s*(?:planes?|jets?)\b)"
+    r"[^.;]{0,40}?\b(?:has|have|had) (?:so far )?(?:killed|claimed|left|displaced|forced)"
+    # "Seven days of airstrikes", "two weeks of fighting"
+    r"|\b[\w-]+ (?:days|weeks|months) of (?:[\w-]+ )?(?:air ?strikes|raids|bombing|bombardments?|shelling|"
+    r"fighting|clashes|violence|attacks)\b"
     r"|\b(?:previous|preceding|last|earlier) (?:year|month|week|storm|hurricane|cyclone|typhoon|flood|earthquake|"
     r"quake|attack|season|record)\b|\bearlier this (?:week|month|year)\b"
     r"|\b(?:similar|another|a previous|an earlier|the previous) (?:attack|storm|hurricane|cyclone|typhoon|flood|"
@@ -133,10 +146,13 @@ def other_event(claim: Claim) -> bool:
     sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
     at = sentence.find(quantity) if quantity else -1
     if at < 0:
-        return bool(OTHER_EVENT.search(sentence))
-    near = sentence[max(0, at - OTHER_EVENT_REACH): at] + " " + sentence[at + len(quantity): at + len(quantity)
-                                                                         + OTHER_EVENT_REACH]
-    return bool(OTHER_EVENT.search(near))
+        return bool(OTHER_EVENT.search(sentence) or SUPERLATIVE_SINCE.search(sentence))
+    before = sentence[max(0, at - OTHER_EVENT_REACH): at]
+    after = sentence[at + len(quantity): at + len(quantity) + OTHER_EVENT_REACH]
+    # a comparison after the figure is about the figure's rank, not another toll: "killed 213, the worst use of
+    # gas in the civil war"
+    after = SUPERLATIVE.split(after, maxsplit=1)[0]
+    return bool(OTHER_EVENT.search(before + " " + after) or SUPERLATIVE_SINCE.search(before))
 
 
 def partial(claim: Claim) -> bool:
@@ -183,10 +199,22 @@ def footnote(claim: Claim) -> bool:
         r"(?<!\[)\b" + re.escape(quantity) + r"\b(?!\])", sentence)
 
 
+# A web page's list of other stories after the article: "Source AFP Related News ...", "Views 458 Related ...".
+RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bViews \d+ Related\b")
+
+
+def related(claim: Claim) -> bool:
+    """Whether the figure stands in the page's list of related stories, after the article's own text."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    at = sentence.find(quantity) if quantity else -1
+    return bool(RELATED.search(sentence if at < 0 else sentence[:at]))
+
+
 def counted(claim: Claim) -> bool:
-    """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's, not a mark."""
+    """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's, not a mark,
+    not a related story's."""
     return (not claim.get("part_of") and not claim.get("superseded_by") and not other_event(claim)
-            and not footnote(claim))
+            and not footnote(claim) and not related(claim))
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -272,6 +300,13 @@ BREAKDOWN = re.compile(r"\b(?:including|includes|among them|among whom|of whom|o
                        re.IGNORECASE)
 # Victim words that name no group: "three people died and one person was arrested" is no pair of groups.
 ANYONE: frozenset[str] = frozenset("people person persons others other victims individuals".split())
+# Victim words for all non-combatants, and groups that are among them: "16 civilians and three children" are
+# not 19 (the children are civilians), while "50 militants and eight civilians" are 58.
+CIVILIANS: frozenset[str] = frozenset("civilians civilian citizens residents".split())
+CIVILIAN_GROUPS: frozenset[str] = frozenset("""
+child children kid kids boy boys girl girls woman women baby babies infant infants toddler toddlers
+student students pupil pupils teenager teenagers teen teens
+""".split())
 
 
 def _side_by_side(a: Claim, b: Claim) -> bool:
@@ -294,7 +329,8 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
                 return True
             groups = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
             return (bool(SIDE_BY_SIDE.match(between)) and all(groups) and groups[0] != groups[1]
-                    and not ANYONE.intersection(groups) and groups[0] in between.lower().split())
+                    and not ANYONE.intersection(groups) and groups[0] in between.lower().split()
+                    and not (CIVILIANS.intersection(groups) and CIVILIAN_GROUPS.intersection(groups)))
         at = sentence.find(qa, at + 1)
     return False
 
@@ -322,6 +358,31 @@ def join_groups(claims: list[Claim]) -> list[Claim]:
 COMPANIONS = re.compile(r"\b(?:killed|died|dead)\b[^.;]{0,60}?\b(?:alongside|along with|together with|with)\s+"
                         r"(?:(?:all\s+)?(?:his|her)\s+)?$", re.IGNORECASE)
 OF_THEIRS = re.compile(r"^\s+of\s+(?:his|her)\b", re.IGNORECASE)
+
+
+# One more person named after a counted group: "killing five women and a child" is six.
+_ONE_MORE_NOUN = "|".join(sorted(lx.SINGLE_PERSON_NOUNS - {"security", "suspect", "gunman", "shooter", "robber"},
+                                 key=len, reverse=True))
+AND_ONE_MORE = re.compile(r"^\s+[\w'-]+\s+and\s+(?:a|an|one)\s+(?:(?!wounded|injured|unborn)[\w'-]+\s+)?(?:"
+                          + _ONE_MORE_NOUN
+                          + r")\b(?!\s+(?:was|were|is)\s+(?:\w+\s+)?(?:injured|wounded|hurt|missing|arrested))",
+                          re.IGNORECASE)
+
+
+def with_one_more(claim: Claim) -> Claim:
+    """The figure with one person named right after it: "killing five women and a child" is 6."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    at = sentence.find(quantity) if quantity else -1
+    if at < 0 or claim.get("qualifier") not in ("exact", "at_least") or not claim.get("victims"):
+        return claim
+    rest = sentence[at + len(quantity):]
+    if re.search(r"[—–:-]\s*$", sentence[:at]) or BREAKDOWN.search(sentence[max(0, at - 30):at]):
+        return claim  # "four people — three women and one man": a breakdown of a stated whole
+    if not AND_ONE_MORE.match(rest) or not rest.split()[0].lower() == str(claim.get("victims")).lower():
+        return claim
+    value = int(claim.get("value") or 0) + 1
+    return {**claim, "value": value, "low": value if claim.get("low") is not None else None,
+            "high": value if claim.get("high") is not None else None}
 
 
 def with_subject(claim: Claim) -> Claim:
@@ -353,7 +414,19 @@ def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
     if limited(claim):
         return True
     return group(claim) and any(not partial(c) and (_before(c, claim) or int(c.get("value") or 0) > value
-                                                    and prominence(c) >= prominence(claim)) for c in among)
+                                                    and (prominence(c) >= prominence(claim) or _among(claim)))
+                                for c in among)
+
+
+# "Nearly 70 children were among those killed": the figure itself says it is a part of a larger whole.
+AMONG = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\b", re.IGNORECASE)
+
+
+def _among(claim: Claim) -> bool:
+    """Whether the sentence says the figure's people were among the harmed ("... were among the dead")."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    at = sentence.find(quantity) if quantity else -1
+    return at >= 0 and bool(AMONG.match(sentence[at + len(quantity):]))
 
 
 def _before(a: Claim, b: Claim) -> bool:
@@ -430,7 +503,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
             target = by_id.get(str(c.get("superseded_by") or ""))
             if target is not None:
                 revisions.append(_revision(c, target, article))
-        keep = join_groups([with_subject(c) for c in mine if counted(c)])
+        keep = join_groups([with_one_more(with_subject(c)) for c in mine if counted(c)])
         usable.extend(keep)
         by_source: dict[str, list[Claim]] = {}
         for c in keep:
@@ -489,11 +562,16 @@ def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> t
     best: tuple[int, list[str]] | None = None
     for article in ordered:
         mine = [s for s in singles if str(s.get("article")) == article.id
-                and not OTHER_EVENT.search(str(s.get("sentence") or ""))]
+                and not _elsewhere(str(s.get("sentence") or ""))]
         count = _single_count(mine)
         if count:  # articles come in date order: the latest description wins
             best = (count, [str(s.get("sentence")) for s in mine])
     return best
+
+
+def _elsewhere(sentence: str) -> bool:
+    """Whether a sentence is about another event or stands in the list of related stories."""
+    return bool(OTHER_EVENT.search(sentence) or SUPERLATIVE_SINCE.search(sentence) or RELATED.search(sentence))
 
 
 def _revision(old: Claim, new: Claim, article: _Article) -> dict[str, Any]:

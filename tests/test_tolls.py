@@ -18,6 +18,7 @@ from casualty_cli.tolls import (
     revision_text,
     span,
     stream_tolls,
+    with_one_more,
     with_subject,
 )
 
@@ -114,6 +115,13 @@ BEST_CASES = [
     pytest.param([claim(122, "The strikes have killed 122 civilians he said.", start=850),
                   claim(327, "Another 327 civilians have been killed in fighting in Aleppo province.", start=881,
                         source="the Observatory")], 122, id="another-n-is-an-addition-not-the-toll"),
+    pytest.param([claim(70, "Nearly 70 children were among those killed when a suicide car bombing tore through "
+                        "buses.", victims="children", quantity="Nearly 70", qualifier="about", start=50),
+                  claim(126, "At least 68 children were among the 126 people killed in the attack.", quantity="126",
+                        start=429)], 126, id="children-among-the-dead-give-way-to-the-whole"),
+    pytest.param([claim(13, "Air raids on Aleppo killed 13 civilians on Monday.", start=1965, victims="civilians"),
+                  claim(16, "Source TRTWorld and agencies Related News Syrian regime attacks kill 16 civilians.",
+                        start=3847, victims="civilians")], 13, id="related-stories-are-not-the-article"),
     pytest.param([claim(20, "On October 17th 2023, 20 members of the Abu al-Naja family were reportedly killed.",
                         victims="members", start=52),
                   claim(24, "Grandmother, 78, was killed alongside Sami's children and Osama, 24.", quantity="24",
@@ -208,6 +216,19 @@ def test_low_high(figures: list[dict[str, Any]], expected: tuple[int | None, int
     ("Around 600 Syrians have been killed in coalition air strikes since September 2014.", "Around 600", True),
     ("The Observatory reported that troops had executed 48 people earlier this week.", "48", True),
     ("On October 7th 2023, 18 members of the same family were reportedly killed.", "18", False),
+    ("Over 350 civilians have been killed in east Aleppo since a US-Russian brokered ceasefire collapsed on "
+     "September 19.", "Over 350", True),
+    ("Since then more than a quarter of a million people have been killed throughout the war-battered country.",
+     "more than a quarter of a million", True),
+    ("The Syrian Center for Policy Research has put the total death toll from conflict - now in its sixth year - "
+     "at more than 470000.", "more than 470000", True),
+    ("Seven days of airstrikes across the northwestern province had left more than 75 civilians dead.",
+     "more than 75", True),
+    ("Air strikes by Syrian regime war planes in Aleppo on Sunday have killed around 32 civilians.", "around 32",
+     False),
+    ("Syrian activists accused Assad's forces of a nerve gas attack that killed at least 213 people on Wednesday in "
+     "what would be by far the worst use of poison gas in the two-year-old civil war.", "at least 213", False),
+    ("It was the worst attack since 2016, when a bombing killed 57 people.", "57", True),
 ])
 def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
     assert other_event({"sentence": sentence, "quantity": quantity}) is expected
@@ -270,6 +291,11 @@ def pair(sentence: str, first: tuple[int, str, str | None], second: tuple[int, s
     pytest.param(pair("At least16 members of the family, including at least four women and at least seven children, "
                       "were killed.", (4, "at least four", "women"), (7, "at least seven", "children")), [4, 7],
                  id="including-makes-a-breakdown"),
+    pytest.param(pair("At least 16 civilians and three children have been killed in waves of air raids.",
+                      (16, "At least 16", "civilians"), (3, "three", "children")), [16, 3],
+                 id="children-are-civilians"),
+    pytest.param(pair("The raid killed 50 militants and eight civilians.", (50, "50", "militants"),
+                      (8, "eight", "civilians")), [58], id="militants-and-civilians-are-summed"),
 ])
 def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: list[int]) -> None:
     assert [c["value"] for c in join_groups(claims)] == values
@@ -284,6 +310,20 @@ def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: li
 ])
 def test_one_person_killed_with_others_counts_too(sentence: str, quantity: str, value: int, expected: int) -> None:
     assert with_subject(claim(value, sentence, quantity=quantity))["value"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "victims", "value", "expected"), [
+    ("Russian or Syrian regime war planes bombed a refugee camp killing five women and a child.", "five", "women", 5,
+     6),
+    ("Police said six men and one woman were shot around 2:20 a.m. Saturday.", "six", "men", 6, 7),
+    ("Four people — three women and one man — were hit.", "three", "women", 3, 3),
+    ("Three martyrs and a wounded civilian were recovered from the home.", "three", "martyrs", 3, 3),
+    ("Five children and a man was injured in the blast.", "Five", "children", 5, 5),
+    ("The attack killed 11 people including two women and a child.", "two", "women", 2, 2),
+])
+def test_one_person_named_after_a_group_counts_too(sentence: str, quantity: str, victims: str, value: int,
+                                                   expected: int) -> None:
+    assert with_one_more(claim(value, sentence, quantity=quantity, victims=victims))["value"] == expected
 
 
 def test_a_sum_rests_on_both_claims() -> None:
