@@ -178,6 +178,8 @@ BREAKDOWN = re.compile(
 )
 # Entity types of numbers that are not counts of people.
 NOT_COUNT_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# Words the tagger joins to a bare number to make a time of it, though they give no unit.
+RELATIVE_TIME: frozenset[str] = frozenset({"earlier", "later"})
 # How a zero's harm may hang on the zero's verb: "none were reported hurt", "no one suffered injuries".
 ZERO_HARM_DEPS: frozenset[str] = frozenset({"acomp", "oprd", "xcomp", "dobj", "attr"})
 # "two men from Hezballah and three men": counts joined by a conjunction.
@@ -291,6 +293,8 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         noun = None  # "On 7 March 5 people died": the parse hangs the count on the date; "2 shot dead"
     elif noun is not None and noun.i < tok.i and tok.dep_ != "pobj":  # not "a family of four"
         noun = detect.noun_after(tok) or noun  # "province of Daraa 15 civilians were killed": not the place
+    if noun is None and harm is None and count.qualifier == "range":
+        noun = detect.noun_after(tok)  # "killed between 55 and 63 people": the parse may read the range as a date
     if noun is not None and noun.i in count_tokens:
         noun = None
     if noun is not None and not detect.is_person(noun):
@@ -334,11 +338,19 @@ def _elliptical(count: Count, text: str) -> bool:
 
 def _in_entity(tok: Token) -> bool:
     """Whether the count is part of a date, time, money or measure entity with words of its own: a
-    bare number the tagger calls a date ("the toll was 45") is no evidence (numbers.py reads dates)."""
+    bare number the tagger calls a date ("the toll was 45") is no evidence (numbers.py reads dates),
+    nor is a time without a unit ("put the death toll at 16 earlier")."""
     if tok.ent_type_ not in NOT_COUNT_ENTITIES:
         return False
     doc = tok.doc
-    return tok.ent_iob_ == "I" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")
+    rest = []
+    for after in doc[tok.i + 1:]:
+        if after.ent_iob_ != "I":
+            break
+        rest.append(after.lower_)
+    if tok.ent_iob_ == "B" and rest and all(w in RELATIVE_TIME for w in rest):
+        return False
+    return tok.ent_iob_ == "I" or bool(rest)
 
 
 def _stated_type(harm: str, article_text: str) -> str:

@@ -132,6 +132,9 @@ PARTIAL_PLACE = re.compile(
 # Words that give the figure for the whole event, wherever it stands: "in total", "nationwide".
 WHOLE_EVENT = re.compile(r"\b(?:in total|total(?:ed|led|ing)?|overall|in all|altogether|combined|nationwide|"
                          r"across (?:the )?(?:region|country|countries|islands?))\b", re.IGNORECASE)
+# A toll said to have risen is the latest figure: "the death toll increased to at least 127 in the following days".
+RISEN = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities))\b[^.;]{0,40}?"
+                   r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|mounted)\b", re.IGNORECASE)
 # "Deaths: 12", "Fatalities: 731 total": a fact-box line states the event's total.
 FACT_BOX = re.compile(r"^\s*(?:total\s+)?(?:deaths?|fatalities|casualties|injur(?:ies|ed)|missing|displaced|"
                       r"dead|killed|wounded|homeless|evacuated|victims)\b[^:\n]{0,20}:", re.IGNORECASE)
@@ -185,11 +188,12 @@ def limited(claim: Claim) -> bool:
 
 
 def prominence(claim: Claim) -> int:
-    """2 for a fact-box line, 1 for the headline or lead or a stated total, 0 for a passing mention."""
+    """2 for a fact-box line, 1 for the headline or lead or a stated or risen total, 0 for a passing mention."""
     sentence = claim.get("sentence") or ""
     if FACT_BOX.match(sentence):
         return 2
-    return 1 if (claim.get("start") or 0) < LEAD_CHARS or WHOLE_EVENT.search(sentence) else 0
+    return 1 if (claim.get("start") or 0) < LEAD_CHARS or WHOLE_EVENT.search(sentence) or RISEN.search(sentence) \
+        else 0
 
 
 def footnote(claim: Claim) -> bool:

@@ -56,6 +56,12 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("15", "killed", 15, "exact", None), ("25", "injured", 25, "exact", None)]),
     ("The rocket bomb led to the killing of one person and the injury of 40 others.",  # fakes:1914946
      [("one", "killed", 1, "exact", None), ("40", "injured", 40, "exact", None)]),
+    # a range or a figure the tagger reads as a date or time
+    ("An alleged Israeli airstrike hit several houses in Jabalia in northern Gaza, killing between 55 and 63 "
+     "civilians, including up to 24 children, and injuring at least six others.",  # airwars:ispt0135
+     [("between 55 and 63", "killed", 55, "range", None), ("up to 24", "killed", 24, "at_most", "between 55 and 63"),
+      ("at least six", "injured", 6, "at_least", None)]),
+    ("Kurdish police put the death toll at 16 earlier.", [("16", "killed", 16, "exact", None)]),  # fakes:65
     # dates and leading zeros
     ("On 7 March 5 people died after heavy rain caused a river to overflow and flood a cave.",  # wiki:8Lbci8N
      [("5", "killed", 5, "exact", None)]),
@@ -89,6 +95,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
 ]
 
 NEGATIVES = [
+    "The first attack on the town came 3 days earlier, residents said.",
     # killings tried or threatened, not done
     "—Six alleged members of the violent Gangster Disciples Gang have been indicted by a federal grand jury for "
     "their roles in the attempted murders of five teenagers in South Memphis, Tennessee.",  # gva:856905
