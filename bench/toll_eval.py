@@ -6,7 +6,9 @@
   shooting that names no death reports none); people shot with no outcome stated
   (`casualties`) who are not among the killed count as injured, as GVA counts them.
 - Airwars (Gaza 2023): incidents with a reported civilian figure; `best` killed within it.
-- FA-KES: articles with a civilian count; `best` killed equals it.
+- FA-KES: articles with a civilian count; `best` killed equals it. Misses are counted by why (`fakes_miss`):
+  FA-KES often counts civilians only, or one town of a headline's total, where claim-spec §5 asks for
+  the whole event.
 - Wikimpacts dev: the Wikimpacts metric (0 best) of deaths, injuries, displaced, homeless.
 
 Extraction is the slow part (GVA: about 20 minutes on 2 cores), so claims are cached per data
@@ -28,6 +30,7 @@ import json
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -40,7 +43,7 @@ DATA = SHARED / "data"
 sys.path.insert(0, str(ROOT))
 
 from casualty_cli.singles import read_singles  # noqa: E402
-from casualty_cli.tolls import Toll, event_tolls  # noqa: E402
+from casualty_cli.tolls import Toll, event_tolls, whole_figures  # noqa: E402
 
 Article = tuple[str, str]
 
@@ -211,7 +214,9 @@ def fakes(cache: Path) -> dict[str, Any]:
     wanted = [(a, int(r["nb_civilians"] or 0)) for a, r in zip(articles, rows, strict=True)
               if int(r["nb_civilians"] or 0) > 0]
     gold = {a[0]: n for a, n in wanted}
+    combatants = {a[0]: int(r["nb_noncivilians"] or 0) for a, r in zip(articles, rows, strict=True)}
     results = []
+    misses: Counter[str] = Counter()
     for event, tolls in tolls_of(((a[0], [a]) for a, _ in wanted), claims):
         # The split hashes the line, not the path: the same halves wherever ../shared lives.
         key = event.rsplit(":", 1)[-1]
@@ -219,7 +224,21 @@ def fakes(cache: Path) -> dict[str, Any]:
         results.append({"event": key, "hit": hit})
         if not hit:
             note_miss("fakes", key, gold[event], tolls, "killed", claims.get(event, []))
-    return halves(results, hit_share)
+            killed = [c for c in claims.get(event, []) if c.get("type") == "killed"]
+            misses[fakes_miss(gold[event], combatants[event], figure(tolls, "killed"), killed)] += 1
+    return {**halves(results, hit_share), "misses": dict(misses.most_common())}
+
+
+def fakes_miss(civilians: int, combatants: int, best: int | None, killed: list[dict[str, Any]]) -> str:
+    """Why `best` is not FA-KES's civilian count, by what the article's killed claims hold: `pick` when the
+    count is among the figures `best` is chosen from, otherwise where claim-spec §5 or the text puts it."""
+    if civilians in {c.get("value") for c in whole_figures(killed)}:
+        return "pick: the count is a whole-event figure, another was picked"
+    if combatants and best == civilians + combatants:
+        return "spec: best is civilians and combatants together, FA-KES counts civilians only"
+    if civilians in {c.get("value") for c in killed}:
+        return "spec: the count is a part (breakdown, group, place), another event's or a period's"
+    return "text: no killed claim gives the count"
 
 
 def wiki_error(gold: int | None, pred: int | None) -> float:

@@ -453,6 +453,18 @@ def _is_whole(claim: Claim, among: Sequence[Claim]) -> bool:
     return not _demoted(claim, among)
 
 
+def counted_figures(claims: Iterable[Claim]) -> list[Claim]:
+    """The figures of one article and type that a toll can rest on: counted ones, with groups side by side
+    summed and people named beside a figure added."""
+    return join_groups([with_one_more(with_subject(c)) for c in claims if counted(c)])
+
+
+def whole_figures(claims: Iterable[Claim]) -> list[Claim]:
+    """The usable figures of one article and type that give way to no fuller one: what `best` is picked from."""
+    keep = counted_figures(claims)
+    return [c for c in keep if _is_whole(c, keep)]
+
+
 def _source_key(claim: Claim) -> str:
     source = claim.get("source")
     return "source:" + " ".join(source.lower().split()) if source else "article:" + str(claim.get("article"))
@@ -507,7 +519,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
             target = by_id.get(str(c.get("superseded_by") or ""))
             if target is not None:
                 revisions.append(_revision(c, target, article))
-        keep = join_groups([with_one_more(with_subject(c)) for c in mine if counted(c)])
+        keep = counted_figures(mine)
         usable.extend(keep)
         by_source: dict[str, list[Claim]] = {}
         for c in keep:
