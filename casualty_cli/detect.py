@@ -296,6 +296,15 @@ def passive_after(noun: Token) -> Harm | None:
     return Harm(doc[k], kind, MAX_PATH) if kind is not None else None
 
 
+# A count right after a word, on the same line: "wounded 10", "injured dozens", "hurt at least 5" (not a
+# dateline's "Wounded\n05.02.2015").
+_COUNT_WORDS = lx.alternation([*lx.NUMBER_WORDS, *lx.VAGUE_COUNTS, "a dozen", "a hundred"])
+COUNT_NEXT = re.compile(
+    rf"[^\S\n]+(?:(?:{lx.alternation(h for hs in lx.HEDGES.values() for h in hs)})[^\S\n]+)?"
+    rf"(?:\d+(?:,\d{{3}})*(?![\d.:/]|,\d)|(?:{_COUNT_WORDS})\b)",
+    re.IGNORECASE)
+
+
 def adjacent_harm(num: Token) -> Harm | None:
     """ "18 dead", "35 Dead Dozens Wounded", "7 shot": a harm word right after the count.
 
@@ -308,13 +317,20 @@ def adjacent_harm(num: Token) -> Harm | None:
     before = doc[num.i - 1] if num.i > 0 else None
     if nxt.lower_ in lx.BEFORE_DEAD and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in ("dead", "killed"):
         return Harm(doc[num.i + 2], "killed", 0)  # "3 found dead", "Five Shot Dead"
-    if before is not None and before.lower_ in lx.HEADLINE_VERBS and _headline_object(num, before):
+    # The harm participle right after the count and its noun is the count's harm, even after a harm
+    # word ("Two children killed 5 others injured": that "killed" is the harm of the count before it);
+    # but one with a count after it is a verb with a group of its own, and then a harm word before the
+    # count is the count's: "Rocket attacks kill 10 civilians injured dozens", "Kurds kill 83 injured 100".
+    after = _participle_after(num)
+    if after is not None and before is not None and COUNT_NEXT.match(doc.text, after.idx + len(after)):
+        kind = harm_type(before) or lx.HEADLINE_VERBS.get(before.lower_)
+        if kind is not None:
+            return Harm(before, kind, 0)
+    if after is None and before is not None and before.lower_ in lx.HEADLINE_VERBS \
+            and _headline_object(num, before):
         return Harm(before, lx.HEADLINE_VERBS[before.lower_], 0)  # "shooting kills 2, injures 4"
-    if nxt.pos_ in ("NOUN", "PROPN") and is_person(nxt) and nxt.lemma_.lower() not in lx.HARM_NOUNS \
-            and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in lx.ADJACENT_HARM \
-            and doc[num.i + 2].tag_ in ("VBN", "VBD", "JJ", "NNP") \
-            and not (before is not None and harm_type(before)):
-        nxt = doc[num.i + 2]  # "6 citizens killed 22 injured": a headline's participle
+    if after is not None:
+        nxt = after
     if nxt.lower_ in ("shot", "shots") and num.i > 0 and doc[num.i - 1].lemma_.lower() in lx.SHOT_COUNTERS:
         return None  # "fired one shot" counts shots
     if nxt.lower_ in lx.ADJACENT_HARM:
@@ -326,6 +342,25 @@ def adjacent_harm(num: Token) -> Harm | None:
         if kind is not None:
             return Harm(nxt, kind, 0)
     return None
+
+
+def _participle_after(num: Token) -> Token | None:
+    """ "Two children killed 5 others injured", "6 citizens killed 22 injured", "4 Turkish Troopers Killed":
+    in a headline without commas, a harm participle right after the count and its people noun."""
+    doc = num.doc
+    k = num.i + 1
+    if k + 1 < len(doc) and doc[k].pos_ in ("ADJ", "PROPN") and _people(doc[k + 1]):
+        k += 1
+    if k < len(doc) and _people(doc[k]):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in lx.ADJACENT_HARM or doc[k].tag_ not in ("VBN", "VBD", "JJ", "NNP"):
+        return None
+    return doc[k]
+
+
+def _people(token: Token) -> bool:
+    """A noun naming the people a headline's count counts ("5 others", "Turkish Troopers"), not their harm."""
+    return token.pos_ in ("NOUN", "PROPN") and is_person(token) and token.lemma_.lower() not in lx.HARM_NOUNS
 
 
 def _headline_object(num: Token, verb: Token) -> bool:

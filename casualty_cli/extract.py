@@ -176,6 +176,13 @@ BREAKDOWN = re.compile(
     r"|^\s+of\s+$",
     re.IGNORECASE,
 )
+# What stands between a part and the count after it that is its whole: the part's own few words, perhaps
+# a verb "be", then "among": "Two medics were among at least 31", "6 children among 19 dead" (not
+# "... kill 56 civilians in Syria Monitor AFP Children were among at least 56": other people's words).
+WHOLE_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+(?:[a-z]+ly\s+|also\s+)?)?"
+    rf"(?:{lx.alternation(lx.WHOLE_CUES)})\s+(?:(?:{_HEDGES})\s+)?$",
+    re.IGNORECASE)
 # Entity types of numbers that are not counts of people.
 NOT_COUNT_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 # Words the tagger joins to a bare number to make a time of it, though they give no unit.
@@ -288,7 +295,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
     if count.harm is not None:  # "no injuries", "a double homicide": the phrase names the harm
         return _found(count, tok, sent, _stated_type(count.harm, article_text), None)
     harm = detect.adjacent_harm(tok)
-    noun = detect.counted_noun(tok) if harm is None or harm.token.i == tok.i + 2 else None
+    noun = detect.counted_noun(tok) if harm is None or harm.token.i > tok.i + 1 else None  # "5 others injured"
     if noun is not None and harm is not None and (noun.i < tok.i or noun.lower_ in lx.BEFORE_DEAD):
         noun = None  # "On 7 March 5 people died": the parse hangs the count on the date; "2 shot dead"
     elif noun is not None and noun.i < tok.i and tok.dep_ != "pobj":  # not "a family of four"
@@ -436,6 +443,9 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if parent is None:
         return
     between = text[parent.count.end : child.count.start]
+    if WHOLE_AFTER.match(between) and not _crosses_harm(between):
+        _whole_after(child, parent)
+        return
     if parent.parent is not None and ")" in between and "(" not in between:
         parent = parent.parent  # "116 in Oregon (of which 72 ...), 112 in Washington": the bracket closed
         between = text[parent.count.end : child.count.start]
@@ -454,6 +464,20 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
         if child.harm_distance >= 3:
             child.type = parent.type
         child.follows = parent
+
+
+def _whole_after(whole: Found, part: Found) -> None:
+    """ "Two medics were among at least 31 people killed": the count after "among" is the whole, so the
+    one before it (with the counts coordinated with it: "10 children and 13 rebels were among 48")
+    breaks it down; it keeps a type of its own ("two deaths among the nine shot"). A part that already
+    breaks down a whole of its own ("Six civilians including 2 children were among 22") speaks for it."""
+    part = part.parent or part
+    while True:
+        part.parent, part.type = whole, part.type or whole.type
+        if part.follows is None:
+            part.follows = whole
+            return
+        part = part.follows
 
 
 def _says_other_thing(text: str, end: int) -> bool:

@@ -134,10 +134,14 @@ IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
 BREAKDOWN_CUES: tuple[str, ...] = (
     "including", "include", "includes", "included", "among them", "among whom", "among those",
     "among the dead", "among the victims", "among the killed", "of whom", "of them", "of those", "of which",
-    "among", "amongst", "mostly", "most of them", "a family of", "one family of",
+    "mostly", "most of them", "a family of", "one family of",
     "who were", "who are", "who include", "who included", "which were", "which are", "which include",
     "which included", "that were", "that are", "that include", "that included",
 )
+
+# Before a count that is the whole of the count before it: "Two medics were among at least 31 people
+# killed", "6 children among 19 dead", "68 children were among the 126 people killed".
+WHOLE_CUES: tuple[str, ...] = ("among", "amongst", "among the", "amongst the")
 
 # ---- people and things ---------------------------------------------------------------------
 
@@ -294,6 +298,11 @@ BOTH_PREPOSITIONS: tuple[str, ...] = (
     "in", "on", "at", "from", "of", "to", "into", "through", "with", "by", "between", "for",
 )
 SCALES: dict[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# A fraction of a scale word: "half a million", "a quarter of a million", "three quarters of a
+# million", "a half-dozen". The fraction word gives the denominator, the word before it the numerator.
+# A fraction that leaves no whole number ("a third of a thousand") is no count.
+FRACTIONS: dict[str, int] = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+FRACTION_NUMERATORS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 # Counts without a number, with the value the spec gives them (claim-spec §2).
 VAGUE_COUNTS: dict[str, int] = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,

@@ -6,7 +6,8 @@ pipeline. `find_counts` scans text with precompiled regexes; `read_count` reads 
 Where quantulum3 is used, and why so little:
 - Our own rules read digits (separators, Arabic-Indic digits, decimals with a scale word), all
   integer number words ("two hundred and fifty", "one thousand, two hundred"), "a dozen",
-  "half a dozen", vague counts, ranges and hedges. quantulum3 cannot do these for us: it drops
+  fractions of a scale ("half a dozen", "a quarter of a million", not read as "a million"),
+  vague counts, ranges and hedges. quantulum3 cannot do these for us: it drops
   hedges ("more than 500" -> 500), finds nothing in "dozens" or "tens of thousands", reads
   "between 20 and 30" as 25 +/- 5, "a dozen" as 1 dozen and "half a million" as 1,500,000
   (tests/test_numbers.py keeps these cases). It is also slow (seconds to load, thousands of
@@ -113,8 +114,9 @@ _CORE = re.compile(
     rf"(?<![\w.])(?P<d>{_D}{{1,3}}(?:,{_D}{{3}})+(?!{_D})(?:\.{_D}+)?"
     rf"|{_D}{{1,3}}(?:[ \u00a0\u202f]{_D}{{3}})+(?!{_D}|[.,]{_D})"
     rf"|{_D}+(?:\.{_D}+)?)(?:{_SP}+(?P<scale>(?i:hundred|thousand|million|billion))\b)?"
-    rf"|\b(?P<w>(?i:half{_SP}+an?{_SP}+(?:dozen|million|billion)"
-    rf"|an?{_SP}+(?:dozen|hundred|thousand|million|billion)|{_NUM_WORD}))\b"
+    rf"|\b(?P<f>(?i:(?:(?P<fn>{_words(lx.FRACTION_NUMERATORS)})(?:{_SP}+|[-‐]))?(?P<fd>{_words(lx.FRACTIONS)})"
+    rf"(?:{_SP}+of)?(?:{_SP}+an?)?(?:{_SP}+|[-‐])(?P<fs>dozen|thousand|million|billion)))\b"
+    rf"|\b(?P<w>(?i:an?{_SP}+(?:dozen|hundred|thousand|million|billion)|{_NUM_WORD}))\b"
     rf"|\b(?P<v>(?i:{_VAGUE_ALT}))\b"
 )
 _WORD_NEXT = re.compile(
@@ -224,16 +226,25 @@ def _read_digits(m: re.Match[str]) -> _Num | None:
     return _Num(m.start(), end, int(number), head_start, end, "digits", raw, scale)
 
 
+def _read_fraction(m: re.Match[str]) -> _Num | None:
+    """ "half a million", "a quarter of a million", "three quarters of a million", "a half-dozen";
+    None when the fraction of the scale is not whole."""
+    numerator = lx.FRACTION_NUMERATORS[m.group("fn").lower()] if m.group("fn") else 1
+    denominator = lx.FRACTIONS[m.group("fd").lower()]
+    word = m.group("fs").lower()
+    whole = 12 if word == "dozen" else _SCALES[word]
+    if numerator >= denominator or whole * numerator % denominator:
+        return None
+    start, end = m.span("f")
+    return _Num(start, end, whole * numerator // denominator, m.start("fs"), end, "words", "",
+                1 if word == "dozen" else whole)
+
+
 def _read_words(text: str, m: re.Match[str]) -> _Num:
     """The longest valid English cardinal from here ("two hundred and fifty", "twenty-five")."""
     words = m.group("w").split()
     start, end = m.span("w")
     last = words[-1].lower()
-    if words[0].lower() == "half":  # "half a dozen", "half a million"
-        value = 6 if last == "dozen" else _SCALES[last] // 2
-        return _Num(
-            start, end, value, end - len(last), end, "words", "", 1 if last == "dozen" else _SCALES[last]
-        )
     tokens = [("", "a", start, start + len(words[0]))] if len(words) > 1 else []
     tokens.append(("", last, end - len(last), end))
     state, total, group, last_scale = "start", 0, 0, _NO_SCALE
@@ -313,6 +324,8 @@ def _read_vague(text: str, m: re.Match[str], floor: int) -> _Num | None:
 def _read_core(text: str, m: re.Match[str], floor: int) -> _Num | None:
     if m.group("v") is not None:
         return _read_vague(text, m, floor)
+    if m.group("f") is not None:
+        return _read_fraction(m)
     num = _read_digits(m) if m.group("d") is not None else _read_words(text, m)
     if num is not None and num.scale == 1:
         half = _AND_A_FRACTION.match(text, num.end)

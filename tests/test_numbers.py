@@ -401,6 +401,12 @@ REAL_SNIPPETS: list[tuple[str, Expected]] = [
     ("front of the McDonald’s at 2401 University Avenue, according to Menlo Park", []),  # GVA
     ("injured in a shooting at 1215 Ivy Street in Durham, according to", []),  # GVA
     ("into the store located at 4400 Dorchester Road a little after 3:15 p.m.", []),  # GVA
+    # a fraction of a scale word is one number, not "a million" (FA-KES gave 1,000,000 here)
+    ("Since then more than a quarter of a million people have been killed and",  # FAKES
+     [("more than a quarter of a million", 250000, 250001, None, "more_than")]),
+    ("after a half-dozen people were shot overnight inside", [("a half-dozen", 6, 6, 6, "exact")]),  # GVA
+    ("and nearly half a million cancelled their trips",  # WIKI
+     [("nearly half a million", 500000, None, None, "about")]),
 ]
 
 # Cases named in the issue that the public data has few or no examples of.
@@ -420,6 +426,14 @@ EDGE_CASES: list[tuple[str, Expected]] = [
     ("two dozen people", [("two dozen", 24, 24, 24, "exact")]),
     ("a thousand people", [("a thousand", 1000, 1000, 1000, "exact")]),
     ("half a million people", [("half a million", 500000, 500000, 500000, "exact")]),
+    ("a quarter million people", [("a quarter million", 250000, 250000, 250000, "exact")]),
+    ("a quarter-million people", [("a quarter-million", 250000, 250000, 250000, "exact")]),
+    ("three quarters of a million people", [("three quarters of a million", 750000, 750000, 750000, "exact")]),
+    ("three-quarters of a million people", [("three-quarters of a million", 750000, 750000, 750000, "exact")]),
+    ("half of a million people", [("half of a million", 500000, 500000, 500000, "exact")]),
+    ("a million people", [("a million", 1000000, 1000000, 1000000, "exact")]),
+    ("two-thirds of a million people", []),  # no whole number, and not "a million"
+    ("a quarter of the victims", []),
     ("at least dozens", [("at least dozens", 24, 24, None, "at_least")]),
     ("scores of people", [("scores", 40, 40, None, "vague")]),
     ("Scores were hurt.", [("Scores", 40, 40, None, "vague")]),
@@ -551,6 +565,7 @@ def test_real_table_size() -> None:
         ("twenty-five", ["five"]),
         ("1 200", ["200"]),
         ("tens of thousands", ["thousands"]),
+        ("more than a quarter of a million", ["million"]),
     ],
 )
 def test_head_is_the_last_number_token(text: str, heads: list[str]) -> None:

@@ -79,6 +79,8 @@ MULTIPLIED = [
     ("A couple of dozen people were hurt in the crush.", [("A couple of dozen", "injured", 24, "about")]),
     ("A couple of people were killed in the second blast.", [("A couple of", "killed", 2, "about")]),
     ("One and a half thousand people fled.", [("One and a half thousand", "displaced", 1500, "exact")]),
+    ("Since then more than a quarter of a million people have been killed.",  # fakes:1924058121, first clause
+     [("more than a quarter of a million", "killed", 250_000, "more_than")]),
     # "a couple of people he knew" were not harmed
     ("Whitmire said a couple of people he knew from the neighborhood showed up uninvited.", []),  # gva:30899eeb
 ]

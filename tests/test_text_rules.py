@@ -85,6 +85,59 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Xangsane was responsible for 187 casualties, including 83 possibly indirectly from the crash of "
      "Singapore Airlines Flight 006 on October 31, 2000.",  # wiki:C4J4mo6
      [("187", "casualties", 187, "exact", None), ("83", "casualties", 83, "exact", "187")]),
+    # "N were among M": the count after "among" is the whole, the one before it (and its coordinated
+    # counts) a part; but not other people's words before "among", nor across a harm word
+    ("Two medics were among at least 31 people killed on Saturday in Syrian government shelling of an "
+     "opposition-held town northeast of the capital the Syrian Observatory for Human Rights said.",  # fakes:1918398795
+     [("Two", "killed", 2, "exact", "at least 31"), ("at least 31", "killed", 31, "at_least", None)]),
+    ("2 medics among at least 31 dead in regime shelling of opposition-held Syrian town",  # fakes:1918398795
+     [("2", "killed", 2, "exact", "at least 31"), ("at least 31", "killed", 31, "at_least", None)]),
+    ("Three children were among at least 19 civilian killed in an air raid on a village held by the Islamic "
+     "State group in northern Syria on Wednesday.",  # fakes:1923102909
+     [("Three", "killed", 3, "exact", "at least 19"), ("at least 19", "killed", 19, "at_least", None)]),
+    ("Ten children were among at least 48 people killed in a Syrian village last week when regime forces "
+     "executed six families of rebel fighters a monitoring group said on Saturday",  # fakes:1918398778
+     [("Ten", "killed", 10, "exact", "at least 48"), ("at least 48", "killed", 48, "at_least", None)]),
+    ("6 children among 19 dead in Syria regime bombing Civil defence AFP",  # fakes:1923848272
+     [("6", "killed", 6, "exact", "19"), ("19", "killed", 19, "exact", None)]),
+    ("Six children were among 19 civilians killed Thursday in regime bombing of opposition-held neighbourhoods "
+     "in Syrias second city of Aleppo the civil defence said.",  # fakes:1923848272
+     [("Six", "killed", 6, "exact", "19"), ("19", "killed", 19, "exact", None)]),
+    ("Meanwhile the Observatory said 10 children and 13 rebels were among 48 people executed by government "
+     "forces in the northern village of Rityan earlier this week.",  # fakes:1923848200
+     [("10", "killed", 10, "exact", "48"), ("13", "killed", 13, "exact", "48"), ("48", "killed", 48, "exact", None)]),
+    ("At least 68 children were among the 126 people killed in the attack the Syrian Observatory for Human "
+     "Rights said updating a previous toll of 112 dead.",  # fakes:1923848126
+     [("At least 68", "killed", 68, "at_least", "126"), ("126", "killed", 126, "exact", None),
+      ("112", "killed", 112, "exact", None)]),
+    ("Shooting at dice game in Northwest Miami-Dade ends in two deaths among the nine shot.",  # gva:924bd920
+     [("two", "killed", 2, "exact", "nine"), ("nine", "casualties", 9, "exact", None)]),
+    ("US-led strikes kill 56 civilians in Syria Monitor AFP Children were among at least 56 civilians killed in "
+     "strikes by a US-led coalition early on Tuesday near a Syrian village held by the Islamic State (IS) group "
+     "a monitor said.",  # fakes:1923848168
+     [("56", "killed", 56, "exact", None), ("at least 56", "killed", 56, "at_least", None)]),
+    ('Opposition minister among 12 dead in Syria car bomb A "minister" in Syrias opposition government was among '
+     "at least 12 people killed in a car bomb attack in the south of the country on Thursday.",  # fakes:1923848273
+     [("12", "killed", 12, "exact", None), ("at least 12", "killed", 12, "at_least", None)]),
+    ("Eastern Ghouta killed at least 82 people among them 18 children.",  # fakes:1923848193
+     [("at least 82", "killed", 82, "at_least", None), ("18", "killed", 18, "exact", "at least 82")]),
+    # headlines without commas: the harm participle right after a count and its noun is its harm, unless a
+    # count follows that participle (then it is a verb with a group of its own)
+    ("Two children killed 5 others injured in terrorist rocket attack in Aleppo.",  # fakes:1926478964
+     [("Two", "killed", 2, "exact", None), ("5", "injured", 5, "exact", None)]),
+    ("Seven killed 37 others injured due to terrorist attacks in Aleppo and Sweida.",  # fakes:1926479017
+     [("Seven", "killed", 7, "exact", None), ("37", "injured", 37, "exact", None)]),
+    ("10 civilians killed 15 injured in terrorist rocket attacks on Aleppo and Deir Ezzor",  # fakes:1926478916
+     [("10", "killed", 10, "exact", None), ("15", "injured", 15, "exact", None)]),
+    ("4 Turkish Troopers Killed 4 Wounded in Daesh Attack in N Syria",  # fakes:1962495730
+     [("4", "killed", 4, "exact", None), ("4", "injured", 4, "exact", None)]),
+    ("Terrorist Rocket Attacks Kill 10 Civilians Injured Dozens in Daraa.",  # fakes:1962495701
+     [("10", "killed", 10, "exact", None), ("Dozens", "injured", 24, "vague", None)]),
+    ("Kurds kill 83 Injured 100 ISIS Terrorists in 2 Days Near Efrin.",  # fakes:1962495686
+     [("83", "killed", 83, "exact", None), ("100", "injured", 100, "exact", None)]),
+    ("Islamists Launch Rocket Attack on Damascus At Least 3 Killed 30 Wounded\n05.02.2015 A Syrian rebel Islamist "
+     "group has launched a rocket attack on residential areas of Damascus.",  # fakes:1965495334, a date is no count
+     [("At Least 3", "killed", 3, "at_least", None), ("30", "injured", 30, "exact", None)]),
     # "both" counts two people, as "all three" counts three
     ("Both men inside the Honda were killed, and three others were injured when about 50 rounds were fired.",  # gva
      [("Both", "killed", 2, "exact", None), ("three", "injured", 3, "exact", None)]),
