@@ -414,7 +414,13 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
 
 
 def _own_group(harm: Token, counts: set[int]) -> bool:
-    """Whether a harm word has a group of its own: a subject, an object, or a count under it."""
+    """Whether a harm word has a group of its own: a subject, an object, a count under it, or a count right
+    before its auxiliaries ("The war killed 5000 and 300 were wounded", however the parse hangs the 300)."""
+    k = harm.i - 1
+    while k >= 0 and harm.doc[k].pos_ == "AUX":
+        k -= 1
+    if 0 <= k < harm.i - 1 and k in counts:
+        return True
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in lx.OTHERS for c in harm.children) \
         or any(t.i in counts and not _in_prep(t, harm) for t in harm.subtree)
 

@@ -310,6 +310,9 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         noun = None  # "at least 112 in Washington": the parse counts the place
     if harm is None and noun is None and not revised and _in_entity(tok):
         return None  # "two weeks", "the 1990s" (but the tagger also reads "from nine to 35", "was 45" as dates)
+    if harm is None and noun is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "AUX":
+        own = detect.passive_after(tok)  # "and more than 10 million have been displaced": the count's own verb
+        harm = detect.Harm(own.token, own.type, 1) if own is not None else None
     if harm is None:
         harm = detect.find_harm(tok, noun, sent, [h for h in harms if not _counted_by_other(h[0], tok, count_tokens)])
     if harm is None and noun is not None:
@@ -357,7 +360,21 @@ def _in_entity(tok: Token) -> bool:
         rest.append(after.lower_)
     if tok.ent_iob_ == "B" and rest and all(w in RELATIVE_TIME for w in rest):
         return False
+    if tok.ent_type_ == "MONEY" and not _currency(tok):
+        return False  # "more than 10 million have been displaced": the tagger's money names no currency
     return tok.ent_iob_ == "I" or bool(rest)
+
+
+def _currency(tok: Token) -> bool:
+    """Whether the money entity a count stands in names a currency ("$", "dollars", "euros")."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.tag_ == "$" or t.lemma_.lower() in lx.CURRENCIES for t in doc[max(0, start - 1):end])
 
 
 def _stated_type(harm: str, article_text: str) -> str:

@@ -162,6 +162,7 @@ passenger pedestrian bystander worshipper worshiper protester protestor demonstr
 spectator shopper driver motorist cyclist rider occupant tenant neighbor neighbour friend
 victim body corpse martyr casualty fatality refugee migrant evacuee prisoner inmate detainee hostage
 suspect attacker assailant shooter robber intruder teacher pupil athlete player fan attendee guest
+pilgrim visitor tourist customer commuter
 individual adult elder elderly senior pensioner farmer fisherman fishermen shepherd herder
 commander leader general colonel captain lieutenant sergeant private cadet
 other others dead wounded injured missing displaced
@@ -324,6 +325,10 @@ HEDGES: dict[str, tuple[str, ...]] = {
 HEDGE_VERBS: dict[str, tuple[str, ...]] = {
     "more_than": ("exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "surpassing"),
 }
+# Currencies by lemma: a money entity without one (or a "$") is the tagger's guess, not money.
+CURRENCIES: frozenset[str] = frozenset("""
+dollar euro pound cent yuan rupee riyal dinar lira shekel franc yen ruble rouble buck usd eur gbp
+""".split())
 # Words after a number that make it a measure, money, a time or a fraction, not a count of people
 # (matched whole, any case; a space matches any spacing). a.m. and p.m. are a pattern in numbers.py.
 UNITS: tuple[str, ...] = tuple("""

@@ -176,6 +176,8 @@ _NAME_AGE_BEFORE = re.compile(
 _NAME_AGE_AFTER = re.compile(
     rf"{_SP}*(?:,|;|\.(?:\s|$)|[—–]|--|{_SP}-{_SP}|{_SP}*years?{_SP}+old\b)"
 )
+# A name with a byname in brackets, then the age without a comma: "Sameera Afana (Geelan) 66."
+_NAME_PAREN_BEFORE = re.compile(rf"[A-Z][\w'’.-]*{_SP}*\([A-Z][^()]{{0,30}}\){_SP}+$")
 # People named by a plural noun, then their ages in a list: "Two men, 25 and 30,", "his sons, 10 and 12".
 _GROUP_AGE_BEFORE = re.compile(rf"\b(?i:{_words(lx.AGED_GROUPS)}),{_SP}*$")
 _AGE_LIST_AFTER = re.compile(rf"{_SP}*(?:,{_SP}*|{_SP}*and{_SP}+){_D}{{1,2}}\b")
@@ -396,7 +398,8 @@ def _is_age(text: str, start: int, end: int, num: _Num, floor: int) -> bool:
     if num.kind != "digits" or num.value > 120 or start != num.start:
         return False
     return (
-        _NAME_AGE_BEFORE.search(text, lo, start) is not None and _NAME_AGE_AFTER.match(text, end) is not None
+        (_NAME_AGE_BEFORE.search(text, lo, start) is not None or _NAME_PAREN_BEFORE.search(text, lo, start) is not None)
+        and _NAME_AGE_AFTER.match(text, end) is not None
     ) or (_GROUP_AGE_BEFORE.search(text, lo, start) is not None and _AGE_LIST_AFTER.match(text, end) is not None)
 
 

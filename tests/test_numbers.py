@@ -467,6 +467,8 @@ EDGE_CASES: list[tuple[str, Expected]] = [
     ("the 5th victim", []),
     ("a fifth victim", []),
     ("aged 41", []),
+    ("alongside his wife Sameera Mahmoud Youssef Afana (Geelan) 66.", []),  # Airwars: an age after a byname
+    ("The Health Ministry (MoH) 66 people were killed", [("66", 66, 66, 66, "exact")]),
     ("41 years old", []),
     ("ages 5 to 12", []),
     ("17 March", []),

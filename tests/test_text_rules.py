@@ -62,6 +62,15 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("between 55 and 63", "killed", 55, "range", None), ("up to 24", "killed", 24, "at_most", "between 55 and 63"),
       ("at least six", "injured", 6, "at_least", None)]),
     ("Kurdish police put the death toll at 16 earlier.", [("16", "killed", 16, "exact", None)]),  # fakes:65
+    # a count the tagger calls money, though no currency is named, with a passive verb of its own
+    ("More than a quarter of a million people have been killed and more than 10 million have been displaced "
+     "across the war-battered country.",  # fakes
+     [("More than a quarter of a million", "killed", 250_000, "more_than", None),
+      ("more than 10 million", "displaced", 10_000_000, "more_than", None)]),
+    ("The blast killed 12 and 30 were wounded, police said.",  # the parse hangs 30 on 12
+     [("12", "killed", 12, "exact", None), ("30", "injured", 30, "exact", None)]),
+    ("At Least Six Lebanese Pilgrims Killed Dozens Hurt in Damascus",  # fakes:1965495335
+     [("At Least Six", "killed", 6, "at_least", None), ("Dozens", "injured", 24, "vague", None)]),
     # dates and leading zeros
     ("On 7 March 5 people died after heavy rain caused a river to overflow and flood a cave.",  # wiki:8Lbci8N
      [("5", "killed", 5, "exact", None)]),
@@ -148,6 +157,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
 ]
 
 NEGATIVES = [
+    "The storm caused more than 10 million dollars of damage to homes that were destroyed.",
     "The first attack on the town came 3 days earlier, residents said.",
     # killings tried or threatened, not done
     "—Six alleged members of the violent Gangster Disciples Gang have been indicted by a federal grand jury for "
