@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -41,6 +43,18 @@ def test_claims_from_stdin_grouped_by_event_latest_date_wins() -> None:
     assert [(t["event"], t["type"], t["best"]) for t in tolls] == [("7", "killed", 35), ("8", "killed", 2)]
     assert list(tolls[0]) == list(TOLL_FIELDS)
     assert [(r["value"], r["replaced_by"]) for r in tolls[0]["revisions"]] == [(9, 35)]
+
+
+def test_claims_input_loads_no_model() -> None:
+    """`tolls --claims` is arithmetic over JSON: no spaCy (it cost 75 MB of memory when `--jobs` was checked)."""
+    code = ("import io, sys; from casualty_cli.cli import main\n"
+            f"sys.stdin = io.TextIOWrapper(io.BytesIO({CLAIMS.encode()!r}))\n"
+            "try:\n    main(['tolls', '--claims', '-', '--format', 'jsonl', '-q'])\nexcept SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "assert 'spacy' not in sys.modules, 'spacy imported'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 3
 
 
 def test_malformed_claims_line_is_reported_with_its_number_and_the_rest_kept() -> None:
