@@ -209,8 +209,10 @@ def fakes(cache: Path) -> dict[str, Any]:
     for _ in rows:
         lines.append(reader.line_num + 1)
         next(reader)
-    articles = [(f"{path}:{line}", r["article_content"]) for line, r in zip(lines, rows, strict=True)]
-    claims = cached_claims(cache, "fakes", articles)
+    # The headline is part of the article, as for GVA: "Air strikes kill at least 18 in northwestern Syria".
+    articles = [(f"{path}:{line}", f"{r['article_title']}\n\n{r['article_content']}")
+                for line, r in zip(lines, rows, strict=True)]
+    claims = cached_claims(cache, "fakes_t", articles)
     wanted = [(a, int(r["nb_civilians"] or 0)) for a, r in zip(articles, rows, strict=True)
               if int(r["nb_civilians"] or 0) > 0]
     gold = {a[0]: n for a, n in wanted}

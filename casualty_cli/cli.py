@@ -689,6 +689,10 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     reporter.finish()
 
 
+# How many events `tolls` watches for records that come back after other events' (a set of their keys).
+RETURNS_WATCHED = 10_000
+
+
 class _TollNotes:
     """Notes of a `tolls` run on stderr: each unparseable date once, records without the event field in one line."""
 
@@ -715,7 +719,9 @@ class _TollNotes:
 
     def returns(self, found: Iterable[tuple[str, Any, Any]]) -> Iterator[tuple[str, Any, Any]]:
         """Pass `found` through, noting events whose records come back after another event's: tolls are
-        built one event at a time (memory stays flat), so such an event gets a toll for each stretch."""
+        built one event at a time (memory stays flat), so such an event gets a toll for each stretch.
+        The first `RETURNS_WATCHED` events are watched, so the watch does not grow with the input either:
+        an input out of order shows it early."""
         seen: set[str] = set()
         current: str | None = None
         for item in found:
@@ -723,7 +729,8 @@ class _TollNotes:
                 current = item[0]
                 if current in seen:
                     self.returned[current] = None
-                seen.add(current)
+                elif len(seen) < RETURNS_WATCHED:
+                    seen.add(current)
             yield item
 
     def close(self) -> None:
