@@ -384,6 +384,11 @@ def with_one_more(claim: Claim) -> Claim:
         return claim  # "four people — three women and one man": a breakdown of a stated whole
     if not AND_ONE_MORE.match(rest) or not rest.split()[0].lower() == str(claim.get("victims")).lower():
         return claim
+    return _plus_one(claim)
+
+
+def _plus_one(claim: Claim) -> Claim:
+    """The claim counting one more person, its bounds moved with it."""
     value = int(claim.get("value") or 0) + 1
     return {**claim, "value": value, "low": value if claim.get("low") is not None else None,
             "high": value if claim.get("high") is not None else None}
@@ -399,9 +404,7 @@ def with_subject(claim: Claim) -> Claim:
     match = COMPANIONS.search(before)
     if not match or not (match.group(0).rstrip().lower().endswith(("his", "her")) or OF_THEIRS.match(after)):
         return claim
-    value = int(claim.get("value") or 0) + 1
-    return {**claim, "value": value, "low": value if claim.get("low") is not None else None,
-            "high": value if claim.get("high") is not None else None}
+    return _plus_one(claim)
 
 
 def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
