@@ -267,6 +267,8 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             continue
         if token.dep_ == "amod" and token.head.i not in (a.i for a in anchors):
             continue  # "the slain officer ... has two grown children": an adjective harms its own noun
+        if _doer(token, anchors):
+            continue  # "two unknown men in the SUV were shooting at a business": they did the harm
         for anchor in anchors:
             dist = _linked(anchor, token)
             if dist is None:
@@ -281,6 +283,15 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
     return best
+
+
+def _doer(verb: Token, anchors: list[Token]) -> bool:
+    """Whether the counted people are the subject of a harm verb in the progressive active ("were
+    shooting at"): they do the harm, they do not suffer it ("were killing 5 people" still harms the 5)."""
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(a.i in {t.i for s in subjects for t in s.subtree} for a in anchors)
 
 
 def passive_after(noun: Token) -> Harm | None:
@@ -413,6 +424,10 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
     return harm.type
 
 
+# How far before a passive harm word "others" still name its group (tokens).
+OTHERS_REACH = 12
+
+
 def _own_group(harm: Token, counts: set[int]) -> bool:
     """Whether a harm word has a group of its own: a subject, an object, a count under it, or a count right
     before its auxiliaries ("The war killed 5000 and 300 were wounded", however the parse hangs the 300)."""
@@ -421,6 +436,12 @@ def _own_group(harm: Token, counts: set[int]) -> bool:
         k -= 1
     if 0 <= k < harm.i - 1 and k in counts:
         return True
+    if k < harm.i - 1:  # "..., and several others, including an infant, were injured": back to the harm before
+        for t in reversed(harm.doc[max(0, harm.i - OTHERS_REACH):k + 1]):
+            if harm_type(t) is not None:
+                break
+            if t.lower_ in lx.OTHERS:
+                return True
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in lx.OTHERS for c in harm.children) \
         or any(t.i in counts and not _in_prep(t, harm) for t in harm.subtree)
 

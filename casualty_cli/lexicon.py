@@ -162,7 +162,7 @@ passenger pedestrian bystander worshipper worshiper protester protestor demonstr
 spectator shopper driver motorist cyclist rider occupant tenant neighbor neighbour friend
 victim body corpse martyr casualty fatality refugee migrant evacuee prisoner inmate detainee hostage
 suspect attacker assailant shooter robber intruder teacher pupil athlete player fan attendee guest
-pilgrim visitor tourist customer commuter
+pilgrim visitor tourist customer commuter male female
 individual adult elder elderly senior pensioner farmer fisherman fishermen shepherd herder
 commander leader general colonel captain lieutenant sergeant private cadet
 other others dead wounded injured missing displaced

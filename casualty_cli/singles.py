@@ -53,7 +53,7 @@ _ANY_HARM = "|".join(f"(?P<{kind}>{words})" for kind, words in _HARM.items())
 AFTER = re.compile(
     r"^(?:,[^,.;]{1,40},|,)?(?:\s+(?:who|that)\s+(?:was|were|had been|is)\s+(?:shot|hit|struck|wounded|found)"
     r"(?:\s+(?!and\b)\w+){0,3}?(?=\s+(?:was|were|is|died|later|has)\b))?(?:\s+(?!who\b|that\b|which\b|and\b|but\b|police\b|he\b|she\b|they\b)"
-    r"[\w'-]+){0,4}?\s+(?:(?:was|were|is|are|has been|have been|had been|got|being|later)\s+)*"
+    r"[\w'-]+){0,4}?,?\s+(?:(?:was|were|is|are|has been|have been|had been|got|being|later)\s+)*"
     r"(?:(?!fatally)\w+ly\s+)?(?:" + _ANY_HARM + r")\b",
     re.IGNORECASE,
 )
@@ -71,7 +71,8 @@ ACTIVE_OBJECT = re.compile(r"^(?:\s+(?:\w+ing|shot|killed|wounded|injured))?\s+"
                            r"(?:(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b"
                            r"|(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]))",
                            re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A sentence; a title's full stop ("Dr. Ahmed Al-Jarjawi") does not end it.
+SENTENCE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Eng|Gen|Col|Lt|Sgt|Capt|Rev)\.|[^.!?\n])+(?:[.!?]+|\n|$)")
 _VERB_TYPE = {
     "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
     "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",
@@ -94,11 +95,15 @@ NAME_RUN = re.compile(r"(?P<before>(?<![\w'’-])(?-i:[a-z\d])[\w'’-]*,? )" + 
                       + r"(?:\s+" + _NAME_TOKEN + r"){1,8}")
 
 
+PROSE_VERB = re.compile(r"\b(?:was|were|had been|has been|have been)\b")
+
+
 def _compact(sentence: str) -> str:
     """The sentence with each full name after a lowercase word read as "Name"; a headline in title case
-    ("Juvenile Dies After Morgantown Man ...") is left as it is."""
+    ("Juvenile Dies After Morgantown Man ...") is left as it is, but not prose full of names ("A 30-year-old
+    pharmacist Ahmed Amer Muhammad Al-Jarjawi was killed": headlines drop their "was")."""
     words = sentence.split()
-    if sum(w[:1].isupper() for w in words) * 2 > len(words):
+    if sum(w[:1].isupper() for w in words) * 2 > len(words) and not PROSE_VERB.search(sentence):
         return sentence
     return NAME_RUN.sub(lambda m: m.group("before") + "Name", sentence)
 

@@ -8,6 +8,11 @@ from casualty_cli.singles import read_singles
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("A 25-year-old man was shot and killed Friday night.", [("killed", 1)]),
+    # Airwars ispt0515, ispt0767: prose full of names is no headline; a title's full stop ends no sentence
+    ("A 30-year-old pharmacist Dr. Ahmed Amer Muhammad Al-Jarjawi (Al-Jurjawi) was killed shortly before 4:34 PM "
+     "on Monday by an alleged Israeli airstrike.", [("killed", 1)]),
+    ("On the evening of October 30th 2023, a 59 year-old engineer Ramadan Abu al-Rous (also known as “Abu "
+     "Mahmoud”), was killed in an alleged Israeli airstrike on the Abu al-Rous family home.", [("killed", 1)]),
     ("A man and a woman were wounded.", [("injured", 2)]),
     ("A man and his son were killed.", [("killed", 2)]),
     ("West Allis police are investigating a shooting which left a 19-year-old man dead and a 17-year-old boy "

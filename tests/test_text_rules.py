@@ -69,6 +69,12 @@ CLAIMS: list[tuple[str, list[Row]]] = [
       ("more than 10 million", "displaced", 10_000_000, "more_than", None)]),
     ("The blast killed 12 and 30 were wounded, police said.",  # the parse hangs 30 on 12
      [("12", "killed", 12, "exact", None), ("30", "injured", 30, "exact", None)]),
+    ("On October 18 2023, one adult male – 19-year old Hamza Tawfiq Abu Daher – was killed and multiple "
+     "civilians were injured following an alleged Israeli airstrike.",  # airwars:ispt0346
+     [("one", "killed", 1, "exact", None)]),
+    ("On Monday, October 16, 2023, seven civilians were killed, and several others, including an infant, were "
+     "injured, in an alleged Israeli airstrike on the Bahar family house.",  # airwars:ispt0238, shortened
+     [("seven", "killed", 7, "exact", None)]),
     ("At Least Six Lebanese Pilgrims Killed Dozens Hurt in Damascus",  # fakes:1965495335
      [("At Least Six", "killed", 6, "at_least", None), ("Dozens", "injured", 24, "vague", None)]),
     # dates and leading zeros
@@ -157,6 +163,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
 ]
 
 NEGATIVES = [
+    "Other witnesses told police that two unknown males in the SUV were shooting at a business nearby.",  # gva
     "The storm caused more than 10 million dollars of damage to homes that were destroyed.",
     "The first attack on the town came 3 days earlier, residents said.",
     # killings tried or threatened, not done
