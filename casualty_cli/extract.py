@@ -176,6 +176,9 @@ BREAKDOWN = re.compile(
     r"|^\s+of\s+$",
     re.IGNORECASE,
 )
+# A breakdown cue, then people named without a number, then the count: "including a journalist, two women".
+LISTED_AFTER_CUE = re.compile(r"\b(?:including|among them|among whom)\s+(?:an?|one|the)\s+[^.;:()\d]{1,80}?,\s*$",
+                              re.IGNORECASE)
 # What stands between a part and the count after it that is its whole: the part's own few words, perhaps
 # a verb "be", then "among": "Two medics were among at least 31", "6 children among 19 dead" (not
 # "... kill 56 civilians in Syria Monitor AFP Children were among at least 56": other people's words).
@@ -466,7 +469,7 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if parent.parent is not None and ")" in between and "(" not in between:
         parent = parent.parent  # "116 in Oregon (of which 72 ...), 112 in Washington": the bracket closed
         between = text[parent.count.end : child.count.start]
-    if len(between) <= 120 and (BREAKDOWN.search(between) or (
+    if len(between) <= 120 and (BREAKDOWN.search(between) or _listed_after_cue(between) or (
             OF_WHOM_AFTER.match(text, child.count.end) and re.search(r"[,;:—–]\s*$", between))):
         if _says_other_thing(text, child.count.end):
             child.type = ""  # not a claim: its own verb harms nobody
@@ -481,6 +484,13 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
         if child.harm_distance >= 3:
             child.type = parent.type
         child.follows = parent
+
+
+def _listed_after_cue(between: str) -> bool:
+    """ "seven civilians were killed, including a journalist of al-Aqsa TV Issam Bahar, two women and four
+    children": a count in a list after a breakdown cue, behind people named without a number."""
+    m = LISTED_AFTER_CUE.search(between)
+    return m is not None and not _crosses_harm(between[m.start():])
 
 
 def _whole_after(whole: Found, part: Found) -> None:

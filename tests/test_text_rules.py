@@ -75,6 +75,12 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("On Monday, October 16, 2023, seven civilians were killed, and several others, including an infant, were "
      "injured, in an alleged Israeli airstrike on the Bahar family house.",  # airwars:ispt0238, shortened
      [("seven", "killed", 7, "exact", None)]),
+    ("On Monday, October 16, 2023, seven civilians were killed, including a journalist of al-Aqsa TV Issam "
+     "Mohammad Sabhi Bahar, two women and four children, and several others, including an infant, were injured.",
+     [("seven", "killed", 7, "exact", None), ("two", "killed", 2, "exact", "seven"),  # airwars:ispt0238
+      ("four", "killed", 4, "exact", "seven")]),
+    ("Five people were killed, including a boy, and 12 were injured.",
+     [("Five", "killed", 5, "exact", None), ("12", "injured", 12, "exact", None)]),
     ("At Least Six Lebanese Pilgrims Killed Dozens Hurt in Damascus",  # fakes:1965495335
      [("At Least Six", "killed", 6, "at_least", None), ("Dozens", "injured", 24, "vague", None)]),
     # dates and leading zeros
