@@ -35,8 +35,6 @@ MAX_CACHED = 500_000
 Answer = tuple[int, int, int, int, int]
 
 
-
-
 def _entries(ruler: AttributeRuler) -> list[dict[str, Any]]:
     """The ruler's patterns as it was given them: {"patterns": [[{token}, ...]], "attrs": ..., "index": ...}."""
     return cast(list[dict[str, Any]], ruler.patterns)

@@ -290,8 +290,8 @@ def _doer(verb: Token, anchors: list[Token]) -> bool:
     shooting at"): they do the harm, they do not suffer it ("were killing 5 people" still harms the 5)."""
     if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(a.i in {t.i for s in subjects for t in s.subtree} for a in anchors)
+    doers = {t.i for s in verb.children if s.dep_ == "nsubj" for t in s.subtree}
+    return any(a.i in doers for a in anchors)
 
 
 def passive_after(noun: Token) -> Harm | None:

@@ -71,8 +71,8 @@ ACTIVE_OBJECT = re.compile(r"^(?:\s+(?:\w+ing|shot|killed|wounded|injured))?\s+"
                            r"(?:(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b"
                            r"|(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]))",
                            re.IGNORECASE)
-# A sentence; a title's full stop ("Dr. Ahmed Al-Jarjawi") does not end it.
-SENTENCE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Eng|Gen|Col|Lt|Sgt|Capt|Rev)\.|[^.!?\n])+(?:[.!?]+|\n|$)")
+# A sentence; an abbreviation's full stop ("Dr. Ahmed Al-Jarjawi", the lexicon's list) does not end it.
+SENTENCE = re.compile(rf"(?:\b(?:{lx.alternation(lx.ABBREVIATIONS)})\.|[^.!?\n])+(?:[.!?]+|\n|$)")
 _VERB_TYPE = {
     "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
     "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",

@@ -103,13 +103,17 @@ OTHER_EVENT = re.compile(
 OTHER_EVENT_REACH = 150
 
 # Victim nouns that name a part of the harmed: a figure about them is partial when a whole is given.
-PARTIAL_VICTIMS: frozenset[str] = frozenset("""
+# Groups among the civilians: "16 civilians and three children" are not 19 (the children are civilians).
+CIVILIAN_GROUPS: frozenset[str] = frozenset("""
 child children kid kids boy boys girl girls woman women baby babies infant infants toddler toddlers
-student students pupil pupils soldier soldiers troop troops officer officers policeman policemen police
+student students pupil pupils teenager teenagers teen teens
+""".split())
+PARTIAL_VICTIMS: frozenset[str] = CIVILIAN_GROUPS | frozenset("""
+soldier soldiers troop troops officer officers policeman policemen police
 fighter fighters militant militants rebel rebels member members relative relatives family families
 worker workers staff employee employees doctor doctors nurse nurses medic medics journalist journalists
 foreigner foreigners tourist tourists american americans citizen citizens national nationals
-firefighter firefighters rescuer rescuers passenger passengers crew teenager teenagers teen teens
+firefighter firefighters rescuer rescuers passenger passengers crew
 """.split())
 # Words that limit a figure to one place or stage: a hospital (said of the figure's own clause) ...
 AT_HOSPITAL = re.compile(
@@ -144,12 +148,22 @@ RAISE_LIMIT = 1.5
 LEAD_CHARS = 400
 
 
+def _located(claim: Claim) -> tuple[str, str, int]:
+    """The claim's sentence, its figure's words, and where they stand in it (-1 when not found)."""
+    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    return sentence, quantity, sentence.find(quantity) if quantity else -1
+
+
+def _about_other_event(text: str) -> bool:
+    """Whether a text (a sentence, or the words near a figure) speaks of another event or a period's total."""
+    return bool(OTHER_EVENT.search(text) or SUPERLATIVE_SINCE.search(text))
+
+
 def other_event(claim: Claim) -> bool:
     """Whether the claim's figure is the toll of another event ("the deadliest since Nargis, which killed ...")."""
-    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
-    at = sentence.find(quantity) if quantity else -1
+    sentence, quantity, at = _located(claim)
     if at < 0:
-        return bool(OTHER_EVENT.search(sentence) or SUPERLATIVE_SINCE.search(sentence))
+        return _about_other_event(sentence)
     before = sentence[max(0, at - OTHER_EVENT_REACH): at]
     after = sentence[at + len(quantity): at + len(quantity) + OTHER_EVENT_REACH]
     # a comparison after the figure is about the figure's rank, not another toll: "killed 213, the worst use of
@@ -173,10 +187,9 @@ def limited(claim: Claim) -> bool:
     or adds it to others ("another 327 civilians", "killing four more civilians").
     The words bind to the figure they stand by: "in addition to injuring 25 others" does not limit the
     killed figure earlier in the sentence."""
-    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
+    sentence, quantity, at = _located(claim)
     if PARTIAL_PLACE.search(sentence):
         return True
-    at = sentence.find(quantity) if quantity else -1
     if at < 0:
         return bool(AT_HOSPITAL.search(sentence) or OTHER_THAN.search(sentence))
     before = sentence[max(0, at - LIMIT_REACH): at + len(quantity) + len(" other")]  # "No other deaths"
@@ -209,8 +222,7 @@ RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bVi
 
 def related(claim: Claim) -> bool:
     """Whether the figure stands in the page's list of related stories, after the article's own text."""
-    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
-    at = sentence.find(quantity) if quantity else -1
+    sentence, quantity, at = _located(claim)
     return bool(RELATED.search(sentence if at < 0 else sentence[:at]))
 
 
@@ -304,13 +316,9 @@ BREAKDOWN = re.compile(r"\b(?:including|includes|among them|among whom|of whom|o
                        re.IGNORECASE)
 # Victim words that name no group: "three people died and one person was arrested" is no pair of groups.
 ANYONE: frozenset[str] = frozenset("people person persons others other victims individuals".split())
-# Victim words for all non-combatants, and groups that are among them: "16 civilians and three children" are
-# not 19 (the children are civilians), while "50 militants and eight civilians" are 58.
+# Victim words for all non-combatants: with one of `CIVILIAN_GROUPS` beside them they are not summed, while
+# "50 militants and eight civilians" are 58.
 CIVILIANS: frozenset[str] = frozenset("civilians civilian citizens residents".split())
-CIVILIAN_GROUPS: frozenset[str] = frozenset("""
-child children kid kids boy boys girl girls woman women baby babies infant infants toddler toddlers
-student students pupil pupils teenager teenagers teen teens
-""".split())
 
 
 def _side_by_side(a: Claim, b: Claim) -> bool:
@@ -375,8 +383,7 @@ AND_ONE_MORE = re.compile(r"^\s+[\w'-]+\s+and\s+(?:a|an|one)\s+(?:(?!wounded|inj
 
 def with_one_more(claim: Claim) -> Claim:
     """The figure with one person named right after it: "killing five women and a child" is 6."""
-    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
-    at = sentence.find(quantity) if quantity else -1
+    sentence, quantity, at = _located(claim)
     if at < 0 or claim.get("qualifier") not in ("exact", "at_least") or not claim.get("victims"):
         return claim
     rest = sentence[at + len(quantity):]
@@ -396,8 +403,7 @@ def _plus_one(claim: Claim) -> Claim:
 
 def with_subject(claim: Claim) -> Claim:
     """The figure with the one person it was counted beside: "Heba was killed, with two of her sons" is 3."""
-    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
-    at = sentence.find(quantity) if quantity else -1
+    sentence, quantity, at = _located(claim)
     if at < 0 or claim.get("qualifier") not in ("exact", "at_least"):
         return claim
     before, after = sentence[max(0, at - 120):at], sentence[at + len(quantity):]
@@ -420,9 +426,11 @@ def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
         return any(c.get("qualifier") != "vague" and c.get("value") for c in among)
     if limited(claim):
         return True
-    return group(claim) and any(not partial(c) and (_before(c, claim) or int(c.get("value") or 0) > value
-                                                    and (prominence(c) >= prominence(claim) or _among(claim)))
-                                for c in among)
+    if not group(claim):
+        return False
+    level, said_among = prominence(claim), _among(claim)
+    return any(not partial(c) and (_before(c, claim) or int(c.get("value") or 0) > value
+                                   and (prominence(c) >= level or said_among)) for c in among)
 
 
 # "Nearly 70 children were among those killed": the figure itself says it is a part of a larger whole.
@@ -431,8 +439,7 @@ AMONG = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?am
 
 def _among(claim: Claim) -> bool:
     """Whether the sentence says the figure's people were among the harmed ("... were among the dead")."""
-    sentence, quantity = claim.get("sentence") or "", claim.get("quantity") or ""
-    at = sentence.find(quantity) if quantity else -1
+    sentence, quantity, at = _located(claim)
     return at >= 0 and bool(AMONG.match(sentence[at + len(quantity):]))
 
 
@@ -590,7 +597,7 @@ def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> t
 
 def _elsewhere(sentence: str) -> bool:
     """Whether a sentence is about another event or stands in the list of related stories."""
-    return bool(OTHER_EVENT.search(sentence) or SUPERLATIVE_SINCE.search(sentence) or RELATED.search(sentence))
+    return _about_other_event(sentence) or bool(RELATED.search(sentence))
 
 
 def _revision(old: Claim, new: Claim, article: _Article) -> dict[str, Any]:
