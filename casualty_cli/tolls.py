@@ -78,9 +78,9 @@ OTHER_EVENT = re.compile(
     r"|(?:early |late |mid-?)?(?:" + _MONTH + r" )?(?:1[89]|20)\d\d\b"
     r"|(?:\d{1,2} )?" + _MONTH + r"(?: \d{1,2}\b)?)"
     # "since the conflict began in 2011", "has since killed", "killed in the war"
-    r"|\bsince\b[^.;]{0,40}?\b(?:began|begun|broke out|started|erupted|collapsed|broke down|ended)\b"
+    r"|\bsince\b[^.;]{0,40}?\b(?:began|begun|broke out|started|erupted|collapsed|broke down|ended|launched)\b"
     r"|\b(?:has|have) since\b|\bsince then\b"
-    r"|\b(?:in|during|throughout) (?:the|this|its|[\w']+'s?) (?:[\w-]+ )?(?:civil )?(?:war|conflict)\b"
+    r"|\b(?:in|during|throughout) (?:the|this|its|[\w']+(?:'s?|s)) (?:[\w-]+ )?(?:civil )?(?:war|conflict)\b"
     # "the death toll from the conflict", "the conflict - now in its sixth year -"
     r"|\b(?:toll|tally) (?:from|of|in) (?:the )?(?:[\w-]+ )?(?:war|conflict)\b|\b(?:war|conflict)\W+now in its\b"
     # not "war planes in Aleppo on Sunday have killed"
@@ -121,7 +121,11 @@ AT_HOSPITAL = re.compile(
     r"trauma cent(?:er|re))s?\b", re.IGNORECASE)
 # ... or the words just before it: "no other deaths", "in addition, five were killed", "besides the three".
 OTHER_THAN = re.compile(r"\b(?:no|none of the) other\b|\bnot (?:among|including)\b|\bother than\b|\bbesides\b"
-                        r"|\bin addition\b", re.IGNORECASE)
+                        r"|\bin addition\b|\b(?:the|that|this) toll (?:includes|included)\b", re.IGNORECASE)
+# A sentence that turns to another place or incident: "Also on Monday, SANA said two people were killed in
+# Damascus", "Elsewhere, ...", "Separately, ...".
+ASIDE = re.compile(r"^\W*(?:also|elsewhere|separately|in other news|in a separate (?:incident|attack))\b",
+                   re.IGNORECASE)
 # A figure added to others: "another 327 civilians", "a further nine", "killing four more civilians".
 ADDED = re.compile(r"\b(?:another|a further|an additional|other)\s*$")
 MORE = re.compile(r"^\s+(?:more|additional|further)\b", re.IGNORECASE)
@@ -138,12 +142,18 @@ WHOLE_EVENT = re.compile(r"\b(?:in total|total(?:ed|led|ing)?|overall|in all|alt
                          r"across (?:the )?(?:region|country|countries|islands?))\b", re.IGNORECASE)
 # A toll said to have risen is the latest figure: "the death toll increased to at least 127 in the following days".
 RISEN = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities))\b[^.;]{0,40}?"
-                   r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|mounted)\b", re.IGNORECASE)
+                   r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|mounted)\b"
+                   # "bringing to 45 the number killed in 24 hours", "bringing the toll to 61"
+                   r"|\bbring(?:s|ing)? (?:the (?:[\w-]+ )?(?:toll|tally|number)\b[^.;]{0,30}?\bto\b"
+                   r"|to [^.;]{0,20}?\bthe (?:[\w-]+ )?(?:toll|tally|number)\b)", re.IGNORECASE)
 # "Deaths: 12", "Fatalities: 731 total": a fact-box line states the event's total.
 FACT_BOX = re.compile(r"^\s*(?:total\s+)?(?:deaths?|fatalities|casualties|injur(?:ies|ed)|missing|displaced|"
                       r"dead|killed|wounded|homeless|evacuated|victims)\b[^:\n]{0,20}:", re.IGNORECASE)
 # How much larger than the lead's open figure a later agreeing figure may be and still replace it.
 RAISE_LIMIT = 1.5
+# "More than 50" is a round floor: a figure just above it that agrees ("at least 51") is the count it rounds.
+# Not "at least": "at least nine identified civilians" stands beside another source's "at least 10 people".
+OPEN: frozenset[str] = frozenset({"more_than"})
 # A figure this close to the start of an article is in its headline or lead.
 LEAD_CHARS = 400
 
@@ -188,7 +198,7 @@ def limited(claim: Claim) -> bool:
     The words bind to the figure they stand by: "in addition to injuring 25 others" does not limit the
     killed figure earlier in the sentence."""
     sentence, quantity, at = _located(claim)
-    if PARTIAL_PLACE.search(sentence):
+    if PARTIAL_PLACE.search(sentence) or ASIDE.search(sentence):
         return True
     if at < 0:
         return bool(AT_HOSPITAL.search(sentence) or OTHER_THAN.search(sentence))
@@ -341,7 +351,9 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
                 return True
             groups = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
             return (bool(SIDE_BY_SIDE.match(between)) and all(groups) and groups[0] != groups[1]
-                    and not ANYONE.intersection(groups) and groups[0] in between.lower().split()
+                    and groups[0] not in ANYONE and (groups[1] not in ANYONE or groups[1] == "others"
+                                                     and bool(re.match(r"^\s+[\w'-]+\s+and\s+$", between)))
+                    and groups[0] in between.lower().split()
                     and not (CIVILIANS.intersection(groups) and CIVILIAN_GROUPS.intersection(groups)))
         at = sentence.find(qa, at + 1)
     return False
@@ -456,7 +468,19 @@ def _pick(claims: Sequence[Claim]) -> Claim | None:
     """The one figure these claims (of one article and source, or of one event) stand for."""
     if not claims:
         return None
-    return max(claims, key=lambda c: _rank(c, claims))
+    return _sharpened(max(claims, key=lambda c: _rank(c, claims)), claims)
+
+
+def _sharpened(best: Claim, among: Sequence[Claim]) -> Claim:
+    """An open figure made precise by another as prominent that agrees with it: "more than 50 civilians" in
+    the headline and "at least 51 civilians" in the lead are 51."""
+    if best.get("qualifier") not in OPEN:
+        return best
+    value, level = int(best.get("value") or 0), prominence(best)
+    closer = [c for c in among if c.get("qualifier") not in ("vague", "range") and prominence(c) >= level
+              and value < int(c.get("value") or 0) <= value * RAISE_LIMIT and not _demoted(c, among)
+              and not disagree([best, c])]
+    return min(closer, key=lambda c: int(c.get("value") or 0)) if closer else best
 
 
 def _is_whole(claim: Claim, among: Sequence[Claim]) -> bool:
@@ -575,7 +599,7 @@ def _most_complete(figures: Sequence[Claim]) -> Claim | None:
     58. Within one article the lead stands: it already weighs the sources quoted below it."""
     if not figures:
         return None
-    best = max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0)))
+    best = _sharpened(max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))), figures)
     value = int(best.get("value") or 0)
     agreeing = [c for c in figures if value < int(c.get("value") or 0) <= value * RAISE_LIMIT
                 and c.get("article") != best.get("article") and not disagree([best, c])]

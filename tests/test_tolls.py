@@ -131,6 +131,29 @@ BEST_CASES = [
                         victims="members", start=52),
                   claim(24, "Grandmother, 78, was killed alongside Sami's children and Osama, 24.", quantity="24",
                         start=915)], 20, id="group-in-the-lead-over-a-larger-passing-figure"),
+    pytest.param([claim(50, "More than 50 civilians killed in Syria's Aleppo", qualifier="more_than",
+                        quantity="More than 50", start=0),
+                  claim(51, "At least 51 civilians including four children were killed in air raids on Saturday.",
+                        qualifier="at_least", quantity="At least 51", start=234)], 51,
+                 id="a-round-floor-is-made-precise-by-the-lead"),
+    pytest.param([claim(9, "At least nine identified civilians were reportedly killed.", qualifier="at_least",
+                        quantity="At least nine", start=53),
+                  claim(10, "Multiple sources reported that at least 10 people were killed.", qualifier="at_least",
+                        quantity="at least 10", start=385)], 9,
+                 id="at-least-is-no-round-floor"),
+    pytest.param([claim(80, "Russian and Syrian regime strikes kill over 80 in Aleppo", qualifier="more_than",
+                        quantity="over 80", start=0),
+                  claim(200, "Hundreds of civilians were killed.", qualifier="vague", quantity="Hundreds", start=200,
+                        low=100, high=None)], 80, id="a-vague-count-makes-no-floor-precise"),
+    pytest.param([claim(2, "Also on Monday SANA said two people were killed when mortars struck Damascus.",
+                        quantity="two", start=390),
+                  claim(29, "The Observatory said air strikes killed 29 people on Sunday in Aleppo.", start=526,
+                        source="The Observatory")], 29, id="an-aside-gives-way"),
+    pytest.param([claim(327, "Another 327 civilians including 126 children have been killed in Aleppo province.",
+                        start=937),
+                  claim(122, "The strikes have killed 122 civilians he said.", start=906),
+                  claim(126, "The toll includes 126 people killed by rebel shelling of government-held Aleppo.",
+                        start=1177, source="the Observatory")], 122, id="what-a-toll-includes-is-a-part"),
 ]
 
 
@@ -234,6 +257,10 @@ def test_low_high(figures: list[dict[str, Any]], expected: tuple[int | None, int
     ("Syrian activists accused Assad's forces of a nerve gas attack that killed at least 213 people on Wednesday in "
      "what would be by far the worst use of poison gas in the two-year-old civil war.", "at least 213", False),
     ("It was the worst attack since 2016, when a bombing killed 57 people.", "57", True),
+    ("Over 1000 civilians have been killed in the assault on eastern Aleppo since it was launched on November 15.",
+     "Over 1000", True),
+    ("More than 150000 people have been killed in Syrias conflict which started as a peaceful protest movement.",
+     "More than 150000", True),
 ])
 def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
     assert other_event({"sentence": sentence, "quantity": quantity}) is expected
@@ -301,6 +328,10 @@ def pair(sentence: str, first: tuple[int, str, str | None], second: tuple[int, s
                  id="children-are-civilians"),
     pytest.param(pair("The raid killed 50 militants and eight civilians.", (50, "50", "militants"),
                       (8, "eight", "civilians")), [58], id="militants-and-civilians-are-summed"),
+    pytest.param(pair("Syrian air raids killed nine children and 14 others, local activists have reported.",
+                      (9, "nine", "children"), (14, "14", "others")), [23], id="a-group-and-others"),
+    pytest.param(pair("2 men killed, 2 others in critical after suspects rob illegal home dice game",
+                      (2, "2", "men"), (2, "2", "others")), [2, 2], id="others-after-a-verb-are-no-sum"),
 ])
 def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: list[int]) -> None:
     assert [c["value"] for c in join_groups(claims)] == values
