@@ -319,8 +319,9 @@ class _Article:
     claims: list[Claim]
 
 
-# Between two figures that count groups side by side: "four men and two women", "1 direct, 1 indirect".
-SIDE_BY_SIDE = re.compile(r"^\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,\s*and|and|,)\s+$")
+# Between two figures that count groups side by side: "four men and two women", "1 direct, 1 indirect",
+# "three White Helmets workers and six children".
+SIDE_BY_SIDE = re.compile(r"^\s+(?:[\w'-]+\s+|(?:[A-Z][\w'-]*\s+){2})?[\w'-]+\s*(?:,\s*and|and|,)\s+$")
 # Words before groups that make them a breakdown of some whole, stated or not.
 BREAKDOWN = re.compile(r"\b(?:including|includes|among them|among whom|of whom|of them|mostly|mainly)\b",
                        re.IGNORECASE)

@@ -332,6 +332,11 @@ def pair(sentence: str, first: tuple[int, str, str | None], second: tuple[int, s
                       (9, "nine", "children"), (14, "14", "others")), [23], id="a-group-and-others"),
     pytest.param(pair("2 men killed, 2 others in critical after suspects rob illegal home dice game",
                       (2, "2", "men"), (2, "2", "others")), [2, 2], id="others-after-a-verb-are-no-sum"),
+    pytest.param(pair("Heavy bombing killed three White Helmets workers and six children in Damascus.",
+                      (3, "three", "workers"), (6, "six", "children")), [9], id="a-named-group"),
+    pytest.param(pair("At least one civilian was killed and at least four civilians were injured.",
+                      (1, "At least one", "civilian"), (4, "at least four", "civilians")), [1, 4],
+                 id="a-verb-between-is-no-pair"),
 ])
 def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: list[int]) -> None:
     assert [c["value"] for c in join_groups(claims)] == values
