@@ -44,6 +44,8 @@ _AND_PERSON = re.compile(
     + r")\b|(?=an?\s|another\s))",
     re.IGNORECASE,
 )
+# Between one named person and the next: "45-year-old Name and 54-year-old Name".
+AND_NAMED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+$")
 # Between one mention and the next that names the same person: "one man, 43-year-old Hisham Abu Khattab,".
 APPOSITION = re.compile(r"^\s*(?:,|[–—-])\s*$")
 APPOSITION_END = re.compile(r"^\s*(?:,(?!\s*(?:and|or)\b)|[–—-])", re.IGNORECASE)
@@ -134,6 +136,11 @@ def _runs(sentence: str) -> Iterator[tuple[str, int]]:
                 named = mentions[i - 1].group("named") or mentions[i].group("named")
                 n += 0 if n == 1 and (named or APPOSITION_END.match(sentence[mentions[i].end():])) else 1
                 end = mentions[i].end()
+                continue
+            if i + 1 < len(mentions) and mentions[i + 1].group("named") \
+                    and AND_NAMED.match(sentence[end:mentions[i + 1].start()]):
+                i += 1  # "45-year-old Name and 54-year-old Name were killed" are two
+                end, n = mentions[i].end(), n + 1
                 continue
             joined = _AND_PERSON.match(sentence, end)
             if not joined:

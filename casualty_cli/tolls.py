@@ -578,7 +578,10 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
                 for i in c.get("joined") or [c["id"]]]
     counted_singles = _singles_figure(singles, ordered)
     low, high = span(figures)
-    if counted_singles and (best is None or counted_singles[0] > best):
+    # people described one by one in a headline or lead outweigh a figure in passing ("Bomb kills woman" over
+    # "On Tuesday a chemical attack killed some 100 civilians")
+    passing = best_claim is not None and prominence(best_claim) == 0
+    if counted_singles and (best is None or counted_singles[0] > best or passing and counted_singles[2]):
         best = counted_singles[0]
         evidence = counted_singles[1]
         if not figures:
@@ -607,16 +610,19 @@ def _most_complete(figures: Sequence[Claim]) -> Claim | None:
     return max(agreeing, key=lambda c: int(c.get("value") or 0)) if agreeing else best
 
 
-def _singles_figure(singles: list[dict[str, Any]], ordered: list[_Article]) -> tuple[int, list[str]] | None:
-    """The count of people described one by one in the latest article that describes any, with its sentences;
-    a sentence about another event ("since 15-year-old X was stabbed to death there in May") does not count."""
-    best: tuple[int, list[str]] | None = None
+def _singles_figure(singles: list[dict[str, Any]],
+                    ordered: list[_Article]) -> tuple[int, list[str], bool] | None:
+    """The count of people described one by one in the latest article that describes any, with its sentences
+    and whether one stands in the headline or lead; a sentence about another event ("since 15-year-old X was
+    stabbed to death there in May") does not count."""
+    best: tuple[int, list[str], bool] | None = None
     for article in ordered:
         mine = [s for s in singles if str(s.get("article")) == article.id
                 and not _elsewhere(str(s.get("sentence") or ""))]
         count = _single_count(mine)
         if count:  # articles come in date order: the latest description wins
-            best = (count, [str(s.get("sentence")) for s in mine])
+            best = (count, [str(s.get("sentence")) for s in mine],
+                    any(int(s.get("start") or 0) < LEAD_CHARS for s in mine))
     return best
 
 

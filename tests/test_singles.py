@@ -15,6 +15,10 @@ from casualty_cli.singles import read_singles
      "Mahmoud”), was killed in an alleged Israeli airstrike on the Abu al-Rous family home.", [("killed", 1)]),
     ("A man and a woman were wounded.", [("injured", 2)]),
     ("A man and his son were killed.", [("killed", 2)]),
+    # Airwars ispt240724b: two named people joined by "and"
+    ("On July 24th, 2024, 45-year-old Osama Marzi Abu Lahia and 54-year-old Adel Omar Tafesh were killed in an "
+     "alleged Israeli sniper attack.", [("killed", 2)]),
+    ("Jermaine Sims, 25, and Tyrone Bell, 31, were shot and killed.", [("killed", 2)]),
     ("West Allis police are investigating a shooting which left a 19-year-old man dead and a 17-year-old boy "
      "injured.", [("killed", 1), ("injured", 1)]),
     ("A 15-year-old girl was shot to death and another woman was wounded Saturday.", [("killed", 1), ("injured", 1)]),

@@ -382,9 +382,21 @@ def test_singles_about_another_event_do_not_count() -> None:
     assert tolls["killed"].best is None
 
 
-def test_singles_never_lower_a_stated_figure() -> None:
-    singles = [{"article": "a", "type": "killed", "count": 1, "sentence": "A man died."}]
-    toll = one([claim(3, "Three people died.", quantity="Three")], singles=singles)
+@pytest.mark.parametrize(("single_start", "best"), [
+    pytest.param(0, 1, id="headline-single-over-a-passing-figure"),
+    pytest.param(2000, 100, id="a-single-in-passing-lowers-nothing"),
+])
+def test_people_described_in_the_lead_outweigh_a_passing_figure(single_start: int, best: int) -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": single_start,
+                "sentence": "Bomb kills a woman, wounds 25 in Syria's Homs"}]
+    claims = [claim(100, "On Tuesday in a chemical attack some 100 civilians were killed.", qualifier="about",
+                    quantity="some 100", start=485)]
+    assert one(claims, singles=singles).best == best
+
+
+def test_singles_never_lower_a_figure_in_the_lead() -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "sentence": "A man died.", "start": 40}]
+    toll = one([claim(3, "Three people died.", quantity="Three", start=0)], singles=singles)
     assert toll.best == 3
 
 
