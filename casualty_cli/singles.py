@@ -25,9 +25,12 @@ _NAME = r"(?-i:[A-Z][\w'’-]*(?:\s+" + _NAME_WORD + r"){0,7})"
 _AGE_AFTER = r"(?:\s*\((?:aged\s+)?\d{1,3}(?:\s+years?[- ]old)?\)|,\s*\d{1,3},)"
 NAMED = (r"\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\s+(?-i:[a-z]+\s+){0,3}" + _NAME + _AGE_AFTER + "?"
          r"|" + _NAME + _AGE_AFTER)
+# "the fatal shooting of McGavock High School student": after these words a person needs no "a".
+_OF_HARM = "|".join(f"(?<={w} of )" for w in ("shooting", "killing", "murder", "slaying", "death"))
 PERSON = re.compile(
-    r"(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+(?-i:[A-Z][\w.'-]*\s+){0,2}"
-    r"|^\s*(?:[A-Z][\w.'-]*:?\s+){0,2})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
+    r"(?:(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+|" + _OF_HARM + r")"
+    r"(?-i:[A-Z][\w.'-]*\s+){0,3}"
+    r"|^\s*(?:[A-Z][\w.'-]*:?\s+){0,3})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
     r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)"
     r"|(?P<named>" + NAMED + ")",
     re.IGNORECASE,

@@ -19,6 +19,9 @@ from casualty_cli.singles import read_singles
     ("On July 24th, 2024, 45-year-old Osama Marzi Abu Lahia and 54-year-old Adel Omar Tafesh were killed in an "
      "alleged Israeli sniper attack.", [("killed", 2)]),
     ("Jermaine Sims, 25, and Tyrone Bell, 31, were shot and killed.", [("killed", 2)]),
+    # GVA headlines: a person after "the shooting of" needs no article; three words of a place before a noun
+    ("Teen charged in fatal shooting of McGavock High School student", [("killed", 1)]),
+    ("Otter Tail County Boy Dies After Being Accidentally Shot", [("killed", 1)]),
     ("West Allis police are investigating a shooting which left a 19-year-old man dead and a 17-year-old boy "
      "injured.", [("killed", 1), ("injured", 1)]),
     ("A 15-year-old girl was shot to death and another woman was wounded Saturday.", [("killed", 1), ("injured", 1)]),
