@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .attribution import ents_within
@@ -355,18 +355,39 @@ def adjacent_harm(num: Token) -> Harm | None:
     return None
 
 
+# A verb that takes people right before a count's quantity: "kidnapped 900", "abducted at least 50".
+TAKEN_BEFORE = re.compile(rf"\b(?:{lx.alternation(lx.TAKING_VERBS)})\s+$", re.IGNORECASE)
+
+
+def taken(start: int, num: Token, harm: Token) -> bool:
+    """ "Daesh kidnapped 900 Executed 18 People": a count right after a verb that takes people without
+    harming them is that verb's object; a harm word after it with a count of its own ("Executed 18")
+    starts the next clause and harms that count. `start` is where the count's quantity begins."""
+    text = num.doc.text
+    return harm.i > num.i and TAKEN_BEFORE.search(text[max(0, start - 40):start]) is not None \
+        and COUNT_NEXT.match(text, harm.idx + len(harm)) is not None
+
+
 def _participle_after(num: Token) -> Token | None:
     """ "Two children killed 5 others injured", "6 citizens killed 22 injured", "4 Turkish Troopers Killed":
-    in a headline without commas, a harm participle right after the count and its people noun."""
+    in a headline without commas, a harm participle right after the count and its people noun. Groups
+    listed before one harm word share it: "40 Civilians 25 YPG Fighters Killed 110 Injured"."""
     doc = num.doc
-    k = num.i + 1
+    k = _past_group(num.i + 1, doc)
+    while k < len(doc) and doc[k].pos_ == "NUM" and (end := _past_group(k + 1, doc)) > k + 1:
+        k = end
+    if k >= len(doc) or doc[k].lower_ not in lx.ADJACENT_HARM or doc[k].tag_ not in ("VBN", "VBD", "JJ", "NNP"):
+        return None
+    return doc[k]
+
+
+def _past_group(k: int, doc: Doc) -> int:
+    """Where the people a headline's count counts end ("5 others", "Turkish Troopers"): `k` when none."""
     if k + 1 < len(doc) and doc[k].pos_ in ("ADJ", "PROPN") and _people(doc[k + 1]):
         k += 1
     if k < len(doc) and _people(doc[k]):
         k += 1
-    if k >= len(doc) or doc[k].lower_ not in lx.ADJACENT_HARM or doc[k].tag_ not in ("VBN", "VBD", "JJ", "NNP"):
-        return None
-    return doc[k]
+    return k
 
 
 def _people(token: Token) -> bool:
@@ -491,13 +512,28 @@ def victims_of(noun: Token | None, num: Token | None = None) -> str | None:
 
 
 def noun_after(num: Token) -> Token | None:
-    """The person noun a few words after a count, when the parse hangs the count elsewhere."""
-    for tok in num.doc[num.i + 1 : min(len(num.doc), num.i + 4)]:
+    """The person noun a few words after a count, when the parse hangs the count elsewhere ("25 YPG
+    Fighters"); not the group of a harm word of its own ("One Killed Others Injured": the others are hurt)."""
+    doc = num.doc
+    for tok in doc[num.i + 1 : min(len(doc), num.i + 4)]:
+        if tok.pos_ == "PROPN" and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("NNS", "NNPS") \
+                and _people(doc[tok.i + 1]):
+            continue  # a name before the people: "YPG Fighters" (not "Ahmed Mustafa")
         if tok.pos_ in ("NOUN", "PROPN"):
-            return tok if is_person(tok) and tok.lower_ not in lx.HARM_ADJECTIVES else None
+            if not is_person(tok) or tok.lower_ in lx.HARM_ADJECTIVES or _next_group(num, tok):
+                return None
+            return tok
         if tok.pos_ not in ("ADJ", "VERB") and tok.lower_ not in ("more", "other"):
             return None
     return None
+
+
+def _next_group(num: Token, noun: Token) -> bool:
+    """Whether a noun after a count's harm word has a harm word of its own: then it is the next group
+    of a headline without commas ("One Killed Others Injured"), not the count's."""
+    doc = noun.doc
+    return noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in lx.ADJACENT_HARM \
+        and any(t.lower_ in lx.ADJACENT_HARM for t in doc[num.i + 1 : noun.i])
 
 
 def location_of(sent: Span, num: Token) -> str | None:

@@ -172,10 +172,11 @@ def _weight(text: str, *, fast: bool, limit: int) -> int:
 # What stands between a claim and the count that breaks it down, right before that count.
 _HEDGES = lx.alternation(h for hedges in lx.HEDGES.values() for h in hedges)
 BREAKDOWN = re.compile(
-    rf"(?:\b(?:{lx.alternation(lx.BREAKDOWN_CUES)})\s*(?:{_HEDGES})?|:)\s*$"
-    r"|^\s+of\s+$",
+    rf"(?:\b(?:{lx.alternation(lx.BREAKDOWN_CUES)})\s*(?:{_HEDGES})?|:)\s*$",
     re.IGNORECASE,
 )
+# Between a part and its whole: "10 of 48 people", "Ten of the 48 people killed" (the part selects from the whole).
+PART_OF_NEXT = re.compile(r"^\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.IGNORECASE)
 # A breakdown cue, then people named without a number, then the count: "including a journalist, two women".
 LISTED_AFTER_CUE = re.compile(r"\b(?:including|among them|among whom)\s+(?:an?|one|the)\s+[^.;:()\d]{1,80}?,\s*$",
                               re.IGNORECASE)
@@ -326,6 +327,8 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         f = _found(count, tok, sent, "", None)
         f.harm_distance = 99
         return f
+    if harm is not None and detect.taken(count.start, tok, harm.token):
+        return None  # "Daesh kidnapped 900 Executed 18 People": the 900 were taken, the 18 executed
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
@@ -463,7 +466,7 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if parent is None:
         return
     between = text[parent.count.end : child.count.start]
-    if WHOLE_AFTER.match(between) and not _crosses_harm(between):
+    if PART_OF_NEXT.match(between) or (WHOLE_AFTER.match(between) and not _crosses_harm(between)):
         _whole_after(child, parent)
         return
     if parent.parent is not None and ")" in between and "(" not in between:
@@ -494,10 +497,11 @@ def _listed_after_cue(between: str) -> bool:
 
 
 def _whole_after(whole: Found, part: Found) -> None:
-    """ "Two medics were among at least 31 people killed": the count after "among" is the whole, so the
-    one before it (with the counts coordinated with it: "10 children and 13 rebels were among 48")
-    breaks it down; it keeps a type of its own ("two deaths among the nine shot"). A part that already
-    breaks down a whole of its own ("Six civilians including 2 children were among 22") speaks for it."""
+    """ "Two medics were among at least 31 people killed", "10 of 48 people executed": the count after
+    "among" or "of" is the whole, so the one before it (with the counts coordinated with it: "10 children
+    and 13 rebels were among 48") breaks it down; it keeps a type of its own ("two deaths among the nine
+    shot"). A part that already breaks down a whole of its own ("Six civilians including 2 children were
+    among 22") speaks for it."""
     part = part.parent or part
     while True:
         part.parent, part.type = whole, part.type or whole.type

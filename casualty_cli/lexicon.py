@@ -106,6 +106,13 @@ WOUND_TALK: tuple[str, ...] = ("wounded", "injured", "injuries", "critical condi
 DEATH_TALK: tuple[str, ...] = ("killed", "dead", "died", "dies", "death", "fatal*", "homicide", "murder*")
 # Verbs whose subject is the one harmed: "3 died", "200,000 fled west Mosul".
 SUBJECT_SUFFERS: frozenset[str] = frozenset({"die", "flee", "perish", "succumb", "drown", "escape", "starve"})
+# Verbs that take people without harming them, as written: a count right after one is its object
+# ("Daesh kidnapped 900 Executed 18 People"), not the victims of the harm word after it. Not "evacuated":
+# evacuees are displaced (claim-spec §1).
+TAKING_VERBS: frozenset[str] = frozenset("""
+kidnap kidnaps kidnapped abduct abducts abducted arrest arrests arrested detain detains detained
+capture captures captured rescue rescues rescued seize seizes seized
+""".split())
 # Words that give a coordinated harm its own group: "killed and many more injured".
 OTHERS: frozenset[str] = frozenset({"more", "others", "other", "many", "several", "dozens", "hundreds", "scores"})
 # Verbs that link a harm noun to its figure: "toll rose to 52", "left 5 dead".

@@ -1,6 +1,7 @@
 """Extraction rules found on text that is not conflict news (issue 12): headlines that parse
 badly, killings tried and not done, killing nouns that name something else, ages after a noun,
-lists whose counts leave their harm to the first one, "of whom", "near" and "exceeded", "both".
+lists whose counts leave their harm to the first one, "of whom", "near" and "exceeded", "both",
+"N of M" (a part of M), people taken and not harmed ("kidnapped 900 Executed 18").
 
 Sentences are from ../shared/data (origin noted: gva, fakes, wiki = Wikimpacts); each case
 lists (quantity, type, value, qualifier, quantity of the parent claim) of every claim, and the
@@ -159,6 +160,27 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Islamists Launch Rocket Attack on Damascus At Least 3 Killed 30 Wounded\n05.02.2015 A Syrian rebel Islamist "
      "group has launched a rocket attack on residential areas of Damascus.",  # fakes:1965495334, a date is no count
      [("At Least 3", "killed", 3, "at_least", None), ("30", "injured", 30, "exact", None)]),
+    # "N of M": N is a part of the whole M
+    ("Monitor 10 of 48 people executed by forces loyal to regime were children",  # fakes:1918398778
+     [("10", "killed", 10, "exact", "48"), ("48", "killed", 48, "exact", None)]),
+    ("Ten of the 48 people killed were children",
+     [("Ten", "killed", 10, "exact", "48"), ("48", "killed", 48, "exact", None)]),
+    ("Two of the five injured were in critical condition",
+     [("Two", "injured", 2, "exact", "five"), ("five", "injured", 5, "exact", None)]),
+    # a count right after a verb that takes people is its object, not the victims of the next clause's harm
+    ("Daesh kidnapped 900 Executed 18 People in Syrias Aleppo",  # fakes:1962495670
+     [("18", "killed", 18, "exact", None)]),
+    ("Daesh abducted at least 90 Killed 18 People in Aleppo", [("18", "killed", 18, "exact", None)]),
+    ("Gunmen kidnapped 12 people and killed two", [("two", "killed", 2, "exact", None)]),
+    ("Police arrested 3 suspects after 5 people were shot dead", [("5", "killed", 5, "exact", None)]),
+    ("Civil defence teams rescued 5 injured people from the rubble in Aleppo", [("5", "injured", 5, "exact", None)]),
+    ("Militants abducted 5 people who were later found dead", [("5", "killed", 5, "exact", None)]),
+    # groups listed before one harm word share it; the harm word after the next count is that count's
+    ("40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus",  # fakes:1962495727
+     [("40", "killed", 40, "exact", None), ("25", "killed", 25, "exact", None),
+      ("110", "injured", 110, "exact", None)]),
+    ("Syria air strikes kill 10 children 5 women in Aleppo monitor",  # fakes:1923848215
+     [("10", "killed", 10, "exact", None), ("5", "killed", 5, "exact", None)]),
     # "both" counts two people, as "all three" counts three
     ("Both men inside the Honda were killed, and three others were injured when about 50 rounds were fired.",  # gva
      [("Both", "killed", 2, "exact", None), ("three", "injured", 3, "exact", None)]),
@@ -202,6 +224,19 @@ NEGATIVES = [
 ]
 
 
+# (quantity, victims) of every claim: the group a headline without commas gives each count.
+VICTIMS: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus",  # fakes:1962495727
+     [("40", "Civilians"), ("25", "Fighters"), ("110", None)]),
+    ("One Killed Others Injured in Terrorist Attacks in Damascus Homs & Aleppo",  # fakes:1965511189
+     [("One", None)]),
+    ("Two children killed 5 others injured in terrorist rocket attack in Aleppo.",  # fakes:1926478964
+     [("Two", "children"), ("5", "others")]),
+    ("4 Turkish Troopers Killed 4 Wounded in Daesh Attack in N Syria", [("4", "Troopers"), ("4", None)]),
+    ("Syria air strikes kill 10 children 5 women in Aleppo monitor", [("10", "children"), ("5", "women")]),
+]
+
+
 def _rows(extractor, text: str) -> list[Row]:
     claims = extractor.extract(text, "t")
     by_id = {c.id: c.quantity for c in claims}
@@ -218,3 +253,9 @@ def test_claims(extractor, text, expected):
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_claim(extractor, text):
     assert _rows(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), VICTIMS)
+def test_victims(extractor, text, expected):
+    claims = extractor.extract(text, "t")
+    assert [(text[c.start : c.end], c.victims) for c in claims] == expected
