@@ -437,13 +437,26 @@ def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
         return prominence(claim) < 2 and any(c.get("value") for c in among)
     if claim.get("qualifier") == "vague":
         return any(c.get("qualifier") != "vague" and c.get("value") for c in among)
-    if limited(claim):
+    if limited(claim) or any(_brought_to(c, claim) for c in among):
         return True
     if not group(claim):
         return False
     level, said_among = prominence(claim), _among(claim)
     return any(not partial(c) and (_before(c, claim) or int(c.get("value") or 0) > value
                                    and (prominence(c) >= level or said_among)) for c in among)
+
+
+# "killed at least 12 civilians ..., bringing to 45 the number killed", "bringing the toll to 61": a total
+# that takes in the figures before it in its sentence.
+BROUGHT_TO = re.compile(r"\bbring(?:s|ing)?\b(?: (?:the|its|their) (?:[\w-]+ )?(?:toll|tally|number)\b)?[^.;]{0,30}"
+                        r"?\bto\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _brought_to(total: Claim, claim: Claim) -> bool:
+    """Whether `total` is a toll its sentence brings the earlier figure `claim` up to."""
+    sentence, quantity, at = _located(total)
+    return (at > 0 and sentence == claim.get("sentence") and int(total.get("value") or 0) > int(claim.get("value") or 0)
+            and int(claim.get("start") or 0) < int(total.get("start") or 0) and bool(BROUGHT_TO.search(sentence[:at])))
 
 
 # "Nearly 70 children were among those killed": the figure itself says it is a part of a larger whole.

@@ -52,6 +52,9 @@ def one(claims: list[dict[str, Any]], **kw: Any) -> Toll:
     return tolls[0]
 
 
+BROUGHT = ("Air strikes killed at least 12 civilians in Aleppo on Monday a monitor said bringing to 45 the number "
+           "killed in 24 hours of bombardment.")
+
 BEST_CASES = [
     pytest.param([claim(531, "531 people were killed, including 200 children."),
                   claim(200, "531 people were killed, including 200 children.", victims="children",
@@ -154,6 +157,12 @@ BEST_CASES = [
                   claim(122, "The strikes have killed 122 civilians he said.", start=906),
                   claim(126, "The toll includes 126 people killed by rebel shelling of government-held Aleppo.",
                         start=1177, source="the Observatory")], 122, id="what-a-toll-includes-is-a-part"),
+    pytest.param([claim(12, BROUGHT, quantity="at least 12", qualifier="at_least", start=15),
+                  claim(45, BROUGHT, quantity="45", start=15 + BROUGHT.index("45"))], 45,
+                 id="a-figure-brought-to-a-total"),
+    pytest.param([claim(3, "Three more died of their wounds, bringing the toll to 61.", quantity="Three", start=700),
+                  claim(61, "Three more died of their wounds, bringing the toll to 61.", start=753)], 61,
+                 id="bringing-the-toll-to"),
 ]
 
 
