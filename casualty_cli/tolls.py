@@ -454,9 +454,11 @@ BROUGHT_TO = re.compile(r"\bbring(?:s|ing)?\b(?: (?:the|its|their) (?:[\w-]+ )?(
 
 def _brought_to(total: Claim, claim: Claim) -> bool:
     """Whether `total` is a toll its sentence brings the earlier figure `claim` up to."""
-    sentence, quantity, at = _located(total)
-    return (at > 0 and sentence == claim.get("sentence") and int(total.get("value") or 0) > int(claim.get("value") or 0)
-            and int(claim.get("start") or 0) < int(total.get("start") or 0) and bool(BROUGHT_TO.search(sentence[:at])))
+    if total.get("sentence") != claim.get("sentence") or int(claim.get("start") or 0) >= int(total.get("start") or 0) \
+            or int(total.get("value") or 0) <= int(claim.get("value") or 0):
+        return False
+    sentence, _, at = _located(total)
+    return at > 0 and bool(BROUGHT_TO.search(sentence[:at]))
 
 
 # "Nearly 70 children were among those killed": the figure itself says it is a part of a larger whole.
@@ -591,8 +593,8 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
                 for i in c.get("joined") or [c["id"]]]
     counted_singles = _singles_figure(singles, ordered)
     low, high = span(figures)
-    # people described one by one in a headline or lead outweigh a figure in passing ("Bomb kills woman" over
-    # "On Tuesday a chemical attack killed some 100 civilians")
+    # people described one by one in a headline or lead outweigh a figure in passing ("Terrorist attacks kill a
+    # woman" over "On October 13th 30 people were killed")
     passing = best_claim is not None and prominence(best_claim) == 0
     if counted_singles and (best is None or counted_singles[0] > best or passing and counted_singles[2]):
         best = counted_singles[0]
