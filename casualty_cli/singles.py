@@ -22,9 +22,13 @@ _AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)[- ]old"
 # "Safaa Musa (aged 28)", "Jermaine Sims, 25,". The age marks a person; a name alone may be a place.
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|\([^()]{1,40}\)|(?:al|el|bin|ibn)-?[\w'’-]*)"
 _NAME = r"(?-i:[A-Z][\w'’-]*(?:\s+" + _NAME_WORD + r"){0,7})"
-_AGE_AFTER = r"(?:\s*\((?:aged\s+)?\d{1,3}(?:\s+years?[- ]old)?\)|,\s*\d{1,3},)"
+_AGE_AFTER = r"(?:\s*\((?:aged\s+)?\d{1,3}(?:\s+years?[- ]old)?\)|,\s*(?:aged\s+)?\d{1,3},)"
+# A full name of two words or more right before its death: "Abdullah Ahmed Abu Saif was killed" (places and
+# groups are not killed; a name alone elsewhere may be a place).
+_DIES = r"(?=\s+(?:was|had been|has been)\s+(?:(?:reportedly|allegedly|also|later)\s+)?(?:killed|shot dead|murdered)\b)"
 NAMED = (r"\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\s+(?-i:[a-z]+\s+){0,3}" + _NAME + _AGE_AFTER + "?"
-         r"|" + _NAME + _AGE_AFTER)
+         r"|" + _NAME + _AGE_AFTER
+         + r"|(?<!old )(?-i:[A-Z][\w'’-]*(?:\s+" + _NAME_WORD + r"){1,7})" + _DIES)
 # "the fatal shooting of McGavock High School student": after these words a person needs no "a".
 _OF_HARM = "|".join(f"(?<={w} of )" for w in ("shooting", "killing", "murder", "slaying", "death"))
 PERSON = re.compile(

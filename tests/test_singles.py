@@ -22,6 +22,14 @@ from casualty_cli.singles import read_singles
     # GVA headlines: a person after "the shooting of" needs no article; three words of a place before a noun
     ("Teen charged in fatal shooting of McGavock High School student", [("killed", 1)]),
     ("Otter Tail County Boy Dies After Being Accidentally Shot", [("killed", 1)]),
+    # Airwars ispt0074, ispt0174: a full name right before its death; an age after ", aged"
+    ("On October 9th, 2023, at approximately 11:30 PM, Abdullah Ahmed Abu Saif was killed in an alleged Israeli "
+     "strike on his house.", [("killed", 1)]),
+    ("On the evening of Friday, October 13th 2023, the comedian Ali Nisman, aged 35, was killed in an alleged "
+     "Israeli airstrike on Gaza City.", [("killed", 1)]),
+    ("Seventeen-year-old Elijah Jones was killed and a woman was wounded in a shooting Tuesday afternoon.",
+     [("killed", 1), ("injured", 1)]),
+    ("Gaza City was hit by airstrikes overnight.", []),
     ("West Allis police are investigating a shooting which left a 19-year-old man dead and a 17-year-old boy "
      "injured.", [("killed", 1), ("injured", 1)]),
     ("A 15-year-old girl was shot to death and another woman was wounded Saturday.", [("killed", 1), ("injured", 1)]),
