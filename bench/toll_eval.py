@@ -8,7 +8,8 @@
 - Airwars (Gaza 2023): incidents with a reported civilian figure; `best` killed within it.
 - FA-KES: articles with a civilian count; `best` killed equals it. Misses are counted by why (`fakes_miss`):
   FA-KES often counts civilians only, or one town of a headline's total, where claim-spec §5 asks for
-  the whole event.
+  the whole event. `no_combatants` gives the share on the articles where FA-KES counts no combatant dead,
+  where its civilian count is the event's whole killed count.
 - Wikimpacts dev: the Wikimpacts metric (0 best) of deaths, injuries, displaced, homeless.
 
 Extraction is the slow part (GVA: about 20 minutes on 2 cores), so claims are cached per data
@@ -223,12 +224,14 @@ def fakes(cache: Path) -> dict[str, Any]:
         # The split hashes the line, not the path: the same halves wherever ../shared lives.
         key = event.rsplit(":", 1)[-1]
         hit = figure(tolls, "killed") == gold[event]
-        results.append({"event": key, "hit": hit})
+        results.append({"event": key, "hit": hit, "civilians_only": not combatants[event]})
         if not hit:
             note_miss("fakes", key, gold[event], tolls, "killed", claims.get(event, []))
             killed = [c for c in claims.get(event, []) if c.get("type") == "killed"]
             misses[fakes_miss(gold[event], combatants[event], figure(tolls, "killed"), killed)] += 1
-    return {**halves(results, hit_share), "misses": dict(misses.most_common())}
+    # Where FA-KES counts no combatant dead, its civilian count is the event's whole killed count (claim-spec §5).
+    alone = halves([r for r in results if r["civilians_only"]], hit_share)
+    return {**halves(results, hit_share), "no_combatants": alone, "misses": dict(misses.most_common())}
 
 
 def fakes_miss(civilians: int, combatants: int, best: int | None, killed: list[dict[str, Any]]) -> str:
