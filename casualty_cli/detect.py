@@ -307,6 +307,28 @@ def passive_after(noun: Token) -> Harm | None:
     return Harm(doc[k], kind, MAX_PATH) if kind is not None else None
 
 
+# An aside in dashes or brackets, then a harm word: "23 civilians - including nine children - dead".
+_DASH = r"(?:[^\S\n]*[–—][^\S\n]*|[^\S\n]+--?[^\S\n]+)"
+ASIDE_THEN_HARM = re.compile(
+    rf"(?:{_DASH}[^–—()\n.;:]{{1,80}}?{_DASH}|[^\S\n]*\([^()\n]{{1,80}}\)[^\S\n]*)"
+    rf"(?P<harm>{lx.alternation(lx.ADJACENT_HARM)})\b", re.IGNORECASE)
+
+
+def harm_after_aside(noun: Token) -> Harm | None:
+    """ "The fighting left 23 civilians - including nine children - dead": a harm word right after an aside
+    that follows the counted noun, which the parse hangs on the aside (a fallback, as weak as a far link).
+    Not a verb with a count of its own ("- wounded 10 others")."""
+    doc = noun.doc
+    m = ASIDE_THEN_HARM.match(doc.text, noun.idx + len(noun))
+    if m is None or COUNT_NEXT.match(doc.text, m.end()):
+        return None
+    harm = next((t for t in doc[noun.i + 1 :] if t.idx >= m.start("harm")), None)
+    if harm is None or harm.idx != m.start("harm"):
+        return None
+    kind = harm_type(harm) or lx.HARM_ADJECTIVES.get(harm.lower_)
+    return Harm(harm, kind, MAX_PATH) if kind is not None else None
+
+
 # A count right after a word, on the same line: "wounded 10", "injured dozens", "hurt at least 5" (not a
 # dateline's "Wounded\n05.02.2015").
 _COUNT_WORDS = lx.alternation([*lx.NUMBER_WORDS, *lx.VAGUE_COUNTS, "a dozen", "a hundred"])
@@ -516,9 +538,8 @@ def noun_after(num: Token) -> Token | None:
     Fighters"); not the group of a harm word of its own ("One Killed Others Injured": the others are hurt)."""
     doc = num.doc
     for tok in doc[num.i + 1 : min(len(doc), num.i + 4)]:
-        if tok.pos_ == "PROPN" and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("NNS", "NNPS") \
-                and _people(doc[tok.i + 1]):
-            continue  # a name before the people: "YPG Fighters" (not "Ahmed Mustafa")
+        if _before_people(tok):
+            continue
         if tok.pos_ in ("NOUN", "PROPN"):
             if not is_person(tok) or tok.lower_ in lx.HARM_ADJECTIVES or _next_group(num, tok):
                 return None
@@ -526,6 +547,37 @@ def noun_after(num: Token) -> Token | None:
         if tok.pos_ not in ("ADJ", "VERB") and tok.lower_ not in ("more", "other"):
             return None
     return None
+
+
+def _before_people(tok: Token) -> bool:
+    """A name or a noun that modifies the people after it: "YPG Fighters", "aid volunteers", "SARC
+    volunteers" (not "Ahmed Mustafa", nor people themselves: "police officers")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.pos_ == "PROPN":
+        return nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _people(nxt)
+    if tok.pos_ != "NOUN" or is_person(tok) or (tok.tag_ == "NNS" and not tok.text.isupper()):
+        return False  # not things counted before people: "Killed 10 cows villagers said"
+    if tok.dep_ == "compound":
+        return tok.i < tok.head.i <= tok.i + 2 and _people(tok.head) and _person_word(tok.head)
+    return tok.tag_ == "NN" and nxt is not None and nxt.tag_ == "NNS" and _people(nxt) and _person_word(nxt)
+
+
+def _person_word(token: Token) -> bool:
+    """Whether the lexicon names the word as people (not only its ending: "rocket launchers")."""
+    return token.lemma_.lower() in lx.PERSON_NOUNS or token.lower_ in lx.PERSON_NOUNS
+
+
+def people_after(num: Token) -> Token | None:
+    """The people a count counts, read from the words after it, for when the parse counts their modifier
+    ("Fifteen aid volunteers", "Two hospital workers"): a person word of the lexicon that heads its phrase;
+    not a harm noun ("five attempted murder charges") nor a modifier ("one rebel-held district")."""
+    noun = noun_after(num)
+    if noun is None or not _person_word(noun):
+        return None
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return None if nxt is not None and (nxt.tag_ == "HYPH" or nxt.pos_ in ("NOUN", "PROPN")) else noun
 
 
 def _next_group(num: Token, noun: Token) -> bool:

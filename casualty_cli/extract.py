@@ -21,7 +21,7 @@ from . import lexicon as lx
 from .claims import Article, Claim
 from .errors import ArticleFailed
 from .inputs import printable
-from .numbers import Count, find_counts, revisions
+from .numbers import Count, find_counts, names_part, part_outcome, revisions
 from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
 
 if TYPE_CHECKING:
@@ -189,8 +189,6 @@ WHOLE_AFTER = re.compile(
     re.IGNORECASE)
 # Entity types of numbers that are not counts of people.
 NOT_COUNT_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-# Words the tagger joins to a bare number to make a time of it, though they give no unit.
-RELATIVE_TIME: frozenset[str] = frozenset({"earlier", "later"})
 # How a zero's harm may hang on the zero's verb: "none were reported hurt", "no one suffered injuries".
 ZERO_HARM_DEPS: frozenset[str] = frozenset({"acomp", "oprd", "xcomp", "dobj", "attr"})
 # "two men from Hezballah and three men": counts joined by a conjunction.
@@ -304,9 +302,11 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         noun = None  # "On 7 March 5 people died": the parse hangs the count on the date; "2 shot dead"
     elif noun is not None and noun.i < tok.i and tok.dep_ != "pobj":  # not "a family of four"
         noun = detect.noun_after(tok) or noun  # "province of Daraa 15 civilians were killed": not the place
+    elif noun is not None and noun.i > tok.i and not detect.is_person(noun):
+        noun = detect.people_after(tok) or noun  # "Fifteen aid volunteers": the parse counts the modifier
     if noun is None and harm is None and count.qualifier == "range":
         noun = detect.noun_after(tok)  # "killed between 55 and 63 people": the parse may read the range as a date
-    if noun is not None and noun.i in count_tokens:
+    if noun is not None and (noun.i in count_tokens or _on_other_number(tok, count)):
         noun = None
     if noun is not None and not detect.is_person(noun):
         if noun.pos_ != "PROPN" or not _elliptical(count, tok.doc.text):
@@ -320,7 +320,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
     if harm is None:
         harm = detect.find_harm(tok, noun, sent, [h for h in harms if not _counted_by_other(h[0], tok, count_tokens)])
     if harm is None and noun is not None:
-        harm = detect.passive_after(noun)
+        harm = detect.passive_after(noun) or detect.harm_after_aside(noun)
     if harm is None and noun is None:
         if not _elliptical(count, tok.doc.text):
             return None
@@ -332,6 +332,8 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
+    if kind:  # "Four teenagers were shot, one fatally": the part's own outcome
+        kind = part_outcome(tok.doc.text, count.start, count.end) or kind
     return Found(
         count=count,
         type=kind,
@@ -343,6 +345,13 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
+
+
+def _on_other_number(tok: Token, count: Count) -> bool:
+    """Whether the parse hangs a count on a number outside its phrase, whose noun is not the count's:
+    "has killed more than 670 40% of them are children" (commas lost: 670 is not part of 40%)."""
+    head = tok.head
+    return head.i == tok.i + 1 and head.pos_ == "NUM" and head.idx >= count.end
 
 
 def _elliptical(count: Count, text: str) -> bool:
@@ -364,10 +373,12 @@ def _in_entity(tok: Token) -> bool:
         if after.ent_iob_ != "I":
             break
         rest.append(after.lower_)
-    if tok.ent_iob_ == "B" and rest and all(w in RELATIVE_TIME for w in rest):
+    if tok.ent_iob_ == "B" and rest and all(w in lx.RELATIVE_TIME for w in rest):
         return False
     if tok.ent_type_ == "MONEY" and not _currency(tok):
         return False  # "more than 10 million have been displaced": the tagger's money names no currency
+    if tok.ent_type_ == "PERCENT":
+        return False  # "killed more than 670 40% of them": the number reader drops the percentage itself
     return tok.ent_iob_ == "I" or bool(rest)
 
 
@@ -466,6 +477,9 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if parent is None:
         return
     between = text[parent.count.end : child.count.start]
+    if _part_with_outcome(child, parent, text):
+        child.parent, child.follows = parent.parent or parent, parent  # it keeps its own type
+        return
     if PART_OF_NEXT.match(between) or (WHOLE_AFTER.match(between) and not _crosses_harm(between)):
         _whole_after(child, parent)
         return
@@ -487,6 +501,13 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
         if child.harm_distance >= 3:
             child.type = parent.type
         child.follows = parent
+
+
+def _part_with_outcome(part: Found, whole: Found, text: str) -> bool:
+    """ "Four teenagers were shot, one fatally", "Five people were shot, one of whom died": a count after a
+    comma that says what befell some of the group just counted breaks that group down."""
+    return part.type != "" and part.count.value <= whole.count.value \
+        and part.count.start - whole.count.end <= 120 and names_part(text, part.count.start, part.count.end)
 
 
 def _listed_after_cue(between: str) -> bool:

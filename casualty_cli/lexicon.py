@@ -20,6 +20,7 @@ HARM_VERBS: dict[str, str] = {
     "execute": "killed", "behead": "killed", "assassinate": "killed", "perish": "killed",
     "slaughter": "killed", "drown": "killed", "succumb": "killed", "claim": "killed",
     "martyr": "killed", "martyre": "killed", "gun": "killed", "decapitate": "killed", "lose": "killed",
+    "crucify": "killed",
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
     "hospitalize": "injured", "hospitalise": "injured", "treat": "injured",
     "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "uproot": "displaced",
@@ -99,6 +100,13 @@ FATAL_WORDS: frozenset[str] = frozenset({"dead", "death", "fatally", "killed", "
 WOUNDING_WORDS: frozenset[str] = frozenset({"wounded", "injured", "critical", "hospitalized", "hospitalised"})
 # Adverbs that make a wound a death: "fatally wounded".
 FATAL_ADVERBS: frozenset[str] = frozenset({"fatally", "mortally"})
+# How part of a group fared, said right after the part's count: "Four teenagers were shot, one fatally",
+# "five wounded, one of them critically" (claim-spec §1: critical is injured)...
+PART_ADVERBS: dict[str, str] = {"fatally": "killed", "mortally": "killed", "critically": "injured",
+                                "seriously": "injured", "gravely": "injured"}
+# ... or after "of whom", "of them" ("Five people were shot, one of whom died"; without them, "4 shot, 1 dead"
+# may count two groups).
+PART_VERBS: dict[str, str] = {"died": "killed", "dead": "killed", "killed": "killed"}
 # An article that speaks of wounds and never of deaths: its people "shot" were injured
 # (claim-spec §1). A trailing "*" stands for any ending.
 WOUND_TALK: tuple[str, ...] = ("wounded", "injured", "injuries", "critical condition", "non-life-threatening",
@@ -158,7 +166,7 @@ WHOLE_CUES: tuple[str, ...] = ("among", "amongst", "among the", "amongst the")
 # "3 officials" from victims; attribution still treats an official as a person speaker
 # (ANON_HEADS, TITLE_WORDS).
 PERSON_NOUNS: frozenset[str] = frozenset("""
-people person civilian child kid boy girl woman man men women baby infant toddler teen teenager
+people person civilian child children kid boy girl woman man men women baby infant toddler teen teenager
 adult youth youngster student pupil resident villager citizen local inhabitant family member relative
 brother sister son daughter father mother parent husband wife sibling cousin grandchild grandmother
 grandfather uncle aunt nephew niece soldier troop fighter militant rebel insurgent jihadist terrorist
@@ -194,6 +202,9 @@ dog cat horse animal cow sheep goat camel bird
 customer household plant tree crop livestock cattle hectare structure property outage pole line
 """.split())
 
+# Words the tagger joins to a bare number to make a time or quantity of it, though they give no unit:
+# "put the death toll at 16 earlier", "The death toll reached 330 overnight".
+RELATIVE_TIME: frozenset[str] = frozenset({"earlier", "later", "overnight", "yesterday", "today", "tonight"})
 # Nouns of time: a count of them is a duration, never a group of people.
 TIME_NOUNS: frozenset[str] = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
                                         "century", "time", "night", "morning", "evening", "weekend"})

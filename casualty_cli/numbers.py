@@ -185,6 +185,13 @@ _PAREN_OPEN = re.compile(rf"\({_SP}*$")
 _PAREN_CLOSE = re.compile(rf"{_SP}*\)")
 _LIST_CONT = re.compile(rf"{_SP}*(?:,|,?{_SP}*(?:and|or|&)){_SP}*", re.I)
 _ONE_AFTER = re.compile(rf"{_SP}+(?:of|another|by{_SP}+one)\b", re.I)
+# What befell part of the group counted before a comma, right after the part's count: "one fatally",
+# "one of them critically", "one of whom has since died".
+_PART_OUTCOME = re.compile(
+    rf"{_SP}+(?P<of>of{_SP}+(?:them|whom){_SP}+)?(?:(?:was|is|has|had|later|since|also){_SP}+){{0,2}}"
+    rf"(?P<outcome>{_words([*lx.PART_ADVERBS, *lx.PART_VERBS])})\b(?P<harm>{_SP}+{_words(lx.ADJACENT_HARM)}\b)?",
+    re.I)
+_AFTER_COMMA = re.compile(rf",{_SP}*$")
 # "both" counts two people ("Both were pronounced dead") but not: two groups or places ("both civilians
 # and soldiers", "both inside and outside Syria"), things ("both sides", "both legs"), "in both cars",
 # or nothing ("displaced both").
@@ -437,8 +444,34 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
     if num.kind == "words" and text[num.start : num.end].lower() == "both":
         return bool(_BOTH_NOT_PEOPLE.match(text, end) or _BOTH_AFTER_PREPOSITION.search(text, lo, start))
     if num.kind == "words" and text[num.start : num.end].lower() == "one":
-        return bool(_ONE_AFTER.match(text, end) or _ONE_BEFORE.search(text, lo, start))
+        selects = _ONE_AFTER.match(text, end) is not None and part_outcome(text, start, end) is None
+        return selects or _ONE_BEFORE.search(text, lo, start) is not None
     return False
+
+
+def part_outcome(text: str, start: int, end: int) -> str | None:
+    """The claim type of a count that tells what befell part of the group counted before it, after a
+    comma: "Four teenagers were shot, one fatally" (killed), "five wounded, one of them critically"
+    (injured). Such a "one of them" counts (claim-spec §1: a breakdown), unlike "one of the victims"."""
+    m = _part_outcome(text, start, end)
+    if m is None:
+        return None
+    outcome = m.group("outcome").lower()
+    return lx.PART_ADVERBS.get(outcome) or lx.PART_VERBS[outcome]
+
+
+def names_part(text: str, start: int, end: int) -> bool:
+    """Whether such a count is a part of the group before it: "one fatally", "one of them critically
+    injured"; not a group of its own with its own harm word ("1 dead, 1 critically injured")."""
+    m = _part_outcome(text, start, end)
+    return m is not None and (m.group("of") is not None or m.group("harm") is None)
+
+
+def _part_outcome(text: str, start: int, end: int) -> re.Match[str] | None:
+    m = _PART_OUTCOME.match(text, end)
+    if m is None or _AFTER_COMMA.search(text, max(0, start - 5), start) is None:
+        return None
+    return m if m.group("of") is not None or m.group("outcome").lower() in lx.PART_ADVERBS else None
 
 
 def _is_id(text: str, left: _Num, right: _Num) -> bool:

@@ -204,19 +204,25 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
     return sorted(set(out))
 
 
-NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 # "4 shot" is a headline's claim, not a count of shots.
 THINGS = (lx.NON_PERSON_NOUNS - {"shot"}) | lx.TIME_NOUNS
 
 
 def _counts_things(piece: str, end: int) -> bool:
-    """ "two airstrikes", "three counts", "10 years": the word after the count names things, not people."""
-    m = NEXT_WORD.match(piece, end)
-    if m is None:
+    """ "two airstrikes", "three counts", "10 years": the word after the count names things, not people;
+    but a thing that modifies people after it does not ("Two hospital workers were killed")."""
+    m = NEXT_WORDS.match(piece, end)
+    if m is None or not _forms(m.group(1)) & THINGS:
         return False
-    word = m.group(1).lower()
-    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-    return bool(forms & THINGS)
+    second = m.group(2)
+    return second is None or not _forms(second) & lx.PERSON_NOUNS
+
+
+def _forms(word: str) -> set[str]:
+    """A word in lower case with its plural ending taken off, for a look-up among lemmas."""
+    word = word.lower()
+    return {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
 
 
 QUOTES = re.compile(r"[\"“”]")

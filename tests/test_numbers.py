@@ -464,6 +464,11 @@ EDGE_CASES: list[tuple[str, Expected]] = [
     ("two more children", [("two", 2, 2, 2, "exact")]),
     ("one of the seven people shot", [("seven", 7, 7, 7, "exact")]),
     ("one of them", []),
+    # a "one" after a comma that says how part of the group before it fared counts
+    ("Four teenagers were shot, one fatally", [("Four", 4, 4, 4, "exact"), ("one", 1, 1, 1, "exact")]),
+    ("Five were shot, one of whom died", [("Five", 5, 5, 5, "exact"), ("one", 1, 1, 1, "exact")]),
+    ("Three were shot, one of them fatally", [("Three", 3, 3, 3, "exact"), ("one", 1, 1, 1, "exact")]),
+    ("Five were shot, one of whom was a child", [("Five", 5, 5, 5, "exact")]),
     ("the 5th victim", []),
     ("a fifth victim", []),
     ("aged 41", []),

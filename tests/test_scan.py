@@ -67,6 +67,12 @@ def test_fast_plan_needs_a_count_and_a_harm_word():
     assert plan_windows("") == [] and plan_windows("   \n") == []
 
 
+def test_fast_plan_keeps_things_that_modify_people():
+    assert plan_windows("Two hospital workers were killed.") != []
+    assert plan_windows("Three gunshot victims were found.") != []
+    assert plan_windows("Two hospital buildings were hit.") == []
+
+
 def test_full_plan_covers_everything():
     text = "One. Two. Three killed. " * 10
     assert plan_windows(text, fast=False) == [Window(0, len(text))]

@@ -1,7 +1,9 @@
 """Extraction rules found on text that is not conflict news (issue 12): headlines that parse
 badly, killings tried and not done, killing nouns that name something else, ages after a noun,
 lists whose counts leave their harm to the first one, "of whom", "near" and "exceeded", "both",
-"N of M" (a part of M), people taken and not harmed ("kidnapped 900 Executed 18").
+"N of M" (a part of M), people taken and not harmed ("kidnapped 900 Executed 18"), a part that says
+how it fared ("Four teenagers were shot, one fatally"), people behind modifier words ("Fifteen aid
+volunteers"), a figure the tagger joins to "overnight", an aside between a count and its harm word.
 
 Sentences are from ../shared/data (origin noted: gva, fakes, wiki = Wikimpacts); each case
 lists (quantity, type, value, qualifier, quantity of the parent claim) of every claim, and the
@@ -188,6 +190,53 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("both", "killed", 2, "exact", None)]),
     ("Both were pronounced dead at the scene at 6:35 p.m.", [("Both", "killed", 2, "exact", None)]),  # gva
     ("It's unclear how both men died.", [("both", "killed", 2, "exact", None)]),  # gva:992c8f1d
+    # a part after a comma that says how it fared ("one fatally", "one of whom died") breaks the group down
+    ("Four teenagers were shot, one fatally, while sitting in a parked van late Tuesday night, police said.",  # gva
+     [("Four", "casualties", 4, "exact", None), ("one", "killed", 1, "exact", "Four")]),
+    ("Five people were shot, one of whom died, Friday in a shooting at a shopping center.",  # gva:4880cdd9
+     [("Five", "casualties", 5, "exact", None), ("one", "killed", 1, "exact", "Five")]),
+    ("Three more B-CU students were shot, one of them fatally, during an off-campus party.",  # gva:85a4cb9d
+     [("Three", "casualties", 3, "exact", None), ("one", "killed", 1, "exact", "Three")]),
+    ("Five people were shot, three fatally, in a South Side shooting early Monday morning, police said.",  # gva
+     [("Five", "casualties", 5, "exact", None), ("three", "killed", 3, "exact", "Five")]),
+    ("Police discovered five people shot, one of whom was dead.",  # gva:d4f2e96c
+     [("five", "casualties", 5, "exact", None), ("one", "killed", 1, "exact", "five")]),
+    ("Four people were wounded, one critically, in a shooting Sunday night in Long Beach.",  # gva:d8d55ea5
+     [("Four", "injured", 4, "exact", None), ("one", "injured", 1, "exact", "Four")]),
+    ("Two other teens were wounded, one of them critically.",  # gva:c47b1d22
+     [("Two", "injured", 2, "exact", None), ("one", "injured", 1, "exact", "Two")]),
+    # ... but a count with a harm word of its own, or a bare "1 dead", may be a group of its own
+    ("1 dead, 1 critically injured after call for shooting in south Bexar County, authorities say",  # gva:274e7f60
+     [("1", "killed", 1, "exact", None), ("1", "injured", 1, "exact", None)]),
+    ("4 shot, 1 dead in Pine Bluff shooting",
+     [("4", "casualties", 4, "exact", None), ("1", "killed", 1, "exact", None)]),
+    ("Four people were shot Tuesday, police said.", [("Four", "casualties", 4, "exact", None)]),
+    ("Five people were shot, one of whom was a child.", [("Five", "casualties", 5, "exact", None)]),
+    # a count, up to two modifier words, then the people, however the parse hangs the count
+    ("Fifteen aid volunteers were killed in the strike.", [("Fifteen", "killed", 15, "exact", None)]),
+    ("Fifteen SARC volunteers were killed in the double-tap strike said the statement.",  # fakes:1923102943
+     [("Fifteen", "killed", 15, "exact", None)]),
+    ("Two hospital workers were killed in the strike.", [("Two", "killed", 2, "exact", None)]),
+    ("Dozens of Syrian regime strikes on Aleppo killed at least 16 civilians on Sunday a monitor said and caused "
+     "huge damage to one rebel-held district targeted by a barrel bomb.",  # fakes:1923848269
+     [("at least 16", "killed", 16, "at_least", None)]),
+    ("Syrian army units killed 70 terrorists and destroyed a tank two rocket launchers and three cannons.",  # fakes
+     [("70", "killed", 70, "exact", None)]),
+    # a figure the tagger joins to a relative time; a percentage glued to a figure is not its noun
+    ("The death toll reached 330 overnight, civil defence sources said.", [("330", "killed", 330, "exact", None)]),
+    ("The death toll reached 330 yesterday.", [("330", "killed", 330, "exact", None)]),
+    ("This outrageous escalation in Aleppo has killed more than 670 40% of them are children",  # fakes
+     [("more than 670", "killed", 670, "more_than", None)]),
+    # an aside in dashes between the counted people and their harm word
+    ("The fighting left 23 civilians - including nine children - dead.",
+     [("23", "killed", 23, "exact", None), ("nine", "killed", 9, "exact", "23")]),
+    ("Clashes between the two sides have rocked the city leaving 23 civilians - including nine children - dead "
+     "according to the Observatory",  # fakes:1923102855
+     [("23", "killed", 23, "exact", None), ("nine", "killed", 9, "exact", "23")]),
+    # crucifixion kills
+    ("Islamic State has crushed a pocket of resistance crucifying two people and executing 23 others in the past "
+     "five days.",  # fakes:1926479354
+     [("two", "killed", 2, "exact", None), ("23", "killed", 23, "exact", None)]),
 ]
 
 NEGATIVES = [
@@ -221,6 +270,16 @@ NEGATIVES = [
     "Both suspects were arrested after the killing.",
     # a place after a count with no claim before it
     "The company opened 12 in Texas last year.",
+    # clock times and trains are no figures; a harm noun after a count is no people
+    "The shooting happened at 330 pm, police said.",
+    "The 330 overnight train was hit by a rocket.",
+    "The man could face murder and five attempted murder charges, police said.",  # gva:01aedbfc
+]
+
+# People shot with no outcome for the one after the comma: no killed claim.
+NOT_KILLED = [
+    "Two people were shot, one in the leg.",
+    "Four people were shot Tuesday, police said.",
 ]
 
 
@@ -234,6 +293,10 @@ VICTIMS: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("Two", "children"), ("5", "others")]),
     ("4 Turkish Troopers Killed 4 Wounded in Daesh Attack in N Syria", [("4", "Troopers"), ("4", None)]),
     ("Syria air strikes kill 10 children 5 women in Aleppo monitor", [("10", "children"), ("5", "women")]),
+    ("The strike killed fifteen aid volunteers.", [("fifteen", "volunteers")]),
+    ("Fifteen SARC volunteers were killed in the double-tap strike said the statement.",  # fakes:1923102943
+     [("Fifteen", "volunteers")]),
+    ("The fighting left 23 civilians - including nine children - dead.", [("23", "civilians"), ("nine", "children")]),
 ]
 
 
@@ -253,6 +316,11 @@ def test_claims(extractor, text, expected):
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_claim(extractor, text):
     assert _rows(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", NOT_KILLED)
+def test_not_killed(extractor, text):
+    assert [c.type for c in extractor.extract(text, "t")].count("killed") == 0
 
 
 @pytest.mark.parametrize(("text", "expected"), VICTIMS)
