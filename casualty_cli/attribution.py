@@ -449,6 +449,15 @@ def forget(doc: Doc) -> None:
     doc.user_data.pop(STARTS_KEY, None)
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: `Doc.text` joins every token on each call, which made rules that read
+    the text around each count quadratic in the length of the article."""
+    text = doc.user_data.get("casualty_text")
+    if text is None:
+        text = doc.user_data["casualty_text"] = doc.text
+    return str(text)
+
+
 def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities inside tokens `start:end`, found by bisection: `Span.ents` walks the whole
     doc's entities at every call, which made an article of many claims quadratic."""
@@ -499,7 +508,7 @@ def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | No
         t.lemma_.lower() == "report" and t.tag_ == "VBN" and t.i in ancestors for t in sent
     ):
         return Attribution(cue="reportedly")
-    quoted = _quoted(num, speakers, quote_regions(num.doc.text) if quotes is None else quotes)
+    quoted = _quoted(num, speakers, quote_regions(doc_text(num.doc)) if quotes is None else quotes)
     return quoted or _headline_source(sent) or Attribution()
 
 
@@ -522,7 +531,7 @@ def _quoted(num: Token, speakers: Speakers, quotes: list[tuple[int, int]]) -> At
     for start, end in quotes:
         if not start <= num.idx < end:
             continue
-        after = doc.char_span(end, min(len(doc.text), end + 120), alignment_mode="expand")
+        after = doc.char_span(end, min(len(doc_text(doc)), end + 120), alignment_mode="expand")
         if after is not None:
             for tok in list(after)[:8]:
                 if tok.lemma_.lower() in lx.REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") and not any(

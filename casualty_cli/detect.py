@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
-from .attribution import ents_within
+from .attribution import doc_text, ents_within
 
 AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj"})
 
@@ -319,8 +319,8 @@ def harm_after_aside(noun: Token) -> Harm | None:
     that follows the counted noun, which the parse hangs on the aside (a fallback, as weak as a far link).
     Not a verb with a count of its own ("- wounded 10 others")."""
     doc = noun.doc
-    m = ASIDE_THEN_HARM.match(doc.text, noun.idx + len(noun))
-    if m is None or COUNT_NEXT.match(doc.text, m.end()):
+    m = ASIDE_THEN_HARM.match(doc_text(doc), noun.idx + len(noun))
+    if m is None or COUNT_NEXT.match(doc_text(doc), m.end()):
         return None
     harm = next((t for t in doc[noun.i + 1 :] if t.idx >= m.start("harm")), None)
     if harm is None or harm.idx != m.start("harm"):
@@ -355,7 +355,7 @@ def adjacent_harm(num: Token) -> Harm | None:
     # but one with a count after it is a verb with a group of its own, and then a harm word before the
     # count is the count's: "Rocket attacks kill 10 civilians injured dozens", "Kurds kill 83 injured 100".
     after = _participle_after(num)
-    if after is not None and before is not None and COUNT_NEXT.match(doc.text, after.idx + len(after)):
+    if after is not None and before is not None and COUNT_NEXT.match(doc_text(doc), after.idx + len(after)):
         kind = harm_type(before) or lx.HEADLINE_VERBS.get(before.lower_)
         if kind is not None:
             return Harm(before, kind, 0)
@@ -385,7 +385,7 @@ def taken(start: int, num: Token, harm: Token) -> bool:
     """ "Daesh kidnapped 900 Executed 18 People": a count right after a verb that takes people without
     harming them is that verb's object; a harm word after it with a count of its own ("Executed 18")
     starts the next clause and harms that count. `start` is where the count's quantity begins."""
-    text = num.doc.text
+    text = doc_text(num.doc)
     return harm.i > num.i and TAKEN_BEFORE.search(text[max(0, start - 40):start]) is not None \
         and COUNT_NEXT.match(text, harm.idx + len(harm)) is not None
 

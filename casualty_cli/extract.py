@@ -230,7 +230,7 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0, *, article_t
     read the article (`detect.refine_type`); by default they read the window.
     """
     found: list[Found] = []
-    text = doc.text
+    text = attr.doc_text(doc)
     counts = find_counts(text)
     quotes = attr.quote_regions(text)
     heads = []
@@ -309,7 +309,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
     if noun is not None and (noun.i in count_tokens or _on_other_number(tok, count)):
         noun = None
     if noun is not None and not detect.is_person(noun):
-        if noun.pos_ != "PROPN" or not _elliptical(count, tok.doc.text):
+        if noun.pos_ != "PROPN" or not _elliptical(count, attr.doc_text(tok.doc)):
             return None
         noun = None  # "at least 112 in Washington": the parse counts the place
     if harm is None and noun is None and not revised and _in_entity(tok):
@@ -322,7 +322,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
     if harm is None and noun is not None:
         harm = detect.passive_after(noun) or detect.harm_after_aside(noun)
     if harm is None and noun is None:
-        if not _elliptical(count, tok.doc.text):
+        if not _elliptical(count, attr.doc_text(tok.doc)):
             return None
         f = _found(count, tok, sent, "", None)
         f.harm_distance = 99
@@ -333,7 +333,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
     if kind:  # "Four teenagers were shot, one fatally": the part's own outcome
-        kind = part_outcome(tok.doc.text, count.start, count.end) or kind
+        kind = part_outcome(attr.doc_text(tok.doc), count.start, count.end) or kind
     return Found(
         count=count,
         type=kind,
