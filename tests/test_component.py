@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from casualty_cli.attribution import doc_text
 from casualty_cli.claims import Claim
 from casualty_cli.errors import PipelineError
 
@@ -171,3 +172,10 @@ def test_library_and_cli_share_one_loaded_pipeline(nlp):
     from casualty_cli.pipeline import load_pipeline
 
     assert load_pipeline() is load_pipeline(None) is nlp
+
+
+def test_doc_text_is_joined_once_per_doc(nlp):
+    """Rules read the text around each count; `Doc.text` joins every token on each call."""
+    doc = nlp.make_doc("Two people were killed. Three were wounded.")
+    assert doc_text(doc) == doc.text
+    assert doc.user_data["casualty_text"] is doc_text(doc)
