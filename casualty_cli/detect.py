@@ -318,9 +318,9 @@ def harm_after_aside(noun: Token) -> Harm | None:
     """ "The fighting left 23 civilians - including nine children - dead": a harm word right after an aside
     that follows the counted noun, which the parse hangs on the aside (a fallback, as weak as a far link).
     Not a verb with a count of its own ("- wounded 10 others")."""
-    doc = noun.doc
-    m = ASIDE_THEN_HARM.match(doc_text(doc), noun.idx + len(noun))
-    if m is None or COUNT_NEXT.match(doc_text(doc), m.end()):
+    doc, text = noun.doc, doc_text(noun.doc)
+    m = ASIDE_THEN_HARM.match(text, noun.idx + len(noun))
+    if m is None or COUNT_NEXT.match(text, m.end()):
         return None
     harm = next((t for t in doc[noun.i + 1 :] if t.idx >= m.start("harm")), None)
     if harm is None or harm.idx != m.start("harm"):

@@ -142,10 +142,7 @@ WHOLE_EVENT = re.compile(r"\b(?:in total|total(?:ed|led|ing)?|overall|in all|alt
                          r"across (?:the )?(?:region|country|countries|islands?))\b", re.IGNORECASE)
 # A toll said to have risen is the latest figure: "the death toll increased to at least 127 in the following days".
 RISEN = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities))\b[^.;]{0,40}?"
-                   r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|mounted)\b"
-                   # "bringing to 45 the number killed in 24 hours", "bringing the toll to 61"
-                   r"|\bbring(?:s|ing)? (?:the (?:[\w-]+ )?(?:toll|tally|number)\b[^.;]{0,30}?\bto\b"
-                   r"|to [^.;]{0,20}?\bthe (?:[\w-]+ )?(?:toll|tally|number)\b)", re.IGNORECASE)
+                   r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|mounted)\b", re.IGNORECASE)
 # "Deaths: 12", "Fatalities: 731 total": a fact-box line states the event's total.
 FACT_BOX = re.compile(r"^\s*(?:total\s+)?(?:deaths?|fatalities|casualties|injur(?:ies|ed)|missing|displaced|"
                       r"dead|killed|wounded|homeless|evacuated|victims)\b[^:\n]{0,20}:", re.IGNORECASE)
@@ -322,6 +319,8 @@ class _Article:
 # Between two figures that count groups side by side: "four men and two women", "1 direct, 1 indirect",
 # "three White Helmets workers and six children".
 SIDE_BY_SIDE = re.compile(r"^\s+(?:[\w'-]+\s+|(?:[A-Z][\w'-]*\s+){2})?[\w'-]+\s*(?:,\s*and|and|,)\s+$")
+# Between a group and "others" counted with it: "nine children and 14 others" (not "2 men killed, 2 others").
+AND_OTHERS = re.compile(r"^\s+[\w'-]+\s+and\s+$")
 # Words before groups that make them a breakdown of some whole, stated or not.
 BREAKDOWN = re.compile(r"\b(?:including|includes|among them|among whom|of whom|of them|mostly|mainly)\b",
                        re.IGNORECASE)
@@ -353,7 +352,7 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
             groups = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
             return (bool(SIDE_BY_SIDE.match(between)) and all(groups) and groups[0] != groups[1]
                     and groups[0] not in ANYONE and (groups[1] not in ANYONE or groups[1] == "others"
-                                                     and bool(re.match(r"^\s+[\w'-]+\s+and\s+$", between)))
+                                                     and bool(AND_OTHERS.match(between)))
                     and groups[0] in between.lower().split()
                     and not (CIVILIANS.intersection(groups) and CIVILIAN_GROUPS.intersection(groups)))
         at = sentence.find(qa, at + 1)
