@@ -117,21 +117,30 @@ def _compact(sentence: str) -> str:
     return NAME_RUN.sub(lambda m: m.group("before") + "Name", sentence)
 
 
+# How much of the words after a run must repeat for the run to be the same people told twice.
+REPEAT_CHARS = 60
+
+
 def _singles(text: str, article: str) -> Iterator[dict[str, Any]]:
     for sent in SENTENCE.finditer(text):
         sentence = sent.group(0)
         if not PERSON.search(sentence):
             continue
         counts: dict[str, int] = {}
-        for kind, n in _runs(_compact(sentence)):
-            counts[kind] = counts.get(kind, 0) + n
+        seen: set[str] = set()
+        compact = _compact(sentence)
+        for kind, n, start, end in _runs(compact):
+            said = (compact[start:end].strip() + compact[end:end + REPEAT_CHARS]).lower()
+            if said not in seen:  # text pasted twice without a full stop tells of the same people once
+                seen.add(said)
+                counts[kind] = counts.get(kind, 0) + n
         for kind, n in counts.items():
             yield {"article": article, "type": kind, "count": n, "sentence": sentence.strip(),
                    "start": sent.start() + len(sentence) - len(sentence.lstrip())}
 
 
-def _runs(sentence: str) -> Iterator[tuple[str, int]]:
-    """(type, people) for each run of indefinite people joined by 'and' that a harm word binds."""
+def _runs(sentence: str) -> Iterator[tuple[str, int, int, int]]:
+    """(type, people, start, end) for each run of indefinite people joined by 'and' that a harm word binds."""
     mentions = list(PERSON.finditer(sentence))
     i = 0
     while i < len(mentions):
@@ -162,7 +171,7 @@ def _runs(sentence: str) -> Iterator[tuple[str, int]]:
                 break
         kind = _kind(sentence, first.start(), end)
         if kind:
-            yield kind, n
+            yield kind, n, first.start(), end
         i += 1
         while i < len(mentions) and mentions[i].start() < end:  # "his son", already in the run
             i += 1

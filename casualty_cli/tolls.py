@@ -319,8 +319,13 @@ class _Article:
 # Between two figures that count groups side by side: "four men and two women", "1 direct, 1 indirect",
 # "three White Helmets workers and six children".
 SIDE_BY_SIDE = re.compile(r"^\s+(?:[\w'-]+\s+|(?:[A-Z][\w'-]*\s+){2})?[\w'-]+\s*(?:,\s*and|and|,)\s+$")
+# A headline lists groups without commas: "Syria air strikes kill 10 children 5 women in Aleppo".
+HEADLINE_GROUPS = re.compile(r"^\s+[\w'-]+\s+$")
 # Between a group and "others" counted with it: "nine children and 14 others" (not "2 men killed, 2 others").
 AND_OTHERS = re.compile(r"^\s+[\w'-]+\s+and\s+$")
+# Between two counts of one harm done twice: "crucifying two people and executing 23 others" (the types
+# must agree: "killing two people and wounding 23 others" is no sum).
+OTHERS_TOO = re.compile(r"^\s+[\w'-]+\s+and\s+[a-z]+ing\s+$")
 # Words before groups that make them a breakdown of some whole, stated or not.
 BREAKDOWN = re.compile(r"\b(?:including|includes|among them|among whom|of whom|of them|mostly|mainly)\b",
                        re.IGNORECASE)
@@ -329,6 +334,11 @@ ANYONE: frozenset[str] = frozenset("people person persons others other victims i
 # Victim words for all non-combatants: with one of `CIVILIAN_GROUPS` beside them they are not summed, while
 # "50 militants and eight civilians" are 58.
 CIVILIANS: frozenset[str] = frozenset("civilians civilian citizens residents".split())
+
+
+def _headline(sentence: str) -> bool:
+    """A line without the full stop of prose: a headline or a caption."""
+    return not sentence.rstrip().endswith((".", "!", "?", '."', ".'", '?"'))
 
 
 def _side_by_side(a: Claim, b: Claim) -> bool:
@@ -350,7 +360,11 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
             if re.match(r"^\s+direct(?:,\s*and|,|\s+and)\s+$", between, re.IGNORECASE):
                 return True
             groups = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
-            return (bool(SIDE_BY_SIDE.match(between)) and all(groups) and groups[0] != groups[1]
+            if groups[1] == "others" and OTHERS_TOO.match(between):
+                return True
+            listed = SIDE_BY_SIDE.match(between) or HEADLINE_GROUPS.match(between) and _headline(sentence) \
+                and not re.match(r"\s+of\s+(?:them|whom)\b", sentence[end + gap + len(qb):])
+            return (bool(listed) and all(groups) and groups[0] != groups[1]
                     and groups[0] not in ANYONE and (groups[1] not in ANYONE or groups[1] == "others"
                                                      and bool(AND_OTHERS.match(between)))
                     and groups[0] in between.lower().split()

@@ -82,6 +82,11 @@ from casualty_cli.singles import read_singles
     ("During the evening, a 66-year old man Haji Nayef Abdelmajid Abdelqader al-Hilah (Abu Ramez) was killed when "
      "the camp was bombed.", [("killed", 1)]),
     ("Juvenile Dies After Morgantown Man Allegedly Mishandles Handgun - WBOY", [("killed", 1)]),
+    # FA-KES: a lead pasted twice without a full stop tells of one woman; two places are two women
+    ("A woman was killed when terrorists fired two mortar shells on Ain al-Dananeer village in the countryside of "
+     "Homs province A woman was killed when terrorists fired two mortar shells on Ain al-Dananeer village in the "
+     "countryside of Homs province.", [("killed", 1)]),
+    ("A woman was killed in Homs and a woman was killed in Hama.", [("killed", 2)]),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected
