@@ -344,10 +344,12 @@ def adjacent_harm(num: Token) -> Harm | None:
     Headlines and captions parse badly; the word order alone is reliable here.
     """
     doc = num.doc
-    if num.i + 1 >= len(doc):
+    before = doc[num.i - 1] if num.i > 0 else None
+    if num.i + 1 >= len(doc):  # "Strike kills 5 injures 7"
+        if before is not None and before.lower_ in lx.HEADLINE_VERBS:
+            return Harm(before, lx.HEADLINE_VERBS[before.lower_], 0)
         return None
     nxt = doc[num.i + 1]
-    before = doc[num.i - 1] if num.i > 0 else None
     if nxt.lower_ in lx.BEFORE_DEAD and num.i + 2 < len(doc) and doc[num.i + 2].lower_ in ("dead", "killed"):
         return Harm(doc[num.i + 2], "killed", 0)  # "3 found dead", "Five Shot Dead"
     # The harm participle right after the count and its noun is the count's harm, even after a harm
@@ -419,11 +421,16 @@ def _people(token: Token) -> bool:
 
 def _headline_object(num: Token, verb: Token) -> bool:
     """Whether a count right after "kills" is its object however the headline parses: the parse
-    hangs it on the verb taken for a noun ("kills 2"), or on a word that counts nothing ("kill 10
-    injure scores"), not on things ("kills 10 cows")."""
+    hangs it on the verb taken for a noun ("kills 2", "Strike Kills Five"), on the next verb ("Kills
+    Five Injures Seven"), or on a word that counts nothing ("kill 10 injure scores"), not on things
+    ("kills 10 cows")."""
+    doc = num.doc
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is None or nxt.is_punct or nxt.lower_ in lx.HEADLINE_VERBS:
+        return True  # nothing for the count to count but the verb's victims
     head = num.head
     if head.i == verb.i:
-        return verb.pos_ == "NOUN"
+        return verb.pos_ in ("NOUN", "PROPN")
     return head.i > num.i and head.pos_ == "NOUN" and not is_person(head) \
         and head.lemma_.lower() not in lx.NON_PERSON_NOUNS and head.lemma_.lower() not in lx.TIME_NOUNS
 

@@ -78,7 +78,8 @@ BEFORE_DEAD: frozenset[str] = frozenset({"found", "shot", "confirmed", "feared",
                                          "now", "lay", "lying"})
 # Verb forms a headline's parse takes for a noun before the count: "Drive-by shooting kills 2, injures 4".
 HEADLINE_VERBS: dict[str, str] = {"kills": "killed", "kill": "killed", "killed": "killed", "slays": "killed",
-                                  "injures": "injured", "wounds": "injured", "wounded": "injured"}
+                                  "injures": "injured", "injure": "injured", "wounds": "injured",
+                                  "wounded": "injured"}
 # Heads under which a killing noun names the harm: "death toll", "casualty figures"; under others it
 # names something else ("two homicide suspects", "murder charges", "a body shop").
 FIGURE_HEADS: frozenset[str] = frozenset({"toll", "figure", "count", "number", "tally", "total", "estimate",

@@ -237,6 +237,13 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Islamic State has crushed a pocket of resistance crucifying two people and executing 23 others in the past "
      "five days.",  # fakes:1926479354
      [("two", "killed", 2, "exact", None), ("23", "killed", 23, "exact", None)]),
+    # a headline verb in title case, or one right after the count the parse hangs it on
+    ("US Missile Strike on Syria Kills Five Injures Seven - Homs Governor",  # fakes:704
+     [("Five", "killed", 5, "exact", None), ("Seven", "injured", 7, "exact", None)]),
+    ("US Missile Strike on Syria Kills Five", [("Five", "killed", 5, "exact", None)]),
+    ("Terrorist attacks kill 10 injure scores in Aleppo and Idleb",  # fakes:485
+     [("10", "killed", 10, "exact", None)]),
+    ("Strike kills 5 injures 7", [("5", "killed", 5, "exact", None), ("7", "injured", 7, "exact", None)]),
 ]
 
 NEGATIVES = [
@@ -274,6 +281,7 @@ NEGATIVES = [
     "The shooting happened at 330 pm, police said.",
     "The 330 overnight train was hit by a rocket.",
     "The man could face murder and five attempted murder charges, police said.",  # gva:01aedbfc
+    "Storm kills 10 cows in Texas",
 ]
 
 # People shot with no outcome for the one after the comma: no killed claim.
@@ -294,6 +302,7 @@ VICTIMS: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("4 Turkish Troopers Killed 4 Wounded in Daesh Attack in N Syria", [("4", "Troopers"), ("4", None)]),
     ("Syria air strikes kill 10 children 5 women in Aleppo monitor", [("10", "children"), ("5", "women")]),
     ("The strike killed fifteen aid volunteers.", [("fifteen", "volunteers")]),
+    ("Gunman Kills Five, Injures Seven", [("Five", None), ("Seven", None)]),
     ("Fifteen SARC volunteers were killed in the double-tap strike said the statement.",  # fakes:1923102943
      [("Fifteen", "volunteers")]),
     ("The fighting left 23 civilians - including nine children - dead.", [("23", "civilians"), ("nine", "children")]),
