@@ -89,7 +89,8 @@ def is_person(noun: Token) -> bool:
 
 # Every word `harm_type` can answer for: a set lookup settles the other tokens of a sentence.
 _HARM_ANY: frozenset[str] = frozenset(
-    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, "lose", "condition", "rubble", "force"})
+    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, "lose", "condition", "rubble", "force",
+     "shooting"})
 
 
 def harm_type(token: Token) -> str | None:
@@ -151,6 +152,9 @@ def _harm_type(token: Token, lower: str, lemma: str) -> str | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma == "condition":
             return "injured" if any(c.lower_ in lx.CONDITIONS for c in token.children) else None
+        if lemma == "shooting" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            # "the shootings of nine people" (not "a shooting", the event): the people were shot
+            return "killed" if any(c.lower_ in ("fatal", "deadly") for c in token.children) else "casualties"
         if lemma == "rubble":
             return "missing" if token.head.lower_ in lx.UNDER else None
         if lemma == "life" and token.head.lemma_.lower() not in lx.LIFE_TAKERS:
@@ -224,6 +228,9 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         node = node.head
     if pivot.lemma_.lower() in lx.LINK_VERBS or pivot.pos_ == "AUX" or harm_type(pivot):
         return up + down
+    if up == 1 and down == 1 and harm.dep_ == "xcomp" and pivot.lemma_.lower() in lx.CONTROL_VERBS \
+            and anchor.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return up + down  # "forced 1.3 million to evacuate", "300 people had to flee": the count does the verb
     if pivot.lemma_.lower() == "have" and up == 1 and down <= 2 and anchor.dep_ == "nsubj" and harm.pos_ == "NOUN":
         return up + down  # "Two had gunshot wounds" (but not "the victim had two children")
     return None
@@ -259,7 +266,8 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
     counted = noun.i if noun is not None else -1
     best: Harm | None = None
     for token, kind in harm_words(sent) if harms is None else harms:
-        if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and (noun is None or not is_person(noun)):
+        made_to = noun is None and _made_to(token, num)
+        if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and (noun is None or not is_person(noun)) and not made_to:
             continue
         if token.lemma_.lower() in lx.NEEDS_LIVES and not any(
             c.lemma_.lower() == "life" for c in token.subtree
@@ -269,13 +277,15 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             continue  # "the slain officer ... has two grown children": an adjective harms its own noun
         if _doer(token, anchors):
             continue  # "two unknown men in the SUV were shooting at a business": they did the harm
+        if token.lemma_.lower() == "shooting" and token.pos_ in ("NOUN", "PROPN") and not _shot_of(token, anchors):
+            continue  # "3 arrested in fatal shootings of 3-year-old boy": the shooting harms whom it is "of"
         for anchor in anchors:
             dist = _linked(anchor, token)
             if dist is None:
                 continue
             if token.lower_ in lx.DESCRIPTIVE_HARM and token.dep_ == "amod":
                 dist += 2
-            if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT:
+            if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and not made_to:
                 dist += 2  # "a plane hit a car ... killing two men": hit is the weakest cue
             if kind == "casualties" and token.pos_ == "NOUN" and (dist == 0 or token.i == counted):
                 dist += 2  # "killed three victims", "three victims who died": the verb says more than the noun
@@ -283,6 +293,18 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
     return best
+
+
+def _made_to(verb: Token, num: Token) -> bool:
+    """ "forced 1.3 million to evacuate": a bare count made to do the verb stands for people."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lx.CONTROL_VERBS and num.head.i == verb.head.i \
+        and num.dep_ == "dobj"
+
+
+def _shot_of(shooting: Token, anchors: list[Token]) -> bool:
+    """Whether the counted people are those the noun "shooting" is of: "the shootings of nine people"."""
+    within = {t.i for c in shooting.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return any(a.i in within for a in anchors)
 
 
 def _doer(verb: Token, anchors: list[Token]) -> bool:

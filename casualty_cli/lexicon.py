@@ -33,6 +33,8 @@ HARM_VERBS: dict[str, str] = {
 NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hit", "strike", "target", "treat", "evacuate", "lose",
                                                   "relocate"})
 NEEDS_LIVES: frozenset[str] = frozenset({"claim"})
+# Verbs whose object or subject does the verb after "to": "forced 1.3 million to evacuate", "had to flee".
+CONTROL_VERBS: frozenset[str] = frozenset({"force", "compel", "oblige", "order", "have", "need"})
 # What people are forced from, or lose, when they are displaced: "forced from their homes".
 HOMES: frozenset[str] = frozenset({"home", "house", "village", "town"})
 # Verbs whose "shot" is sharpened by the words around it ("shot dead", "shot and wounded").
@@ -201,6 +203,8 @@ story floor room door window street road mile acre ton kilogram kg gram
 report statement post tweet video photo image source official spokesman spokesperson
 dog cat horse animal cow sheep goat camel bird
 customer household plant tree crop livestock cattle hectare structure property outage pole line
+shelter center centre container trailer computer letter chapter tower border order number corner river water
+tanker paper poster barrier chamber layer headquarters marker banner cluster filter
 """.split())
 
 # Words the tagger joins to a bare number to make a time or quantity of it, though they give no unit:
@@ -224,7 +228,7 @@ REPORTING_VERBS: frozenset[str] = frozenset("""
 say tell report confirm add state announce estimate post write tweet note claim declare
 document record count put quote cite share identify indicate mention explain
 describe reveal update warn tally list show suggest allege told highlight clarify specify stress
-assert acknowledge disclose relay detail
+assert acknowledge disclose relay detail place revise
 """.split())
 
 # Platforms and outlets named as the channel of a claim: go to `via`.
@@ -250,7 +254,8 @@ ANON_SPEAKERS: frozenset[str] = frozenset({"source", "sources", "official", "spo
 REPORT_NOUNS: frozenset[str] = frozenset({
     "report", "statement", "figure", "data", "tally", "count", "estimate", "post", "tweet", "account", "record",
     "bulletin", "update", "list", "reportage", "message", "obituary", "tribute", "video", "page", "channel",
-    "website", "footage", "article", "broadcast", "announcement"})
+    "website", "footage", "article", "broadcast", "announcement", "analysis", "study", "survey", "assessment",
+    "review"})
 # Anonymous heads that keep their place or affiliation: "a source at Aleppo Police Command".
 ANON_HEADS: frozenset[str] = frozenset({
     "source", "activist", "official", "spokesman", "spokeswoman", "spokesperson", "resident", "witness", "doctor",

@@ -150,9 +150,13 @@ _REF_AFTER = re.compile(r"\]")
 _BEFORE_REFERENCE = re.compile(
     rf"\b(?i:pages?|pp?\.|fig(?:ure)?s?\.?|tables?|tel\.?|phone|call|ext\.?|ISBN|doi){_SP}*:?{_SP}*$"
 )
+# A picture's place in a gallery, "Image 6 of 12" (digits only: "Buy Photo Two adults were wounded" counts).
+_GALLERY_BEFORE = re.compile(rf"\b(?i:images?|photos?|pictures?|slides?)(?:{_SP}+{_D}+{_SP}+of)?{_SP}*(?:/{_SP}*)?$")
+# A step on a scale raised or set: "increased the Heatwave Alert Level to 4", "a storm of category of 3".
+_SCALE_BEFORE = re.compile(rf"\b(?i:level|category|phase|stage|grade){_SP}+(?i:to|of|at){_SP}*$")
 _BEFORE_AGE = re.compile(rf"\b(?i:aged?|ages)(?:{_SP}+(?i:of|between|from|about|around))?{_SP}*$")
 _AFTER = re.compile(
-    rf"(?:[^\W\d_]|{_SP}*%|[-‐][^\W\d_]|[:/.,]{_D}|{_SP}+{_D}+/{_D}|['’]s\b|{_SP}+and{_SP}+an?{_SP}+half\b"
+    rf"(?:[^\W\d_]|{_SP}*%|[-‐][^\W\d_]|[-‐]{_SP}+(?:and|or|to){_SP}|[:/.,]{_D}|{_SP}+{_D}+/{_D}|['’]s\b|{_SP}+and{_SP}+an?{_SP}+half\b"
     rf"|{_SP}+(?:of{_SP}+)?(?i:{_UNITS})(?![\w-]))"
 )
 _AFTER_STREET = re.compile(rf"{_SP}+(?:[A-Z][\w'’.-]*{_SP}+){{1,3}}(?:{_STREETS})\b")
@@ -174,7 +178,7 @@ _NAME_AGE_BEFORE = re.compile(
     rf"(?:[A-Z][\w'’.-]*|\)|\b(?i:{_words(lx.SINGLE_PERSON_NOUNS)}))\s*,{_SP}*$"
 )
 _NAME_AGE_AFTER = re.compile(
-    rf"{_SP}*(?:,|;|\.(?:\s|$)|[—–]|--|{_SP}-{_SP}|{_SP}*years?{_SP}+old\b)"
+    rf"{_SP}*(?:,|;|\.(?:\s|$)|[—–]|--|{_SP}-{_SP}|{_SP}*years?{_SP}+old\b|{_SP}*(?:\r?\n|$))"
 )
 # A name with a byname in brackets, then the age without a comma: "Sameera Afana (Geelan) 66."
 _NAME_PAREN_BEFORE = re.compile(rf"[A-Z][\w'’.-]*{_SP}*\([A-Z][^()]{{0,30}}\){_SP}+$")
@@ -417,8 +421,10 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
         return True
     if _REF_BEFORE.search(text, lo, start) and _REF_AFTER.match(text, end):
         return True  # "reported.[2]"
-    if _BEFORE_REFERENCE.search(text, lo, start):
+    if _BEFORE_REFERENCE.search(text, lo, start) or _SCALE_BEFORE.search(text, lo, start):
         return True
+    if num.kind == "digits" and _GALLERY_BEFORE.search(text, lo, start):
+        return True  # "Image 6 of 12", "Image 1 of / 44"
     if _AFTER.match(text, end) or _AFTER_STREET.match(text, end):
         return True
     if num.kind == "digits":
@@ -601,6 +607,9 @@ def _scan(text: str, *, years: bool) -> list[Count]:
             elif glued or text[num.end : second.start].strip() in "-–—":
                 floor = pos = second.end  # "3-1", "2014-15": a score or a season
                 continue
+        if qualifier == "at_least" and upper is None and (ceiling := _ceiling(text, num, floor)) is not None \
+                and ceiling.value > low:
+            end, high, head, qualifier = ceiling.end, ceiling.value, (ceiling.head_start, ceiling.head_end), "range"
         if qualifier != "range" and prefix in ("between", "from"):
             prefix, start, qualifier = None, num.start, "vague" if num.kind == "vague" else "exact"
         floor = pos = end
@@ -616,6 +625,21 @@ def _scan(text: str, *, years: bool) -> list[Count]:
             bounds = _bounds(qualifier, low)
         counts.append(Count(start, end, low, bounds[0], bounds[1], qualifier, head[0], head[1]))
     return counts
+
+
+# A floor and a ceiling given together: "at least 15 and up to 25 civilians" is the range 15-25.
+_CEILING_AFTER = re.compile(rf"{_SP}*(?:,{_SP}*)?(?:and|but|or){_SP}+(?:possibly{_SP}+)?(?i:up{_SP}+to|as{_SP}+many"
+                            rf"{_SP}+as|at{_SP}+most){_SP}+")
+
+
+def _ceiling(text: str, num: _Num, floor: int) -> _Num | None:
+    """The number after "and up to", "and as many as", "and at most" that closes an "at least" figure."""
+    after = _CEILING_AFTER.match(text, num.end)
+    nxt = _CORE.match(text, after.end()) if after is not None else None
+    if nxt is None or nxt.group("v") is not None:
+        return None
+    second = _read_core(text, nxt, floor)
+    return None if second is None or _AFTER.match(text, second.end) else second
 
 
 def _skip_dash_chain(text: str, pos: int) -> int:

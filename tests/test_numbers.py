@@ -196,6 +196,12 @@ REAL_SNIPPETS: list[tuple[str, Expected]] = [
     ("occurred on July 15 when 8-year-old Christopher Scurry was", []),  # GVA
     ("younger sister and brother, 14-year-old Rawan Saeed Yousef", []),  # AIR
     ("A 20-year-old was grazed in the foot and", []),  # GVA
+    ("Police said the victims included 17- and 18-year-old males and a", []),  # GVA: a suspended hyphen
+    ("Image 6 of 12 A woman died and three men were wounded", [("three", 3, 3, 3, "exact")]),  # GVA captions
+    ("Caption Close Image 1 of / 44 A girl was shot", []),  # GVA
+    ("Buy Photo Two adults in a car were also wounded", [("Two", 2, 2, 2, "exact")]),  # GVA
+    ("the UKHSA increased the Heatwave Alert Level to 4, illness and death occurring", []),  # wiki:dCBLBht
+    ("doesn't name suspect in fatal shooting of Justin Burns, 14\nThe boy", []),  # GVA: an age ends the line
     ("was their daughter-in-law, 23-year-old Lubna Shukri al-Najjar. A", []),  # AIR
     ("the shooting, police said. A 14-year-old girl was shot in the", []),  # GVA
     ("(@UTChattanooga) February 25, 2017", []),  # GVA
@@ -299,6 +305,12 @@ REAL_SNIPPETS: list[tuple[str, Expected]] = [
         [("about a hundred", 100, None, None, "about")],
     ),  # FAKES
     ("attacks kill 10 injure scores in Aleppo and Idleb.", [("10", 10, 10, 10, "exact")]),  # FAKES
+    # a floor and a ceiling together are a range (airwars:ispt0144)
+    ("at least 15 and up to 25 civilians were killed and at least 25 others were wounded",
+     [("at least 15 and up to 25", 15, 15, 25, "range"), ("at least 25", 25, 25, None, "at_least")]),
+    ("at least 10 and as many as 30 people died", [("at least 10 and as many as 30", 10, 10, 30, "range")]),
+    ("at least 12 people and up to 20 more", [("at least 12", 12, 12, None, "at_least"),
+                                             ("up to 20", 20, None, 20, "at_most")]),
     ("allied militia and injured scores a monitor said. The UK based", []),  # FAKES
     (
         "road killing and injuring scores of people. Two persons",

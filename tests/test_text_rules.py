@@ -244,6 +244,16 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Terrorist attacks kill 10 injure scores in Aleppo and Idleb",  # fakes:485
      [("10", "killed", 10, "exact", None)]),
     ("Strike kills 5 injures 7", [("5", "killed", 5, "exact", None), ("7", "injured", 7, "exact", None)]),
+    # "the shooting(s) of N people": the people were shot; a shooting itself is an event, not a count
+    ("Baltimore police are investigating the shootings of nine people across the city Thursday.",  # gva:db60e0
+     [("nine", "casualties", 9, "exact", None)]),
+    ("A man was charged in the fatal shooting of two teens.", [("two", "killed", 2, "exact", None)]),
+    # people made to leave: "forced 1.3 million to evacuate", "had to flee"
+    ("A new round of floods began on 6 June and swept nine provinces in southern China killing 55 people with 7 "
+     "missing and forcing 1.3 million to evacuate as of 14 June.",  # wiki:ZRieM39
+     [("55", "killed", 55, "exact", None), ("7", "missing", 7, "exact", None),
+      ("1.3 million", "displaced", 1_300_000, "exact", None)]),
+    ("About 300 people had to evacuate.", [("About 300", "displaced", 300, "about", None)]),
 ]
 
 NEGATIVES = [
@@ -282,6 +292,10 @@ NEGATIVES = [
     "The 330 overnight train was hit by a rocket.",
     "The man could face murder and five attempted murder charges, police said.",  # gva:01aedbfc
     "Storm kills 10 cows in Texas",
+    "He was arrested for the shooting of 3 dogs.",
+    "Police responded to two shootings overnight.",
+    "3 arrested in fatal shootings of 3-year-old Shelby boy, S.C. woman",  # gva:686469
+    "The evacuees were taken to 950 various evacuation shelters in each region.",  # wiki:8BwkFwh
 ]
 
 # People shot with no outcome for the one after the comma: no killed claim.
