@@ -113,6 +113,19 @@ def _from_home(verb: Token) -> bool:
                if t.dep_ == "pobj") or any(c.dep_ == "dobj" and c.lemma_.lower() in lx.HOMES for c in verb.children)
 
 
+def _escaped(flee: Token) -> bool:
+    """ "fled the scene", "fled on foot", "fled in a silver SUV": an escape, not people displaced."""
+    for child in flee.children:
+        words = [child] if child.dep_ in ("dobj", "npadvmod", "advmod") else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for word in words:
+            if word.lemma_.lower() in lx.FLED_NOT_DISPLACED or word.lower_ in lx.FLED_NOT_DISPLACED:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in" and any(d.lower_ in ("a", "an") for d in word.children):
+                return True  # "in a gray Dodge Charger"
+    return False
+
+
 def _attempted(token: Token) -> bool:
     """ "attempted murder", "trying to kill 2 officers": a harm tried or threatened, not done."""
     if any(c.lower_ in lx.ATTEMPT_MODIFIERS and c.dep_ in ("amod", "compound") for c in token.children):
@@ -140,6 +153,8 @@ def _harm_type(token: Token, lower: str, lemma: str) -> str | None:
     if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBD", "VBG") and token.pos_ != "NOUN"):
         if lemma == "lose" and _from_home(token):
             return "displaced"  # "24,000 individuals losing their homes"
+        if lemma == "flee" and _escaped(token):
+            return None
         if lemma in lx.HARM_VERBS:
             return lx.HARM_VERBS[lemma]
         if lower in lx.HARM_ADJECTIVES:
@@ -299,6 +314,27 @@ def _made_to(verb: Token, num: Token) -> bool:
     """ "forced 1.3 million to evacuate": a bare count made to do the verb stands for people."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lx.CONTROL_VERBS and num.head.i == verb.head.i \
         and num.dep_ == "dobj"
+
+
+def harms_doer(noun: Token, harm: Token, num: Token) -> bool:
+    """Whether a harm word reaches people named for what they did only as the harm they are held for, the
+    harm they did, or their flight: "2 suspects in the shooting death of", "suspects accused of killing",
+    "four suspects killed Vergen", "Two suspects fled". It must take them as its patient: "two suspects
+    were killed", "three injured suspects", "2 suspects killed", "shot two of the suspects", "Two of the
+    suspects died"."""
+    if noun.lemma_.lower() not in lx.PERPETRATORS and noun.lower_ not in lx.PERPETRATORS:
+        return False
+    lemma = harm.lemma_.lower()
+    if lemma == "flee" or harm.pos_ == "NOUN":
+        return True
+    if harm.head.i == noun.i and harm.dep_ in ("amod", "acl"):
+        return False
+    them = num if noun.dep_ == "pobj" and noun.head.head.i == num.i else noun  # "two of the suspects"
+    if them.head.i != harm.i:
+        return True
+    if them.dep_ == "nsubj":  # an agent when the verb has an object of its own: "suspects killed Vergen"
+        return lemma not in lx.SUBJECT_SUFFERS and any(c.dep_ in ("dobj", "obj") for c in harm.children)
+    return them.dep_ not in ("nsubjpass", "dobj")
 
 
 def _shot_of(shooting: Token, anchors: list[Token]) -> bool:

@@ -329,6 +329,8 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         return f
     if harm is not None and detect.taken(count.start, tok, harm.token):
         return None  # "Daesh kidnapped 900 Executed 18 People": the 900 were taken, the 18 executed
+    if harm is not None and noun is not None and detect.harms_doer(noun, harm.token, tok):
+        return None  # "Two suspects in the shooting death of a girl", "Two suspects fled the scene"
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""

@@ -115,6 +115,19 @@ PART_VERBS: dict[str, str] = {"died": "killed", "dead": "killed", "killed": "kil
 WOUND_TALK: tuple[str, ...] = ("wounded", "injured", "injuries", "critical condition", "non-life-threatening",
                                "hospitalized", "hospitalised")
 DEATH_TALK: tuple[str, ...] = ("killed", "dead", "died", "dies", "death", "fatal*", "homicide", "murder*")
+# People named for what they did: counted, they are harmed only as the patient of a harm verb ("two
+# suspects were killed", "three injured suspects"), not by the harm they are held for ("two suspects in the
+# shooting death of", "five defendants accused of killing") nor when they flee ("Two suspects fled").
+PERPETRATORS: frozenset[str] = frozenset("""
+suspect shooter gunman gunmen defendant assailant attacker robber offender perpetrator culprit killer
+""".split())
+# What people flee from or by that makes it an escape, not displacement: "fled the scene", "fled on foot",
+# "fled in a silver SUV", "fleeing the bullets" (but "fled their homes", "fled west Mosul" displace).
+FLED_NOT_DISPLACED: frozenset[str] = frozenset("""
+scene area site spot location vehicle car truck van minivan suv sedan foot bike bicycle motorcycle scooter
+capture police officer deputy custody arrest bullet gunfire shot shooting fire complex club nightclub theater
+theatre party bar store restaurant lot street avenue road highway alley station mall
+""".split())
 # Verbs whose subject is the one harmed: "3 died", "200,000 fled west Mosul".
 SUBJECT_SUFFERS: frozenset[str] = frozenset({"die", "flee", "perish", "succumb", "drown", "escape", "starve"})
 # Verbs that take people without harming them, as written: a count right after one is its object
@@ -205,6 +218,7 @@ dog cat horse animal cow sheep goat camel bird
 customer household plant tree crop livestock cattle hectare structure property outage pole line
 shelter center centre container trailer computer letter chapter tower border order number corner river water
 tanker paper poster barrier chamber layer headquarters marker banner cluster filter
+beer caliber calibre finger cruiser drawer feather locker trigger holster cylinder factor warrant crater tent
 """.split())
 
 # Words the tagger joins to a bare number to make a time or quantity of it, though they give no unit:
@@ -375,7 +389,7 @@ Channel Fox Article Chapter Level Phase Sector Zone Station Precinct District Wa
 Battalion Regiment Terminal Platform Exit Pier Grade Class Category Bus Line Model Version Week Day
 Game Season Episode Part Vol. Vol Volume Page Paragraph Item Rule Bill Proposition Prop. Prop Amendment
 Number Suite Floor Box Lot Plot Tower Bed Cell Bay Track Block Area Squad Engine Ladder Loop Round
-US SR CR FM HWY Hwy No. Nos. no. Nr. #
+US SR CR FM HWY Hwy No. Nos. no. Nr. # Local NewsChannel
 """.split())
 # Street words after a number and a name: "1420 Portsmouth Boulevard".
 STREETS: tuple[str, ...] = tuple("""

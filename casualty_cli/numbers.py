@@ -178,8 +178,25 @@ _NAME_AGE_BEFORE = re.compile(
     rf"(?:[A-Z][\w'’.-]*|\)|\b(?i:{_words(lx.SINGLE_PERSON_NOUNS)}))\s*,{_SP}*$"
 )
 _NAME_AGE_AFTER = re.compile(
-    rf"{_SP}*(?:,|;|\.(?:\s|$)|[—–]|--|{_SP}-{_SP}|{_SP}*years?{_SP}+old\b|{_SP}*(?:\r?\n|$))"
+    rf"{_SP}*(?:,|;|\.(?:\s|$)|[—–]|--|{_SP}-{_SP}|{_SP}*years?{_SP}+old\b|{_SP}*(?:\r?\n|$)"
+    rf"|{_SP}+and{_SP}+[A-Z])"
 )
+# A full name, then the age without its comma: "Robert Atkins 21, was found", "Steven Roberts 40 of Prairie".
+_FULL_NAME_BEFORE = re.compile(
+    rf"\b[A-Z][a-z'’-]+{_SP}+(?P<last>[A-Z][\w'’-]+)(?:{_SP}+(?:Jr|Sr)\.?|{_SP}+I{{2,3}})?{_SP}+$")
+# Title-case headline words before a count, which no surname is: "Teen Gunman Kills 3, Allegedly ...".
+_HEADLINE_WORDS = frozenset({*lx.HARM_FORMS, *lx.HEADLINE_VERBS, *lx.ADJACENT_HARM, "killing", "wounding",
+                             "injuring", "shooting", "shootings", "wound", "shoot", "leaves", "left", "claims"})
+_BARE_AGE_AFTER = re.compile(rf"(?:,|{_SP}*[—–]|{_SP}+of{_SP}+[A-Z]|{_SP}+and{_SP}+[A-Z])")
+# A street number: "at 4268 Boyce", "On 11700 Robertson," (no thousands comma; "1,200 Taliban" counts).
+_ADDRESS_BEFORE = re.compile(rf"\b(?i:at|on|of|the|near|in){_SP}+$")
+_STREET_NAME_AFTER = re.compile(rf"{_SP}+[A-Z][a-z]+(?<!s)\b(?!{_SP}+(?:people|men|women|were|was|have|had|died)\b)")
+# Not people: a TV station's call sign ("KHOU 11", "WOWK 13"), a parent's children ("mother of two"),
+# the emergency line ("911 callers").
+_CALL_SIGN_BEFORE = re.compile(r"\b[KW][A-Z]{2,3}(?:-TV)?[^\S\n]+$")
+_HARM_AFTER = re.compile(rf"{_SP}+(?i:{_words(lx.ADJACENT_HARM)})\b")
+_PARENT_OF_BEFORE = re.compile(rf"\b(?i:mother|father|mom|dad|parent|grandmother|grandfather){_SP}+of{_SP}+$")
+_EMERGENCY_AFTER = re.compile(rf"{_SP}+(?i:calls?|callers?|dispatchers?|operators?|center)\b")
 # A name with a byname in brackets, then the age without a comma: "Sameera Afana (Geelan) 66."
 _NAME_PAREN_BEFORE = re.compile(rf"[A-Z][\w'’.-]*{_SP}*\([A-Z][^()]{{0,30}}\){_SP}+$")
 # People named by a plural noun, then their ages in a list: "Two men, 25 and 30,", "his sons, 10 and 12".
@@ -411,7 +428,10 @@ def _is_age(text: str, start: int, end: int, num: _Num, floor: int) -> bool:
     return (
         (_NAME_AGE_BEFORE.search(text, lo, start) is not None or _NAME_PAREN_BEFORE.search(text, lo, start) is not None)
         and _NAME_AGE_AFTER.match(text, end) is not None
-    ) or (_GROUP_AGE_BEFORE.search(text, lo, start) is not None and _AGE_LIST_AFTER.match(text, end) is not None)
+    ) or (_GROUP_AGE_BEFORE.search(text, lo, start) is not None and _AGE_LIST_AFTER.match(text, end) is not None) or (
+        (name := _FULL_NAME_BEFORE.search(text, lo, start)) is not None and _BARE_AGE_AFTER.match(text, end) is not None
+        and name.group("last").lower() not in _HEADLINE_WORDS
+        and _MONTH_BEFORE_DAY.search(text, lo, start) is None)  # not "On October 16, 2023"
 
 
 def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: bool) -> bool:
@@ -421,8 +441,12 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
         return True
     if _REF_BEFORE.search(text, lo, start) and _REF_AFTER.match(text, end):
         return True  # "reported.[2]"
-    if _BEFORE_REFERENCE.search(text, lo, start) or _SCALE_BEFORE.search(text, lo, start):
+    if _BEFORE_REFERENCE.search(text, lo, start) or _SCALE_BEFORE.search(text, lo, start) \
+            or _PARENT_OF_BEFORE.search(text, lo, start):
         return True
+    if num.kind == "digits" and _CALL_SIGN_BEFORE.search(text, lo, start) and not _plural_after(text, end) \
+            and not _HARM_AFTER.match(text, end):
+        return True  # "KHOU 11", not "WACO 9 dead"
     if num.kind == "digits" and _GALLERY_BEFORE.search(text, lo, start):
         return True  # "Image 6 of 12", "Image 1 of / 44"
     if _AFTER.match(text, end) or _AFTER_STREET.match(text, end):
@@ -445,6 +469,11 @@ def _not_a_count(text: str, start: int, end: int, num: _Num, floor: int, years: 
         if len(num.raw) == 4 and num.raw.isdigit() and int(num.raw[:2]) < 24 and int(num.raw[2:]) < 60 \
                 and _YEAR_AT_BEFORE.search(text, lo, start):
             return True  # "2014 at 1459": a time
+        if 3 <= len(num.raw) <= 5 and num.raw.isdigit() and _ADDRESS_BEFORE.search(text, lo, start) \
+                and _STREET_NAME_AFTER.match(text, end):
+            return True  # "at 4268 Boyce"
+        if num.raw == "911" and _EMERGENCY_AFTER.match(text, end):
+            return True  # "911 callers reported hearing eight gunshots"
         if years and num.raw == "911" and not _plural_after(text, end):
             return True  # the emergency number (like a year, only where the text around says so)
     if num.kind == "words" and text[num.start : num.end].lower() == "both":
@@ -613,7 +642,9 @@ def _scan(text: str, *, years: bool) -> list[Count]:
         if qualifier != "range" and prefix in ("between", "from"):
             prefix, start, qualifier = None, num.start, "vague" if num.kind == "vague" else "exact"
         floor = pos = end
-        in_age_list = age_end >= 0 and _LIST_CONT.fullmatch(text, age_end, start) is not None
+        in_age_list = age_end >= 0 and (_LIST_CONT.fullmatch(text, age_end, start) is not None or (
+            start - age_end < 40 and _NAME_AGE_BEFORE.search(text, max(age_end, start - 30), start) is not None
+            and num.kind == "digits" and num.value <= 120))  # "Jocelin, 25 and Tobiasz Cudnik, 32 were"
         if in_age_list or _is_age(text, start, end, num, max(0, start - 30)):
             age_end = end
             continue

@@ -199,6 +199,21 @@ REAL_SNIPPETS: list[tuple[str, Expected]] = [
     ("Police said the victims included 17- and 18-year-old males and a", []),  # GVA: a suspended hyphen
     ("Image 6 of 12 A woman died and three men were wounded", [("three", 3, 3, 3, "exact")]),  # GVA captions
     ("Caption Close Image 1 of / 44 A girl was shot", []),  # GVA
+    # GVA: ages after a full name without their comma, or before "and" the next name
+    ("the victim, Steven Roberts 40 of Prairie du Chien, was beaten", []),
+    ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", []),
+    ("The other two victims — Juan Gaitan, 27 and Jose Rodriguez, 29 — were", [("two", 2, 2, 2, "exact")]),
+    ("Heaven Mayo, 24, Justin King, 24, Donald Jocelin, 25 and Tobiasz Cudnik, 32 were all transported", []),
+    # GVA: street numbers, call signs, a parent's children, the emergency line
+    ("On 11700 Robertson, one person has been killed", [("one", 1, 1, 1, "exact")]),
+    ("(Photo: Drew Karedes / KHOU 11)", []),
+    ("A mother of two, 21-year-old Shanice Amerson, died at the scene.", []),
+    ("911 callers reported hearing eight gunshots", [("eight", 8, 8, 8, "exact")]),
+    ("US forces killed 1200 Taliban in Helmand", [("1200", 1200, 1200, 1200, "exact")]),
+    ("Teen Gunman Kills 3, Allegedly Targeting Ex-Girlfriend", [("3", 3, 3, 3, "exact")]),  # not an age
+    ("Englewood Shootings Wound 6, Police Say", [("6", 6, 6, 6, "exact")]),
+    ("WACO 9 dead, dozens injured", [("9", 9, 9, 9, "exact"), ("dozens", 24, 24, None, "vague")]),
+    ("KPHO\n\nFive people are dead after a shooting", [("Five", 5, 5, 5, "exact")]),
     ("Buy Photo Two adults in a car were also wounded", [("Two", 2, 2, 2, "exact")]),  # GVA
     ("the UKHSA increased the Heatwave Alert Level to 4, illness and death occurring", []),  # wiki:dCBLBht
     ("doesn't name suspect in fatal shooting of Justin Burns, 14\nThe boy", []),  # GVA: an age ends the line

@@ -254,6 +254,15 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("55", "killed", 55, "exact", None), ("7", "missing", 7, "exact", None),
       ("1.3 million", "displaced", 1_300_000, "exact", None)]),
     ("About 300 people had to evacuate.", [("About 300", "displaced", 300, "about", None)]),
+    ("Over a million people fled the country.", [("Over a million", "displaced", 1_000_000, "more_than", None)]),
+    # people named for what they did are harmed only as the patient of a harm verb
+    ("Two suspects were killed in the exchange, a man and woman.", [("Two", "killed", 2, "exact", None)]),  # gva
+    ("14 dead, 21 injured in San Bernardino mass shooting; 2 suspects killed",  # gva
+     [("14", "killed", 14, "exact", None), ("21", "injured", 21, "exact", None), ("2", "killed", 2, "exact", None)]),
+    ("Cullum said the three injured suspects will be arrested once they are released from medical care.",  # gva
+     [("three", "injured", 3, "exact", None)]),
+    ("Two of the suspects died in the home's kitchen while a third was found in the driveway.",  # gva
+     [("Two", "killed", 2, "exact", None)]),
 ]
 
 NEGATIVES = [
@@ -296,6 +305,17 @@ NEGATIVES = [
     "Police responded to two shootings overnight.",
     "3 arrested in fatal shootings of 3-year-old Shelby boy, S.C. woman",  # gva:686469
     "The evacuees were taken to 950 various evacuation shelters in each region.",  # wiki:8BwkFwh
+    "Pictures showed the burning of at least five tents in which the displaced were sheltering.",  # airwars
+    "Two suspects fled the scene in a unknown vehicle.",  # gva: fleeing suspects are not displaced
+    "Deputies believe there were four armed suspects who fled the scene.",  # gva
+    "3 suspects in shooting death of girl, 10, take plea deals",  # gva
+    "Prosecutors claim the four suspects killed Vergen and Sanchez in relation to gang activity.",  # gva
+    "Los Angeles officer injured in overnight shooting - WPSD Local 6: Your news, weather, and sports authority",
+    # an escape is no displacement
+    "Both men fled the scene before police arrived.",  # gva
+    "Police are looking for three men who fled the scene in a gray minivan.",  # gva
+    "Two black men were seen fleeing in a blue Chevrolet Impala, investigators said.",  # gva
+    "An officer near the club heard gunfire and reported seeing around 300 people flee the area.",  # gva
 ]
 
 # People shot with no outcome for the one after the comma: no killed claim.
