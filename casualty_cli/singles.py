@@ -73,6 +73,8 @@ BEFORE = re.compile(r"(?:\b(?:shot and killed|killed|killing|fatally shot|fatall
                     r"accidentally (?:shot|killed)))"
                     r"\s+$", re.IGNORECASE)
 LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hurt|in \w+ condition)", re.IGNORECASE)
+# A headline or clause that ends with its person's death: "Boy shot while hunting west of Phoenix dies".
+DIES_LAST = re.compile(r"\b(?:dies|died|has died|later died|is dead|was dead)\W*$", re.IGNORECASE)
 # A bare active verb followed by its object: "a man shot his wife" makes the man the shooter.
 # Harm words that take no object: "a man died the next day" is not "a man shot the next man".
 INTRANSITIVE = frozenset({"died", "dies", "dead", "life", "condition", "hurt", "hospitalized", "hospitalised"})
@@ -194,4 +196,6 @@ def _kind(sentence: str, start: int, end: int) -> str | None:
         rest = sentence[end + after.end():]
         if ACTIVE_OBJECT.match(rest) and not re.search(r"\b(?:was|were|is|are|been|being)\b", after.group(0)):
             return None  # "a man fatally shot his wife": the man is the shooter
+    if kind != "killed" and DIES_LAST.search(sentence, end + after.end()):
+        return "killed"  # "Boy shot while hunting west of Phoenix dies": the headline ends with the outcome
     return kind

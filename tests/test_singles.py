@@ -87,6 +87,10 @@ from casualty_cli.singles import read_singles
      "Homs province A woman was killed when terrorists fired two mortar shells on Ain al-Dananeer village in the "
      "countryside of Homs province.", [("killed", 1)]),
     ("A woman was killed in Homs and a woman was killed in Hama.", [("killed", 2)]),
+    # GVA: a headline that ends with the death of the person it shot
+    ("Boy shot while hunting west of Phoenix dies", [("killed", 1)]),
+    ("A man was shot in the leg and later died.", [("killed", 1)]),
+    ("A man was shot. His dog died.", [("casualties", 1)]),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected
