@@ -427,6 +427,21 @@ def _plus_one(claim: Claim) -> Claim:
             "high": value if claim.get("high") is not None else None}
 
 
+# The killer's own death said right after the figure: "killing 2, then himself", "shot and killed three
+# people before turning the gun on himself" (the toll counts every death; "murder-suicide" alone says not how).
+AND_SELF = re.compile(r"^[^.;]{0,60}?(?:\b(?:and|then)\s+(?:then\s+)?|,\s*(?:then\s+)?)(?:himself|herself)\b"
+                      r"|^[^.;]{0,60}?\bbefore\s+(?:killing|shooting|turning\s+the\s+gun\s+on)\s+(?:himself|herself)\b"
+                      r"|^[^.;]{0,60}?\bbefore\s+taking\s+(?:his|her)\s+own\s+life\b", re.IGNORECASE)
+
+
+def with_self(claim: Claim) -> Claim:
+    """The figure with the killer who then killed himself: "Man shoots 4 relatives, killing 2, then himself" is 3."""
+    sentence, quantity, at = _located(claim)
+    if at < 0 or claim.get("type") != "killed" or claim.get("qualifier") not in ("exact", "at_least"):
+        return claim
+    return _plus_one(claim) if AND_SELF.match(sentence[at + len(quantity):]) else claim
+
+
 def with_subject(claim: Claim) -> Claim:
     """The figure with the one person it was counted beside: "Heba was killed, with two of her sons" is 3."""
     sentence, quantity, at = _located(claim)
@@ -519,7 +534,7 @@ def _is_whole(claim: Claim, among: Sequence[Claim]) -> bool:
 def counted_figures(claims: Iterable[Claim]) -> list[Claim]:
     """The figures of one article and type that a toll can rest on: counted ones, with groups side by side
     summed and people named beside a figure added."""
-    return join_groups([with_one_more(with_subject(c)) for c in claims if counted(c)])
+    return join_groups([with_self(with_one_more(with_subject(c))) for c in claims if counted(c)])
 
 
 def whole_figures(claims: Iterable[Claim]) -> list[Claim]:

@@ -19,6 +19,7 @@ from casualty_cli.tolls import (
     span,
     stream_tolls,
     with_one_more,
+    with_self,
     with_subject,
 )
 
@@ -374,6 +375,17 @@ def test_groups_side_by_side_are_summed(claims: list[dict[str, Any]], values: li
 ])
 def test_one_person_killed_with_others_counts_too(sentence: str, quantity: str, value: int, expected: int) -> None:
     assert with_subject(claim(value, sentence, quantity=quantity))["value"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "value", "expected"), [
+    ("Police: Man shoots 4 relatives, killing 2, then himself", "2", 2, 3),  # gva:205726
+    ("A gunman shot and killed three people before turning the gun on himself.", "three", 3, 4),
+    ("He killed two co-workers and then himself, police said.", "two", 2, 3),
+    ("Two people died in the murder-suicide, police said.", "Two", 2, 2),  # the word alone says not how
+    ("The gunman killed two people; he later killed himself in 2015.", "two", 2, 2),
+])
+def test_a_killer_who_killed_himself_counts_too(sentence: str, quantity: str, value: int, expected: int) -> None:
+    assert with_self(claim(value, sentence, quantity=quantity))["value"] == expected
 
 
 @pytest.mark.parametrize(("sentence", "quantity", "victims", "value", "expected"), [
