@@ -337,6 +337,30 @@ def harms_doer(noun: Token, harm: Token, num: Token) -> bool:
     return them.dep_ not in ("nsubjpass", "dobj")
 
 
+def selected_by_one(num: Token, harm: Token) -> bool:
+    """ "One of the six, a 24-year-old man, died": the harm is the one's, not the six's (the number reader
+    drops a "one" that selects)."""
+    of = num.head
+    if num.dep_ != "pobj" or of.lower_ != "of" or of.head.i >= num.i or of.head.lower_ != "one":
+        return False
+    return of.head.head.i == harm.i and of.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def accused_of(harm: Token, anchors: list[Token]) -> bool:
+    """Whether the counted are held to account for the harm, not harmed: "Two indicted for killing baby",
+    "Two gang members accused of killing a 9-month-old boy" (but "charged with killing two teens" harms the
+    two)."""
+    node = harm
+    while node.dep_ in ("pcomp", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in lx.ACCUSING:
+            held = {c.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if node.dep_ in ("acl", "relcl"):
+                held.add(node.head.i)
+            return any(a.i in held for a in anchors)
+    return False
+
+
 def _shot_of(shooting: Token, anchors: list[Token]) -> bool:
     """Whether the counted people are those the noun "shooting" is of: "the shootings of nine people"."""
     within = {t.i for c in shooting.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
@@ -493,11 +517,11 @@ def _headline_object(num: Token, verb: Token) -> bool:
         and head.lemma_.lower() not in lx.NON_PERSON_NOUNS and head.lemma_.lower() not in lx.TIME_NOUNS
 
 
-def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
+def refine_type(harm: Harm, counts: set[int], text: str = "", own: int = -1) -> str:
     """Sharpen the type: "shot dead" is killed, "killed and wounded" together is casualties.
 
     `text` is the surrounding article text: where it speaks of wounds and not
-    of deaths, people "shot" were injured (claim-spec §1).
+    of deaths, people "shot" were injured (claim-spec §1). `own` is the count's token.
     """
     tok = harm.token
     lemma = tok.lemma_.lower()
@@ -512,7 +536,11 @@ def refine_type(harm: Harm, counts: set[int], text: str = "") -> str:
         return "killed"
     if lemma in lx.SHOOTING_VERBS or tok.lower_ == "shot":
         # Words of the harm's own phrase; a part with a count of its own ("-- 2 killed") is another claim.
-        near = [t.lower_ for c in tok.children if not any(t.i in counts for t in c.subtree) for t in c.subtree]
+        # Not a clause with a subject of its own: "13-year-old boy killed, 6 others shot" shot the 6 only.
+        # Nor a word right after a count of its own: "5 People Shot, 1 Fatally".
+        near = [t.lower_ for c in tok.children if not any(t.i in counts for t in c.subtree)
+                and not (c.dep_ in CLAUSE_DEPS and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
+                for t in c.subtree if t.i - 1 not in counts or t.i - 1 == own]
         if tok.dep_ == "conj":
             near.append(tok.head.lower_)
         if any(w in lx.FATAL_WORDS for w in near) or any(  # "shot and killed", not "4 shot and 1 killed"

@@ -331,9 +331,13 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         return None  # "Daesh kidnapped 900 Executed 18 People": the 900 were taken, the 18 executed
     if harm is not None and noun is not None and detect.harms_doer(noun, harm.token, tok):
         return None  # "Two suspects in the shooting death of a girl", "Two suspects fled the scene"
+    if harm is not None and detect.selected_by_one(tok, harm.token):
+        return None  # "One of the six, a 24-year-old man, died": the one died
+    if harm is not None and detect.accused_of(harm.token, [tok] if noun is None else [noun, tok]):
+        return None  # "Two indicted for killing baby": the two are held for the killing
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
-    kind = detect.refine_type(harm, count_tokens, article_text) if harm is not None else ""
+    kind = detect.refine_type(harm, count_tokens, article_text, tok.i) if harm is not None else ""
     if kind:  # "Four teenagers were shot, one fatally": the part's own outcome
         kind = part_outcome(attr.doc_text(tok.doc), count.start, count.end) or kind
     return Found(

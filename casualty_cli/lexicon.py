@@ -121,6 +121,10 @@ DEATH_TALK: tuple[str, ...] = ("killed", "dead", "died", "dies", "death", "fatal
 PERPETRATORS: frozenset[str] = frozenset("""
 suspect shooter gunman gunmen defendant assailant attacker robber offender perpetrator culprit killer
 """.split())
+# Words that hold people to account for a harm: "Two indicted for killing baby", "members accused of killing".
+ACCUSING: frozenset[str] = frozenset("""
+accuse charge indict convict arrest sentence suspect want hold jail try acquit blame
+""".split())
 # What people flee from or by that makes it an escape, not displacement: "fled the scene", "fled on foot",
 # "fled in a silver SUV", "fleeing the bullets" (but "fled their homes", "fled west Mosul" displace).
 FLED_NOT_DISPLACED: frozenset[str] = frozenset("""

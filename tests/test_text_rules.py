@@ -263,6 +263,14 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("three", "injured", 3, "exact", None)]),
     ("Two of the suspects died in the home's kitchen while a third was found in the driveway.",  # gva
      [("Two", "killed", 2, "exact", None)]),
+    # held to account for a killing is no harm; the killed are
+    ("Three men were charged with killing two teens.", [("two", "killed", 2, "exact", None)]),
+    # a clause with a subject of its own gives its harm to no other count
+    ("13-year-old boy killed, 6 others shot on West Side", [("6", "casualties", 6, "exact", None)]),  # gva
+    ("5 People Shot, 1 Fatally, Outside Feltonville Home",  # gva:165856, title case
+     [("5", "casualties", 5, "exact", None), ("1", "killed", 1, "exact", "5")]),
+    ("A man shot three police officers - one fatally - in southern Louisiana Saturday with a shotgun.",  # gva
+     [("three", "casualties", 3, "exact", None), ("one", "killed", 1, "exact", None)]),
 ]
 
 NEGATIVES = [
@@ -310,6 +318,9 @@ NEGATIVES = [
     "Deputies believe there were four armed suspects who fled the scene.",  # gva
     "3 suspects in shooting death of girl, 10, take plea deals",  # gva
     "Prosecutors claim the four suspects killed Vergen and Sanchez in relation to gang activity.",  # gva
+    "Two indicted for killing baby in DeKalb home invasion",  # gva:134044
+    "One of the six, a 24-year-old man, died from a head wound at Stroger Hospital, police said.",  # gva:122136
+    "Two gang members accused of killing a 9-month-old boy in May have now been indicted.",  # gva:134044
     "Los Angeles officer injured in overnight shooting - WPSD Local 6: Your news, weather, and sports authority",
     # an escape is no displacement
     "Both men fled the scene before police arrived.",  # gva
