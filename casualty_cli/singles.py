@@ -34,7 +34,7 @@ _OF_HARM = "|".join(f"(?<={w} of )" for w in ("shooting", "killing", "murder", "
 PERSON = re.compile(
     r"(?:(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+|" + _OF_HARM + r")"
     r"(?-i:[A-Z][\w.'-]*\s+){0,3}"
-    r"|^\s*(?:[A-Z][\w.'-]*:?\s+){0,3})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
+    r"|^\s*(?:(?!(?:and|or)\s)[A-Z][\w.'-]*:?\s+){0,3})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
     r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)"
     r"|(?P<named>" + NAMED + ")",
     re.IGNORECASE,
@@ -51,6 +51,9 @@ _AND_PERSON = re.compile(
     + r")\b|(?=an?\s|another\s))",
     re.IGNORECASE,
 )
+# A bare noun right after one person, as headlines write them: "Man and woman shot", "Mother and daughter killed".
+_AND_BARE = re.compile(r"\s+and\s+(?:" + _ADJ + r",?\s+){0,2}" + _NOUN + r"\b(?!\s+(?:of|who|whose)\b)",
+                       re.IGNORECASE)
 # Between one named person and the next: "45-year-old Name and 54-year-old Name".
 AND_NAMED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+$")
 # Between one mention and the next that names the same person: "one man, 43-year-old Hisham Abu Khattab,".
@@ -160,14 +163,14 @@ def _runs(sentence: str) -> Iterator[tuple[str, int, int, int]]:
                 i += 1  # "45-year-old Name and 54-year-old Name were killed" are two
                 end, n = mentions[i].end(), n + 1
                 continue
-            joined = _AND_PERSON.match(sentence, end)
+            joined = _AND_PERSON.match(sentence, end) or _AND_BARE.match(sentence, end)
             if not joined:
                 break
             if i + 1 < len(mentions) and mentions[i + 1].start() == joined.end():
                 i += 1
                 end, n = mentions[i].end(), n + 1
             elif joined.end() > end and not sentence[joined.end():joined.end() + 3].lower().startswith(("a ", "an")):
-                number = (joined.group("n") or "").lower()
+                number = (joined.groupdict().get("n") or "").lower()
                 end, n = joined.end(), n + (_SMALL.get(number) or int(number or 1))
             else:
                 break

@@ -91,6 +91,11 @@ from casualty_cli.singles import read_singles
     ("Boy shot while hunting west of Phoenix dies", [("killed", 1)]),
     ("A man was shot in the leg and later died.", [("killed", 1)]),
     ("A man was shot. His dog died.", [("casualties", 1)]),
+    # GVA headlines name two people without articles; a place before the noun stays a prefix
+    ("Woman and boyfriend killed in brazen daytime East Oakland shooting", [("killed", 2)]),
+    ("Man and woman shot in Southside", [("casualties", 2)]),
+    ("A man and woman were shot Sunday.", [("casualties", 2)]),
+    ("Dalton area boy, 8, dies from accidental gunshot wound", [("killed", 1)]),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected
