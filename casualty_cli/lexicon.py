@@ -436,6 +436,16 @@ def inflections(word: str, *, verb: bool = True) -> set[str]:
     return forms
 
 
+def harm_word_forms() -> set[str]:
+    """Every harm word of the lexicon in its inflections, lower case."""
+    words: set[str] = set()
+    for verb in (*HARM_VERBS, *HARM_CONTEXT_WORDS):
+        words |= inflections(verb)
+    for word in (*HARM_NOUNS, *HARM_ADJECTIVES, *FATAL_WORDS, *HARM_FORMS):
+        words |= inflections(word, verb=False) if word in HARM_NOUNS else {word}
+    return words
+
+
 def alternation(words: Iterable[str], *, space: str = " ") -> str:
     """A word list as one regex, longest match first; a space in a phrase matches `space`.
 

@@ -152,7 +152,7 @@ _BEFORE_REFERENCE = re.compile(
 )
 # A picture's place in a gallery, "Image 6 of 12" (digits only: "Buy Photo Two adults were wounded" counts).
 _GALLERY_BEFORE = re.compile(rf"\b(?i:images?|photos?|pictures?|slides?)(?:{_SP}+{_D}+{_SP}+of)?{_SP}*(?:/{_SP}*)?$")
-# A step on a scale raised or set: "increased the Heatwave Alert Level to 4", "a storm of category of 3".
+# A step on a scale raised or set: "increased the Heatwave Alert Level to 4", "raised to a stage of 3".
 _SCALE_BEFORE = re.compile(rf"\b(?i:level|category|phase|stage|grade){_SP}+(?i:to|of|at){_SP}*$")
 _BEFORE_AGE = re.compile(rf"\b(?i:aged?|ages)(?:{_SP}+(?i:of|between|from|about|around))?{_SP}*$")
 _AFTER = re.compile(
@@ -185,8 +185,7 @@ _NAME_AGE_AFTER = re.compile(
 _FULL_NAME_BEFORE = re.compile(
     rf"\b[A-Z][a-z'’-]+{_SP}+(?P<last>[A-Z][\w'’-]+)(?:{_SP}+(?:Jr|Sr)\.?|{_SP}+I{{2,3}})?{_SP}+$")
 # Title-case headline words before a count, which no surname is: "Teen Gunman Kills 3, Allegedly ...".
-_HEADLINE_WORDS = frozenset({*lx.HARM_FORMS, *lx.HEADLINE_VERBS, *lx.ADJACENT_HARM, "killing", "wounding",
-                             "injuring", "shooting", "shootings", "wound", "shoot", "leaves", "left", "claims"})
+_HEADLINE_WORDS = frozenset({*lx.harm_word_forms(), *lx.HEADLINE_VERBS, *lx.BEFORE_DEAD, "leaves", "claims"})
 _BARE_AGE_AFTER = re.compile(rf"(?:,|{_SP}*[—–]|{_SP}+of{_SP}+[A-Z]|{_SP}+and{_SP}+[A-Z])")
 # A street number: "at 4268 Boyce", "On 11700 Robertson," (no thousands comma; "1,200 Taliban" counts).
 _ADDRESS_BEFORE = re.compile(rf"\b(?i:at|on|of|the|near|in){_SP}+$")

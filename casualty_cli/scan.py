@@ -22,16 +22,6 @@ from .factbox import fact_lines
 from .numbers import find_counts
 
 
-def harm_words() -> set[str]:
-    """Every harm word of the lexicon in its inflections, lower case."""
-    words: set[str] = set()
-    for verb in (*lx.HARM_VERBS, *lx.HARM_CONTEXT_WORDS):
-        words |= lx.inflections(verb)
-    for word in (*lx.HARM_NOUNS, *lx.HARM_ADJECTIVES, *lx.FATAL_WORDS, *lx.HARM_FORMS):
-        words |= lx.inflections(word, verb=False) if word in lx.HARM_NOUNS else {word}
-    return words
-
-
 def _stems(words: set[str]) -> str:
     """A regex for `words` at a word start: a word of five letters or more also admits what
     extends it ("wound" -> "wounding", a verb's "execute" -> "executions"), a shorter one only
@@ -43,10 +33,11 @@ def _stems(words: set[str]) -> str:
 
 
 # Cheap pre-filter: a sentence can hold a claim only if it holds a harm word of the lexicon.
-_STEMS = _stems(harm_words())
+_HARM_WORDS = lx.harm_word_forms()
+_STEMS = _stems(_HARM_WORDS)
 HARM_STEMS = re.compile(_STEMS, re.IGNORECASE)
 # The same on lower-cased text, faster: the first letter is checked before the alternation.
-_LOWER_STEMS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in harm_words()}))}])" + _STEMS)
+_LOWER_STEMS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _HARM_WORDS}))}])" + _STEMS)
 
 
 def reporting_forms(*, finite: bool = False) -> set[str]:

@@ -321,6 +321,8 @@ class _Article:
 SIDE_BY_SIDE = re.compile(r"^\s+(?:[\w'-]+\s+|(?:[A-Z][\w'-]*\s+){2})?[\w'-]+\s*(?:,\s*and|and|,)\s+$")
 # A headline lists groups without commas: "Syria air strikes kill 10 children 5 women in Aleppo".
 HEADLINE_GROUPS = re.compile(r"^\s+[\w'-]+\s+$")
+# After the second count, words that make it a part of the first: "10 children 5 of them girls".
+OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 # Between a group and "others" counted with it: "nine children and 14 others" (not "2 men killed, 2 others").
 AND_OTHERS = re.compile(r"^\s+[\w'-]+\s+and\s+$")
 # Between two counts of one harm done twice: "crucifying two people and executing 23 others" (the types
@@ -363,7 +365,7 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
             if groups[1] == "others" and OTHERS_TOO.match(between):
                 return True
             listed = SIDE_BY_SIDE.match(between) or HEADLINE_GROUPS.match(between) and _headline(sentence) \
-                and not re.match(r"\s+of\s+(?:them|whom)\b", sentence[end + gap + len(qb):])
+                and not OF_THEM.match(sentence, end + gap + len(qb))
             return (bool(listed) and all(groups) and groups[0] != groups[1]
                     and groups[0] not in ANYONE and (groups[1] not in ANYONE or groups[1] == "others"
                                                      and bool(AND_OTHERS.match(between)))
@@ -429,9 +431,9 @@ def _plus_one(claim: Claim) -> Claim:
 
 # The killer's own death said right after the figure: "killing 2, then himself", "shot and killed three
 # people before turning the gun on himself" (the toll counts every death; "murder-suicide" alone says not how).
-AND_SELF = re.compile(r"^[^.;]{0,60}?(?:\b(?:and|then)\s+(?:then\s+)?|,\s*(?:then\s+)?)(?:himself|herself)\b"
-                      r"|^[^.;]{0,60}?\bbefore\s+(?:killing|shooting|turning\s+the\s+gun\s+on)\s+(?:himself|herself)\b"
-                      r"|^[^.;]{0,60}?\bbefore\s+taking\s+(?:his|her)\s+own\s+life\b", re.IGNORECASE)
+AND_SELF = re.compile(r"^[^.;]{0,60}?(?:(?:\b(?:and|then)\s+(?:then\s+)?|,\s*(?:then\s+)?"
+                      r"|\bbefore\s+(?:killing|shooting|turning\s+the\s+gun\s+on)\s+)(?:himself|herself)\b"
+                      r"|\bbefore\s+taking\s+(?:his|her)\s+own\s+life\b)", re.IGNORECASE)
 
 
 def with_self(claim: Claim) -> Claim:
