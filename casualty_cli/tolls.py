@@ -618,8 +618,8 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     whole = [e for e in entries if e[2]] or entries
     figures = [c for c, _, _ in whole]
     best_claim = _most_complete(figures)
-    best = int(best_claim["value"]) if best_claim is not None else None
-    evidence = [str(i) for c in usable if best is not None and c.get("value") == best
+    best = quoted(best_claim) if best_claim is not None else None
+    evidence = [str(i) for c in usable if best is not None and quoted(c) == best
                 for i in c.get("joined") or [c["id"]]]
     counted_singles = _singles_figure(singles, ordered)
     low, high = span(figures)
@@ -639,6 +639,14 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
                                                                                  e[0].get("start") or 0))]
     return Toll(event=event, type=kind, best=best, low=low, high=high, sources=sources,
                 disagreement=disagree(figures), revisions=revisions, evidence=evidence)
+
+
+def quoted(claim: Claim) -> int:
+    """The figure a claim gives to quote: its value, or the upper end of a range ("between 500 and 1300 people
+    died" is quoted as up to 1300, the fuller count; `low` keeps the 500)."""
+    if claim.get("qualifier") == "range" and claim.get("high") is not None:
+        return int(claim["high"])
+    return int(claim.get("value") or 0)
 
 
 def _most_complete(figures: Sequence[Claim]) -> Claim | None:

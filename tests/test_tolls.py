@@ -69,6 +69,9 @@ BEST_CASES = [
     pytest.param([claim(3, "Three people were killed in Idlib.", quantity="Three", start=5),
                   claim(400000, "Syria's war has killed more than 400000 people since 2011.",
                         qualifier="more_than", quantity="more than 400000")], 3, id="war-total-left-out"),
+    pytest.param([claim(500, "Between 500 and 1300 people died on Wednesday from chemical weapons attacks.",
+                        qualifier="range", high=1300, quantity="Between 500 and 1300", start=553)], 1300,
+                 id="range-quoted-by-its-upper-end"),
     pytest.param([claim(12, "In all 12 people died.", start=10),
                   claim(5, "Five children were among the dead.", victims="children", quantity="Five")], 12,
                  id="whole-over-group"),
@@ -170,6 +173,14 @@ BEST_CASES = [
 @pytest.mark.parametrize(("claims", "best"), BEST_CASES)
 def test_best(claims: list[dict[str, Any]], best: int | None) -> None:
     assert one(claims).best == best
+
+
+def test_range_rests_on_its_claim() -> None:
+    """best quotes a range by its upper end, low keeps the lower one, and the range claim is the evidence."""
+    range_claim = claim(15, "It killed between 15 and 18 civilians.", qualifier="range", high=18,
+                        quantity="between 15 and 18", start=20)
+    toll = one([range_claim])
+    assert (toll.best, toll.low, toll.high, toll.evidence) == (18, 15, 18, [range_claim["id"]])
 
 
 def test_latest_article_of_a_source_wins_and_the_move_is_a_revision() -> None:
