@@ -274,9 +274,32 @@ def harm_words(sent: Span) -> list[tuple[Token, str]]:
     return [(token, kind) for token in sent if (kind := harm_type(token)) is not None]
 
 
+def death_toll_of(num: Token) -> Token | None:
+    """The "death toll" whose verb takes this count as its figure, whatever harm word stands nearer: "the death
+    toll has risen to 13 and 106 injured", "rose to 8 civilians in addition to 12 injured", "Death Toll ...
+    Rises to 11 44 Injured". Only the first number after the verb is the toll's."""
+    top = num.head if num.dep_ in ("nummod", "compound") and num.head.pos_ in ("NOUN", "PROPN", "NUM") else num
+    if top.dep_ == "pobj" and top.head.lower_ in ("to", "at") and top.head.dep_ == "prep":
+        verb = top.head.head
+    elif top.dep_ in ("dobj", "attr"):
+        verb = top.head
+    else:
+        return None
+    if verb.lemma_.lower() not in lx.LINK_VERBS or min(t.i for t in top.subtree if t.like_num) != num.i:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() == "toll" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in ("death", "fatality") for c in child.children):
+            return child
+    return None
+
+
 def find_harm(num: Token, noun: Token | None, sent: Span,
               harms: list[tuple[Token, str]] | None = None) -> Harm | None:
     """The nearest harm word linked to a count, or None when nothing harms it."""
+    toll = death_toll_of(num)
+    if toll is not None:
+        return Harm(toll, "killed", 0)
     anchors = [num] if noun is None else [noun, num]
     counted = noun.i if noun is not None else -1
     best: Harm | None = None

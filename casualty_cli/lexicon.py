@@ -482,6 +482,8 @@ bystander resident clerk employee worker customer neighbor neighbour victim moth
 husband wife brother sister grandmother grandfather grandson granddaughter uncle aunt nephew niece cousin
 boyfriend girlfriend relative friend suspect gunman shooter robber homeowner tenant security soldier
 civilian journalist doctor nurse patient security-guard store-clerk shopkeeper owner manager male female
+imam cleric priest pastor sheikh reporter photographer cameraman activist paramedic medic firefighter teacher
+farmer shepherd fisherman
 """.split())
 # Words before the noun that still describe one person: "a 25-year-old", "an unidentified".
 SINGLE_PERSON_ADJECTIVES: frozenset[str] = frozenset("""

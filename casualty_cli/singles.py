@@ -105,7 +105,9 @@ def read_singles(text: str, article: str = "-") -> list[dict[str, Any]]:
 # A full name after a word ("a 66-year old man Haji Nayef Abdelmajid al-Hilah (Abu Ramez) was killed"):
 # read as one word, so the harm and the relatives after it stay within reach. An age in brackets stays.
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn)-[\w'’-]+|\((?!\s*(?:aged\s+)?\d)[^()]{1,40}\))"
-NAME_RUN = re.compile(r"(?P<before>(?<![\w'’-])(?-i:[a-z\d])[\w'’-]*,? )" + _NAME_TOKEN
+# A title that is a person noun starts no name: "killing the Imam Sheikh Salman al-Afandi" keeps its imam.
+_TITLE = r"(?!(?:" + "|".join(sorted((n.capitalize() for n in lx.SINGLE_PERSON_NOUNS), key=len, reverse=True)) + r")\b)"
+NAME_RUN = re.compile(r"(?P<before>(?<![\w'’-])(?-i:[a-z\d])[\w'’-]*,? )" + _TITLE + _NAME_TOKEN
                       + r"(?:\s+" + _NAME_TOKEN + r"){1,8}")
 
 

@@ -93,8 +93,11 @@ OTHER_EVENT = re.compile(
     r"quake|attack|season|record)\b|\bearlier this (?:week|month|year)\b"
     r"|\b(?:similar|another|a previous|an earlier|the previous) (?:attack|storm|hurricane|cyclone|typhoon|flood|"
     r"bombing|massacre|shooting|disaster)\b|\bseparate (?:shootings|attacks|incidents|strikes)\b"
-    # totals over a period: "so far this year", "this month alone", "over the past year", "in 2014"
-    r"|\b(?:so far )?this (?:year|month)(?: alone)?\b|\b(?:over|in|during) the (?:past|last) (?:\w+ )?"
+    # totals over a period: "so far this year", "this month alone", "over the past year", "in 2014" (not what
+    # dates the count's inquiry: "collected the names of 69 civilians killed ... during a five-day investigation
+    # this month")
+    r"|\b(?<!investigation )(?<!inquiry )(?<!visit )(?<!mission )(?<!survey )(?:so far )?this (?:year|month)"
+    r"(?: alone)?\b|\b(?:over|in|during) the (?:past|last) (?:\w+ )?"
     r"(?:year|years|months?|weeks|decades?)\b|\b(?:past|last) (?:\w+ )?(?:years|decades)\b"
     r"|\b(?:in|during|for|through) (?:the (?:first|last) \w+ months of )?(?:1[89]|20)\d\d\b",
     re.IGNORECASE,

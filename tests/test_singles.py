@@ -73,6 +73,10 @@ from casualty_cli.singles import read_singles
      [("killed", 1)]),
     ("During the night, at least one civilian, a woman, was killed.", [("killed", 1)]),
     ("A man, a woman and a child were killed.", [("killed", 3)]),
+    # FA-KES (SANA) and Airwars ispt0187: a title before a name is the person's noun, not part of the name
+    ("A terrorist explosive device planted inside the Grand Mosque in Damascus went off on Friday killing the Imam "
+     "Sheikh Salman al-Afandi.", [("killed", 1)]),
+    ("On October 13th 2023, a male paramedic was injured by alleged Israeli airstrikes.", [("injured", 1)]),
     ("A man, a woman, and a child were killed.", [("killed", 3)]),
     ("Around 7:40 on Sunday, a 68-year old Palestinian civilian Hajj Abdul Mohsen Abu al-Rous and his 6-year old "
      "grandson Majd Muhammad Abdul Mohsen Abu al-Rous were reportedly killed by an alleged Israeli airstrike.",

@@ -16,6 +16,17 @@ import pytest
 Row = tuple[str, str, int, str, str | None]
 
 CLAIMS: list[tuple[str, list[Row]]] = [
+    # the first number a "death toll" rises to is the toll, whatever harm word stands nearer
+    ("The death toll from terrorist attacks on residential neighborhoods in Aleppo city has risen to 13 and 106 "
+     "injured including women and children.",  # fakes
+     [("13", "killed", 13, "exact", None), ("106", "injured", 106, "exact", None)]),
+    ("The death toll from the terrorist groups rocket attacks on Salah Eddin neighborhood in Aleppo city rose to 8 "
+     "civilians in addition to 12 injured.",  # fakes
+     [("8", "killed", 8, "exact", None), ("12", "injured", 12, "exact", None)]),
+    ("Death Toll from Terrorist Attacks in Aleppo City Rises to 11 44 Injured",  # fakes
+     [("11", "killed", 11, "exact", None), ("44", "injured", 44, "exact", None)]),
+    ("Death toll from terrorist rocket attacks in Aleppo rises to 8 more casualties reported in Idleb",  # fakes
+     [("8", "killed", 8, "exact", None)]),
     # headlines and word order
     ("Phoenix shooting: Drive-by shooting kills 2, injures 4",  # gva:52a08f01
      [("2", "killed", 2, "exact", None), ("4", "injured", 4, "exact", None)]),

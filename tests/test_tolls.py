@@ -261,6 +261,8 @@ def test_low_high(figures: list[dict[str, Any]], expected: tuple[int | None, int
     ("Hundreds of thousands of civilians have been killed in the war.", "Hundreds of thousands", True),
     ("Reporters Without Borders counted 66 journalists killed in 2014.", "66", True),
     ("In this month alone 466 patients have been reported as wounded and 37 have died.", "37", True),
+    ("Human Rights Watch says it collected the names of 69 civilians killed by improvised mines in Manbij during a "
+     "five-day investigation this month.", "69", False),
     ("At least 97 rebel fighters have died in combat in Aleppo since July 31.", "At least 97", True),
     ("Around 600 Syrians have been killed in coalition air strikes since September 2014.", "Around 600", True),
     ("The Observatory reported that troops had executed 48 people earlier this week.", "48", True),
