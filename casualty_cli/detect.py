@@ -285,7 +285,7 @@ def death_toll_of(num: Token) -> Token | None:
         verb = top.head
     else:
         return None
-    if verb.lemma_.lower() not in lx.LINK_VERBS or min(t.i for t in top.subtree if t.like_num) != num.i:
+    if verb.lemma_.lower() not in lx.LINK_VERBS or min(t.i for t in top.subtree if t.like_num or t.i == num.i) != num.i:
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() == "toll" and any(

@@ -27,6 +27,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("11", "killed", 11, "exact", None), ("44", "injured", 44, "exact", None)]),
     ("Death toll from terrorist rocket attacks in Aleppo rises to 8 more casualties reported in Idleb",  # fakes
      [("8", "killed", 8, "exact", None)]),
+    ("The death toll rose to dozens of people.", [("dozens", "killed", 24, "vague", None)]),
     # headlines and word order
     ("Phoenix shooting: Drive-by shooting kills 2, injures 4",  # gva:52a08f01
      [("2", "killed", 2, "exact", None), ("4", "injured", 4, "exact", None)]),
