@@ -59,6 +59,8 @@ def counted_noun(num: Token) -> Token | None:
     if num.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and head.i != num.i:
         if head.pos_ in ("NUM",) and head.head.i != head.i:
             return counted_noun(head)
+        if any(c.dep_ == "det" and num.i < c.i < head.i for c in head.children):
+            return None  # "wounded more than 100 a monitoring group said": an article starts another phrase
         if head.pos_ in ("NOUN", "PROPN", "ADJ"):
             # "70 regime and rebel fighters": the parse makes the modifier the head
             people = [c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and is_person(c)]
@@ -294,6 +296,22 @@ def death_toll_of(num: Token) -> Token | None:
     return None
 
 
+def verb_before(num: Token) -> Token | None:
+    """An active harm verb right before a count's words that takes no object of its own: in text without
+    commas the parse may hang the count on a later noun ("and wounded more than 100 a monitoring group
+    said"), but the word order still says whom the verb harmed."""
+    first = min(t.i for t in num.subtree if t.i <= num.i)
+    if first == 0:
+        return None
+    verb = num.doc[first - 1]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBG", "VBN") or any(
+            c.dep_ in ("dobj", "obj", "auxpass") for c in verb.children):
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return None  # "Among those killed 5 children were found": a participle describing someone
+    return verb
+
+
 def find_harm(num: Token, noun: Token | None, sent: Span,
               harms: list[tuple[Token, str]] | None = None) -> Harm | None:
     """The nearest harm word linked to a count, or None when nothing harms it."""
@@ -301,6 +319,7 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
     if toll is not None:
         return Harm(toll, "killed", 0)
     anchors = [num] if noun is None else [noun, num]
+    verb = verb_before(num)
     counted = noun.i if noun is not None else -1
     best: Harm | None = None
     for token, kind in harm_words(sent) if harms is None else harms:
@@ -318,15 +337,16 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
         if token.lemma_.lower() == "shooting" and token.pos_ in ("NOUN", "PROPN") and not _shot_of(token, anchors):
             continue  # "3 arrested in fatal shootings of 3-year-old boy": the shooting harms whom it is "of"
         for anchor in anchors:
-            dist = _linked(anchor, token)
+            dist = 0 if verb is not None and token.i == verb.i else _linked(anchor, token)
             if dist is None:
                 continue
-            if token.lower_ in lx.DESCRIPTIVE_HARM and token.dep_ == "amod":
-                dist += 2
+            if token.lower_ in lx.DESCRIPTIVE_HARM and token.dep_ == "amod" and not (
+                    token.head.i == num.i == token.i + 1 and token.tag_ in ("VBD", "VBN")):
+                dist += 2  # "displaced people" describes; "and displaced millions" is a verb and its count
             if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and not made_to:
                 dist += 2  # "a plane hit a car ... killing two men": hit is the weakest cue
-            if kind == "casualties" and token.pos_ == "NOUN" and (dist == 0 or token.i == counted):
-                dist += 2  # "killed three victims", "three victims who died": the verb says more than the noun
+            if kind in ("casualties", "displaced") and token.pos_ == "NOUN" and (dist == 0 or token.i == counted):
+                dist += 2  # "killed three victims", "killed more than 120 evacuees": the verb says more than the noun
             key = (dist, abs(token.i - num.i))
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
@@ -575,12 +595,37 @@ def refine_type(harm: Harm, counts: set[int], text: str = "", own: int = -1) -> 
         return injured_if_only_wounds(text)
     if lemma == "victim" and harm.type == "casualties":
         return injured_if_only_wounds(text)
+    count = tok.doc[own] if own >= 0 else None
+    # whether the count (or its noun) is this harm's own subject or object
+    direct = count is not None and any(t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
+                                       for t in (count, count.head))
     for other in tok.conjuncts:
         other_type = harm_type(other)
         if other_type and other_type != harm.type and {harm.type, other_type} == {"killed", "injured"}:
-            if not _own_group(other, counts):
+            first, last = sorted((tok, other), key=lambda t: t.i)
+            if first.i < own < last.i:
+                # a count between the two harms is one harm's: its own subject's or object's, else, however the
+                # parse hangs it, the first's before the "and" ("killed 10 people and wounded several others")
+                # and the second's after it ("two people were killed and between seven and 13 people were
+                # injured")
+                if direct:
+                    return harm.type
+                return harm_type(last) or harm.type if _joined_before(first, own) else harm_type(first) or harm.type
+            # a count of its own between them is the other harm's group ("one man was killed and up to four
+            # civilians ... were injured"); "killed and wounded 10 people" share their count
+            between = any(first.i < k < last.i and k != own and _joined_before(first, k) for k in counts)
+            mine = {t.i for t in tok.subtree} if any(t.i == tok.i for t in other.subtree) else set()
+            if not between and not _own_group(other, counts - mine):
                 return "casualties"
     return harm.type
+
+
+def _joined_before(first: Token, k: int) -> bool:
+    """Whether an "and" or "or" stands between a harm word and the token at k (not the "and" of a range:
+    "killing between 55 and 63 civilians")."""
+    doc = first.doc
+    return any(t.lower_ in ("and", "or") and not any(d.lower_ == "between" for d in doc[max(0, t.i - 4):t.i])
+               for t in doc[first.i + 1:k])
 
 
 # How far before a passive harm word "others" still name its group (tokens).
@@ -601,16 +646,20 @@ def _own_group(harm: Token, counts: set[int]) -> bool:
                 break
             if t.lower_ in lx.OTHERS:
                 return True
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.lower_ in lx.OTHERS for c in harm.children) \
+    # the subject of an active harm verb did the harm ("The attack killed and wounded 10 people")
+    doer = harm.pos_ == "VERB" and harm.tag_ in ("VBD", "VBZ", "VBP") and harm.lemma_.lower() not in lx.SUBJECT_SUFFERS
+    return any(c.dep_ in ("nsubjpass", "dobj", "obj") or c.dep_ == "nsubj" and not doer or c.lower_ in lx.OTHERS
+               for c in harm.children) \
         or any(t.i in counts and not _in_prep(t, harm) for t in harm.subtree)
 
 
 def _in_prep(token: Token, top: Token) -> bool:
     """Whether a token hangs on `top` through a preposition other than "of": "killed at the Four
-    Points Sheraton" (but "the injury of 40 others" is the group of the injury)."""
+    Points Sheraton" (but "the injury of 40 others" is the group of the injury, and "killing between 55 and
+    63 civilians" a range the parse reads as a preposition)."""
     node = token
     while node.i != top.i:
-        if node.dep_ in ("prep", "agent") and node.lower_ != "of":
+        if node.dep_ in ("prep", "agent") and node.lower_ not in ("of", "between"):
             return True
         node = node.head
     return False

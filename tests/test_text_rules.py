@@ -28,6 +28,39 @@ CLAIMS: list[tuple[str, list[Row]]] = [
     ("Death toll from terrorist rocket attacks in Aleppo rises to 8 more casualties reported in Idleb",  # fakes
      [("8", "killed", 8, "exact", None)]),
     ("The death toll rose to dozens of people.", [("dozens", "killed", 24, "vague", None)]),
+    # a count between two harm verbs is the first one's; a shared count comes after both (or before, passive)
+    ("On Tuesday in northern Syria an airstrike on the village of Maaret Harmeh killed 10 people and wounded several "
+     "others activists said.",  # fakes
+     [("10", "killed", 10, "exact", None)]),
+    ("Syrian government air strikes on opposition-held towns across the country killed at least 44 people on Monday "
+     "and wounded more than 100 a monitoring group said.",  # fakes
+     [("at least 44", "killed", 44, "at_least", None), ("more than 100", "injured", 100, "more_than", None)]),
+    ("At dawn on Wednesday, October 18th, 2023, at least two people were reportedly killed and between seven and 13 "
+     "people were injured, with four of them likely to have ended up in a coma.",  # airwars ispt0331
+     [("at least two", "killed", 2, "at_least", None), ("between seven and 13", "injured", 7, "range", None),
+      ("four", "injured", 4, "exact", None)]),
+    ("Shortly before 7:56 PM on Tuesday, one man was reportedly killed and up to four civilians, including a child, "
+     "were injured in an alleged Israeli airstrike.",  # airwars ispt0570
+     [("one", "killed", 1, "exact", None), ("up to four", "injured", 4, "at_most", None)]),
+    ("The Al-Masry family home in Deir Al Balah was allegedly bombed by Israeli forces, resulting in at least seven "
+     "deaths and at least eight injuries.",  # airwars ispt0447
+     [("at least seven", "killed", 7, "at_least", None), ("at least eight", "injured", 8, "at_least", None)]),
+    ("Six civilians were killed on Thursday and 34 others were injured in Aleppo city According to a source at Aleppo "
+     "Police Command two people were killed and 15 others were injured in a rocket attack.",  # fakes
+     [("Six", "killed", 6, "exact", None), ("34", "injured", 34, "exact", None), ("two", "killed", 2, "exact", None),
+      ("15", "injured", 15, "exact", None)]),
+    ("The attack killed and wounded 10 people.", [("10", "casualties", 10, "exact", None)]),
+    ("Ten people were killed and wounded.", [("Ten", "casualties", 10, "exact", None)]),
+    # "displaced millions" is a verb and its count; "killed more than 120 evacuees" is the verb's harm
+    ("The conflict has killed more than 280000 people and displaced millions.",  # fakes
+     [("more than 280000", "killed", 280000, "more_than", None), ("millions", "displaced", 2000000, "vague", None)]),
+    ("Days after a bombing killed more than 120 evacuees and delayed the population transfer.",  # fakes
+     [("more than 120", "killed", 120, "more_than", None)]),
+    ("The floods displaced 5000 refugees.", [("5000", "displaced", 5000, "exact", None)]),
+    # the harm verb right before a count is its harm however the comma-less parse hangs the count
+    ("Military jets believed to be Russian killed at least 60 civilians trying to flee heavy fighting in the "
+     "oil-rich Deir al-Zor province opposition activists and a war monitor said late on Wednesday.",  # fakes
+     [("at least 60", "killed", 60, "at_least", None)]),
     # headlines and word order
     ("Phoenix shooting: Drive-by shooting kills 2, injures 4",  # gva:52a08f01
      [("2", "killed", 2, "exact", None), ("4", "injured", 4, "exact", None)]),
