@@ -61,6 +61,9 @@ def counted_noun(num: Token) -> Token | None:
             return counted_noun(head)
         if any(c.dep_ == "det" and num.i < c.i < head.i for c in head.children):
             return None  # "wounded more than 100 a monitoring group said": an article starts another phrase
+        if head.i == num.i + 1 and head.text in lx.WEEKDAYS or any(
+                t.text in lx.WEEKDAYS for t in num.doc[num.i + 1:head.i]):
+            return None  # "Gunmen killed 4 Sunday night": the day starts a time, not the counted noun
         if head.pos_ in ("NOUN", "PROPN", "ADJ"):
             # "70 regime and rebel fighters": the parse makes the modifier the head
             people = [c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and is_person(c)]

@@ -312,8 +312,9 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         if noun.pos_ != "PROPN" or not _elliptical(count, attr.doc_text(tok.doc)):
             return None
         noun = None  # "at least 112 in Washington": the parse counts the place
-    if harm is None and noun is None and not revised and _in_entity(tok):
-        return None  # "two weeks", "the 1990s" (but the tagger also reads "from nine to 35", "was 45" as dates)
+    if harm is None and noun is None and not revised and _in_entity(tok) and not _harmed_by_verb_before(tok):
+        return None  # "two weeks", "the 1990s" (but the tagger also reads "from nine to 35", "was 45" as dates,
+        # and "killed 4 Sunday night" as one)
     if harm is None and noun is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "AUX":
         own = detect.passive_after(tok)  # "and more than 10 million have been displaced": the count's own verb
         harm = detect.Harm(own.token, own.type, 1) if own is not None else None
@@ -351,6 +352,11 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
+
+
+def _harmed_by_verb_before(tok: Token) -> bool:
+    verb = detect.verb_before(tok)
+    return verb is not None and detect.harm_type(verb) is not None
 
 
 def _on_other_number(tok: Token, count: Count) -> bool:

@@ -50,6 +50,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("Six", "killed", 6, "exact", None), ("34", "injured", 34, "exact", None), ("two", "killed", 2, "exact", None),
       ("15", "injured", 15, "exact", None)]),
     ("The attack killed and wounded 10 people.", [("10", "casualties", 10, "exact", None)]),
+    ("Gunmen killed 4 Sunday night.", [("4", "killed", 4, "exact", None)]),  # the tagger reads a time
     ("Ten people were killed and wounded.", [("Ten", "casualties", 10, "exact", None)]),
     # "displaced millions" is a verb and its count; "killed more than 120 evacuees" is the verb's harm
     ("The conflict has killed more than 280000 people and displaced millions.",  # fakes
@@ -319,6 +320,7 @@ CLAIMS: list[tuple[str, list[Row]]] = [
 ]
 
 NEGATIVES = [
+    "Police arrested 4 Sunday night.",
     "Other witnesses told police that two unknown males in the SUV were shooting at a business nearby.",  # gva
     "The storm caused more than 10 million dollars of damage to homes that were destroyed.",
     "The first attack on the town came 3 days earlier, residents said.",
