@@ -355,6 +355,8 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
 
 
 def _harmed_by_verb_before(tok: Token) -> bool:
+    """Whether a harm verb right before the count takes it, so that a date the tagger reads around the count
+    ("killed 4 Sunday night") does not make it a time."""
     verb = detect.verb_before(tok)
     return verb is not None and detect.harm_type(verb) is not None
 
