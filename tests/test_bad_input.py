@@ -781,11 +781,19 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _default_signals() -> None:
+    """In the child: the signals a user sends are not ignored, whatever the test run inherited (`nohup` ignores
+    SIGHUP, a background shell job SIGINT, and the program rightly keeps an ignored signal ignored)."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _start(tmp_path: Path, *args: str) -> subprocess.Popen:
     dump = tmp_path / "many.jsonl"
     dump.write_text(MANY)
     return subprocess.Popen([*CASUALTY, "extract", str(dump), "--format", "jsonl", *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_default_signals)
 
 
 @pytest.mark.parametrize(("signum", "code", "jobs"), [(signal.SIGTERM, 143, "1"), (signal.SIGTERM, 143, "2"),
