@@ -9,7 +9,9 @@
 - FA-KES: articles with a civilian count; `best` killed equals it. Misses are counted by why (`fakes_miss`):
   FA-KES often counts civilians only, or one town of a headline's total, where claim-spec §5 asks for
   the whole event. `no_combatants` gives the share on the articles where FA-KES counts no combatant dead,
-  where its civilian count is the event's whole killed count.
+  where its civilian count is the event's whole killed count; `articles` counts each distinct article text
+  once (598 rows hold 589 texts; one text is there four times with four counts), a hit only when `best`
+  equals the count of every row of it.
 - Wikimpacts dev: the Wikimpacts metric (0 best) of deaths, injuries, displaced, homeless.
 
 Extraction is the slow part (GVA: about 20 minutes on 2 cores), so claims are cached per data
@@ -220,18 +222,25 @@ def fakes(cache: Path) -> dict[str, Any]:
     combatants = {a[0]: int(r["nb_noncivilians"] or 0) for a, r in zip(articles, rows, strict=True)}
     results = []
     misses: Counter[str] = Counter()
+    # The same article text is in FA-KES up to four times, with as many counts (1, 2, 3 and 5 for one SANA
+    # article): `articles` counts each text once, a hit when `best` equals the count of every row of it.
+    texts = {a[0]: a[1] for a, _ in wanted}
+    by_text: dict[str, dict[str, Any]] = {}
     for event, tolls in tolls_of(((a[0], [a]) for a, _ in wanted), claims):
         # The split hashes the line, not the path: the same halves wherever ../shared lives.
         key = event.rsplit(":", 1)[-1]
         hit = figure(tolls, "killed") == gold[event]
         results.append({"event": key, "hit": hit, "civilians_only": not combatants[event]})
+        same = by_text.setdefault(texts[event], {"event": key, "hit": True})
+        same["hit"] = same["hit"] and hit
         if not hit:
             note_miss("fakes", key, gold[event], tolls, "killed", claims.get(event, []))
             killed = [c for c in claims.get(event, []) if c.get("type") == "killed"]
             misses[fakes_miss(gold[event], combatants[event], figure(tolls, "killed"), killed)] += 1
     # Where FA-KES counts no combatant dead, its civilian count is the event's whole killed count (claim-spec §5).
     alone = halves([r for r in results if r["civilians_only"]], hit_share)
-    return {**halves(results, hit_share), "no_combatants": alone, "misses": dict(misses.most_common())}
+    return {**halves(results, hit_share), "no_combatants": alone, "articles": halves(list(by_text.values()), hit_share),
+            "misses": dict(misses.most_common())}
 
 
 def fakes_miss(civilians: int, combatants: int, best: int | None, killed: list[dict[str, Any]]) -> str:
