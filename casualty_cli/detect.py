@@ -61,8 +61,7 @@ def counted_noun(num: Token) -> Token | None:
             return counted_noun(head)
         if any(c.dep_ == "det" and num.i < c.i < head.i for c in head.children):
             return None  # "wounded more than 100 a monitoring group said": an article starts another phrase
-        if head.i == num.i + 1 and head.text in lx.WEEKDAYS or any(
-                t.text in lx.WEEKDAYS for t in num.doc[num.i + 1:head.i]):
+        if any(t.text in lx.WEEKDAYS for t in num.doc[num.i + 1:head.i + 1]):
             return None  # "Gunmen killed 4 Sunday night": the day starts a time, not the counted noun
         if head.pos_ in ("NOUN", "PROPN", "ADJ"):
             # "70 regime and rebel fighters": the parse makes the modifier the head
@@ -302,7 +301,8 @@ def death_toll_of(num: Token) -> Token | None:
 def verb_before(num: Token) -> Token | None:
     """An active harm verb right before a count's words that takes no object of its own: in text without
     commas the parse may hang the count on a later noun ("and wounded more than 100 a monitoring group
-    said"), but the word order still says whom the verb harmed."""
+    said"), or the tagger read a time around it ("killed 4 Sunday night"), but the word order still says
+    whom the verb harmed."""
     first = min(t.i for t in num.subtree if t.i <= num.i)
     if first == 0:
         return None
@@ -312,7 +312,7 @@ def verb_before(num: Token) -> Token | None:
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return None  # "Among those killed 5 children were found": a participle describing someone
-    return verb
+    return verb if harm_type(verb) is not None else None
 
 
 def find_harm(num: Token, noun: Token | None, sent: Span,
@@ -613,7 +613,8 @@ def refine_type(harm: Harm, counts: set[int], text: str = "", own: int = -1) -> 
                 # injured")
                 if direct:
                     return harm.type
-                return harm_type(last) or harm.type if _joined_before(first, own) else harm_type(first) or harm.type
+                return (other_type if last.i == other.i else harm.type) if _joined_before(first, own) else (
+                    other_type if first.i == other.i else harm.type)
             # a count of its own between them is the other harm's group ("one man was killed and up to four
             # civilians ... were injured"); "killed and wounded 10 people" share their count
             between = any(first.i < k < last.i and k != own and _joined_before(first, k) for k in counts)

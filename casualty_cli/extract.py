@@ -312,7 +312,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         if noun.pos_ != "PROPN" or not _elliptical(count, attr.doc_text(tok.doc)):
             return None
         noun = None  # "at least 112 in Washington": the parse counts the place
-    if harm is None and noun is None and not revised and _in_entity(tok) and not _harmed_by_verb_before(tok):
+    if harm is None and noun is None and not revised and _in_entity(tok) and detect.verb_before(tok) is None:
         return None  # "two weeks", "the 1990s" (but the tagger also reads "from nine to 35", "was 45" as dates,
         # and "killed 4 Sunday night" as one)
     if harm is None and noun is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "AUX":
@@ -352,13 +352,6 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         location=detect.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
-
-
-def _harmed_by_verb_before(tok: Token) -> bool:
-    """Whether a harm verb right before the count takes it, so that a date the tagger reads around the count
-    ("killed 4 Sunday night") does not make it a time."""
-    verb = detect.verb_before(tok)
-    return verb is not None and detect.harm_type(verb) is not None
 
 
 def _on_other_number(tok: Token, count: Count) -> bool:
