@@ -87,7 +87,7 @@ def words(texts: list[tuple[str, str]]) -> int:
 def fresh_pipeline() -> Language:
     """A pipeline of its own, not the cached one: each pass starts with an empty vocabulary, as a user's run
     does, so the second pass measured does not read words the first one already looked up."""
-    from casualty_cli import pipeline
+    from casualty_cli.extract import pipeline
 
     return pipeline._load.__wrapped__(tuple(pipeline.candidate_models()))
 
@@ -96,7 +96,7 @@ def plain_spacy() -> Language:
     """The model as spaCy loads it, nothing of casualty's added: the "plain nlp.pipe" of the ratio."""
     import spacy
 
-    from casualty_cli import pipeline
+    from casualty_cli.extract import pipeline
 
     for name in pipeline.candidate_models():
         try:
@@ -125,8 +125,8 @@ def jobs1_and_plain(texts: list[tuple[str, str]]) -> tuple[tuple[float, float], 
     corpus, so a slow spell of this shared machine (CPU time itself swings by 20% from one
     minute to the next) falls on both and not on one pass only.
     """
-    from casualty_cli.extract import Extractor
-    from casualty_cli.runner import run
+    from casualty_cli.extract.extractor import Extractor
+    from casualty_cli.run.runner import run
 
     plain_nlp = plain_spacy()
     list(plain_nlp.pipe(["Warm up."]))
@@ -145,8 +145,8 @@ def jobs1_and_plain(texts: list[tuple[str, str]]) -> tuple[tuple[float, float], 
 
 
 def extraction(texts: list[tuple[str, str]], jobs: int) -> tuple[float, float]:
-    from casualty_cli.extract import Extractor
-    from casualty_cli.runner import run
+    from casualty_cli.extract.extractor import Extractor
+    from casualty_cli.run.runner import run
 
     extractor = Extractor(fresh_pipeline())
     extractor.extract("Warm up: 3 people were killed.")
@@ -252,8 +252,8 @@ def report_article(i: int) -> tuple[str, list[dict[str, object]]]:
 
 def report_size(n: int = 1000) -> dict[str, float | None]:
     """Bytes and render seconds of the report of `n` generated articles; Chromium's time to open it."""
-    from casualty_cli.report import render_report
-    from casualty_cli.tolls import build_tolls
+    from casualty_cli.tolls.rules import build_tolls
+    from casualty_cli.write.report import render_report
 
     texts: dict[str, str] = {}
     claims: list[dict[str, object]] = []

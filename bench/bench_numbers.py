@@ -1,4 +1,4 @@
-"""Time casualty_cli.numbers on a fixed set of phrases: `python bench/bench_numbers.py [--json]`."""
+"""Time casualty_cli.extract.numbers on a fixed set of phrases: `python bench/bench_numbers.py [--json]`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
-from casualty_cli.numbers import find_counts, read_count  # noqa: E402
+from casualty_cli.extract.numbers import find_counts, read_count  # noqa: E402
 
 _WORDS = [
     "two",

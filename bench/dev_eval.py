@@ -35,8 +35,8 @@ SHARED = Path(os.environ.get("CASUALTY_SHARED") or ROOT.parent / "shared")  # a 
 sys.path.insert(0, str(ROOT))
 
 from casualty_cli.evaluate import report, score  # noqa: E402
-from casualty_cli.extract import Extractor  # noqa: E402
-from casualty_cli.pipeline import load_pipeline  # noqa: E402
+from casualty_cli.extract.extractor import Extractor  # noqa: E402
+from casualty_cli.extract.pipeline import load_pipeline  # noqa: E402
 
 
 def labelled(extractor: Extractor, gold_path: Path, writer: list[str], texts: Path) -> dict:

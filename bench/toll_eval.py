@@ -45,8 +45,8 @@ SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "
 DATA = SHARED / "data"
 sys.path.insert(0, str(ROOT))
 
-from casualty_cli.singles import read_singles  # noqa: E402
-from casualty_cli.tolls import Toll, event_tolls, whole_figures  # noqa: E402
+from casualty_cli.tolls.rules import Toll, event_tolls, whole_figures  # noqa: E402
+from casualty_cli.tolls.singles import read_singles  # noqa: E402
 
 Article = tuple[str, str]
 
@@ -54,8 +54,8 @@ Article = tuple[str, str]
 def code_key() -> str:
     """A short hash of the extractor's code: a cache made by other code is not reused."""
     digest = hashlib.sha1()
-    for path in sorted((ROOT / "casualty_cli").glob("*.py")):
-        if path.name not in ("tolls.py", "singles.py", "cli.py"):
+    for path in sorted((ROOT / "casualty_cli").rglob("*.py")):
+        if path.relative_to(ROOT / "casualty_cli").parts[0] not in ("tolls", "cli", "write"):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -65,8 +65,8 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
     path = cache / f"{name}.jsonl"
     if not path.exists():
         from casualty_cli.errors import ArticleFailed
-        from casualty_cli.extract import Extractor
-        from casualty_cli.pipeline import load_pipeline
+        from casualty_cli.extract.extractor import Extractor
+        from casualty_cli.extract.pipeline import load_pipeline
 
         cache.mkdir(parents=True, exist_ok=True)
         extractor = Extractor(load_pipeline())

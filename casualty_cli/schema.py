@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .claims import CLAIM_TYPES, FIELDS
-from .numbers import QUALIFIERS
+from .extract.numbers import QUALIFIERS
 
 _STR = {"type": "string"}
 _STR_OR_NULL = {"type": ["string", "null"]}

@@ -13,21 +13,21 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from casualty_cli.pipeline import load_pipeline
+    from casualty_cli.extract.pipeline import shared_pipeline
 
-    return load_pipeline()
+    return shared_pipeline()
 
 
 @pytest.fixture(scope="session")
 def extractor(nlp):
-    from casualty_cli.extract import Extractor
+    from casualty_cli.extract.extractor import Extractor
 
     return Extractor(nlp)
 
 
 @pytest.fixture(scope="session")
 def full_extractor(nlp):
-    from casualty_cli.extract import Extractor
+    from casualty_cli.extract.extractor import Extractor
 
     return Extractor(nlp, fast=False)
 

@@ -1,32 +1,65 @@
-"""The layout: modules of casualty_cli import each other without a cycle (read with `ast`, no import)."""
+"""The layout: folders by stage, modules that import each other without a cycle, none too long
+(read with `ast` and line counts, no import)."""
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "casualty_cli"
+# The stages, in the order the data flows; each folder's docstring says what enters and leaves it.
+STAGES = ("cli", "read", "extract", "tolls", "write", "run")
+MAX_LINES = 600
+MAX_CLI_LINES = 250
 
 
-def _imports(path: Path) -> set[str]:
+def _name(path: Path) -> str:
+    """casualty_cli/extract/scan.py -> "extract.scan"; casualty_cli/tolls/__init__.py -> "tolls"."""
+    parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts) or "__init__"
+
+
+def _modules() -> dict[str, Path]:
+    return {_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _resolve(module: str, level: int, here: str, is_package: bool) -> str:
+    """The dotted name (below casualty_cli) that a relative import `from ..x import` points at."""
+    base = here.split(".") if here != "__init__" else []
+    if not is_package:
+        base = base[:-1]
+    if level > 1:
+        base = base[: len(base) - (level - 1)]
+    return ".".join([*base, *([module] if module else [])])
+
+
+def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     """The casualty_cli modules a module imports anywhere: top level, in functions, under TYPE_CHECKING."""
     found: set[str] = set()
+    is_package = path.name == "__init__.py"
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            if node.level == 0 and not module.startswith("casualty_cli"):
-                continue
-            module = module.removeprefix("casualty_cli").lstrip(".")
-            if module:
-                found.add(module.split(".")[0])
-            else:  # from . import lexicon
-                found.update(alias.name for alias in node.names)
+            if node.level == 0:
+                if not module.startswith("casualty_cli"):
+                    continue
+                target = module.removeprefix("casualty_cli").lstrip(".")
+            else:
+                target = _resolve(module, node.level, name, is_package)
+            for alias in node.names:  # `from . import lexicon` names a module; `from .x import f` a function
+                sub = f"{target}.{alias.name}" if target else alias.name
+                found.add(sub if sub in known else (target or "__init__"))
         elif isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("casualty_cli."))
-    return found - {path.stem}
+            found.update(a.name.removeprefix("casualty_cli.") for a in node.names if a.name.startswith("casualty_cli."))
+    return {m for m in found if m in known} - {name}
 
 
 def _graph() -> dict[str, set[str]]:
-    return {p.stem: _imports(p) for p in sorted(PACKAGE.glob("*.py"))}
+    modules = _modules()
+    known = set(modules)
+    # A package's __init__ that only re-exports for the public API is not a layer of its own.
+    return {name: _imports(name, path, known) for name, path in modules.items() if name != "__init__"}
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -53,7 +86,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_no_import_cycle_inside_the_package():
     graph = _graph()
-    assert "extract" in graph and "lexicon" in graph["scan"]
+    assert "extract.extractor" in graph and "extract.lexicon" in graph["extract.scan"]
     cycle = _cycle(graph)
     assert cycle is None, " -> ".join(cycle or [])
 
@@ -65,13 +98,42 @@ def test_the_cycle_finder_finds_a_cycle():
 
 def test_lexicon_is_a_leaf():
     """Every module reads words from the lexicon; it reads from none."""
-    assert _graph()["lexicon"] == set()
+    assert _graph()["extract.lexicon"] == set()
+
+
+def test_stages_flow_one_way():
+    """Reading knows nothing of extraction, extraction nothing of tolls, writers or the CLI; tolls
+    nothing of the CLI; no library module imports the CLI."""
+    later = {"read": ("extract", "tolls", "write", "run", "cli"), "extract": ("tolls", "write", "run", "cli"),
+             "tolls": ("write", "run", "cli"), "write": ("run", "cli"), "run": ("cli",)}
+    wrong = [(m, i) for m, imports in _graph().items() for i in imports
+             if m.split(".")[0] in later and i.split(".")[0] in later[m.split(".")[0]]]
+    assert not wrong, wrong
+
+
+def test_each_stage_is_a_folder_that_says_what_it_takes_and_gives():
+    for stage in STAGES:
+        init = PACKAGE / stage / "__init__.py"
+        assert init.is_file(), stage
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc and "->" in doc, f"{stage}/__init__.py: say what enters and what leaves (A -> B)"
+
+
+def test_no_module_is_too_long():
+    """A module past ~600 lines (a command past ~250) holds two jobs: split it by job."""
+    long = []
+    for name, path in _modules().items():
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        limit = MAX_CLI_LINES if name.startswith("cli") else MAX_LINES
+        if lines > limit:
+            long.append(f"{name}: {lines} lines (limit {limit})")
+    assert not long, long
 
 
 def test_every_module_is_in_the_readme():
-    """The README's "How it is built" names every module, so a newcomer finds each stage."""
+    """The README's "How it is built" names every module by its path, so a newcomer finds each stage."""
     readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
     built = readme[readme.index("## How it is built"):]
-    missing = [p.name for p in sorted(PACKAGE.glob("*.py"))
-               if not p.name.startswith("_") and f"`{p.name}`" not in built]
+    missing = [str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.rglob("*.py"))
+               if not p.name.startswith("_") and f"`{p.relative_to(PACKAGE)}`" not in built]
     assert not missing, missing

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from casualty_cli import attributes
-from casualty_cli.pipeline import candidate_models
+from casualty_cli.extract import attributes
+from casualty_cli.extract.pipeline import candidate_models
 
 from .conftest import SEEDS
 
@@ -31,7 +31,7 @@ def _answers(doc: spacy.tokens.Doc) -> list[tuple[str, ...]]:
 @pytest.fixture(scope="module")
 def plain():
     """The same model with its own components and nothing of casualty's but the sentence starts."""
-    from casualty_cli import sentences  # noqa: F401  (registers casualty_sentences)
+    from casualty_cli.extract import sentences  # noqa: F401  (registers casualty_sentences)
 
     for name in candidate_models():
         try:

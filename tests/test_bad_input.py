@@ -19,9 +19,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casualty_cli import cli
+from casualty_cli.cli import extract as cli_extract
 from casualty_cli.cli import main
-from casualty_cli.export import make_writer
+from casualty_cli.cli import options as cli_options
+from casualty_cli.cli import reporter as cli_reporter
+from casualty_cli.write.export import make_writer
 
 from .conftest import ROOT, needs_shared
 
@@ -112,7 +114,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text(GOOD)
     if os.geteuid() == 0:  # root reads anything: simulate the refusal
-        from casualty_cli import inputs
+        from casualty_cli.read import inputs
 
         real = inputs._read_bytes
 
@@ -132,7 +134,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
-    from casualty_cli import inputs
+    from casualty_cli.read import inputs
 
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "b.txt").write_text(GOOD)
@@ -178,7 +180,7 @@ def no_work(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("work started before the usage error")
 
-    monkeypatch.setattr(cli, "_extractor", refuse)
+    monkeypatch.setattr(cli_options, "extractor", refuse)
 
 
 def test_csv_without_the_column_stops_before_work(tmp_path, no_work):
@@ -200,7 +202,7 @@ def test_output_into_a_read_only_folder_stops_before_work(tmp_path, no_work, mon
     folder.mkdir()
     folder.chmod(0o555)
     if os.geteuid() == 0:  # root may write anywhere: simulate the read-only folder
-        from casualty_cli import export
+        from casualty_cli.write import export
 
         monkeypatch.setattr(export.os, "access", lambda path, mode: False)
     result = run("extract", "seeds/", "-o", str(folder / "out.jsonl"))
@@ -235,7 +237,7 @@ def test_head_in_a_shell_pipeline_prints_no_traceback(tmp_path):
 
 @pytest.fixture()
 def interrupt_after_first_article(monkeypatch):
-    from casualty_cli.extract import Extractor
+    from casualty_cli.extract.extractor import Extractor
 
     real = Extractor.extract_many
 
@@ -404,7 +406,7 @@ def test_file_name_that_is_not_utf8_is_written_with_replacement(tmp_path):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_an_exception_while_extracting_one_article_is_its_error_only(tmp_path, monkeypatch, jobs):
-    from casualty_cli import extract
+    from casualty_cli.extract import extractor as extract
 
     real = extract.claims_in_doc
 
@@ -426,7 +428,7 @@ def test_an_exception_while_extracting_one_article_is_its_error_only(tmp_path, m
 
 
 def test_an_exception_while_reading_one_input_is_its_error_only(tmp_path, monkeypatch):
-    from casualty_cli import inputs
+    from casualty_cli.read import inputs
 
     def broken(html):
         raise ValueError("unexpected markup")
@@ -576,7 +578,7 @@ def test_default_max_bytes_is_documented_in_help():
 
 def test_html_with_100000_nested_elements_is_read():
     """The reader keeps counts of open tags, so this is linear (it was 104 s, quadratic)."""
-    from casualty_cli.webpage import html_text
+    from casualty_cli.read.webpage import html_text
 
     n = 100_000
     page = "<html><body><article>" + "<div>" * n + "<p>" + GOOD + "</p>" + "</div>" * n + "</article></body></html>"
@@ -607,14 +609,14 @@ def test_csv_with_prose_over_many_lines_is_not_mistaken_for_a_swallowed_quote(tm
 
 @pytest.mark.parametrize("digits", [16, 20, 2000])
 def test_numbers_longer_than_fifteen_digits_are_not_claims(digits):
-    from casualty_cli.numbers import find_counts
+    from casualty_cli.extract.numbers import find_counts
 
     text = f"Gunmen killed {'7' * digits} people, and 15 more were wounded."
     assert [c.value for c in find_counts(text)] == [15]
 
 
 def test_fifteen_digits_are_still_read():
-    from casualty_cli.numbers import find_counts
+    from casualty_cli.extract.numbers import find_counts
 
     assert [c.value for c in find_counts("killed 999999999999999 people")] == [999_999_999_999_999]
 
@@ -669,7 +671,7 @@ ANY_TEXT = st.lists(st.one_of(st.text(ANY_CHAR, max_size=12), CLAIM_PIECES), min
 
 def _as_input(kind: str, texts: list[str], folder: Path) -> tuple[list[str], dict[str, str]]:
     """Write `texts` as one input of `kind`; the paths to give and the text each article id reads as."""
-    from casualty_cli.inputs import decode, printable
+    from casualty_cli.read.inputs import decode, printable
 
     if kind == "text":
         paths, expected = [], {}
@@ -905,8 +907,8 @@ def test_dask_cluster_that_loses_all_its_workers_fails_in_stated_time():
     pytest.importorskip("distributed")
     from distributed import Client, LocalCluster
 
-    from casualty_cli import dask as cdask
-    from casualty_cli.dask import DaskError
+    from casualty_cli.run import dask as cdask
+    from casualty_cli.run.dask import DaskError
 
     with LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster) as client:
@@ -935,11 +937,11 @@ def test_a_folder_with_no_matching_files_says_so(tmp_path):
 
 
 def test_the_progress_bar_is_gone_before_the_table_is_drawn(monkeypatch):
-    from casualty_cli import render
+    from casualty_cli.write import render
 
     events: list[str] = []
-    monkeypatch.setattr(cli, "stderr_is_terminal", lambda: True)
-    real_progress = cli._progress
+    monkeypatch.setattr(cli_reporter, "stderr_is_terminal", lambda: True)
+    real_progress = cli_reporter.progress_bar
 
     def progress(*args, **kwargs):
         bar = real_progress(*args, **kwargs)
@@ -947,7 +949,7 @@ def test_the_progress_bar_is_gone_before_the_table_is_drawn(monkeypatch):
         bar.stop = lambda: (events.append("bar gone"), real_stop())[1]
         return bar
 
-    monkeypatch.setattr(cli, "_progress", progress)
+    monkeypatch.setattr(cli_reporter, "progress_bar", progress)
     real_close = render.TableWriter.close
     monkeypatch.setattr(render.TableWriter, "close", lambda self: (events.append("table"), real_close(self))[1])
     result = run("extract", "seeds/", "--format", "table")
@@ -994,7 +996,7 @@ def test_an_unforeseen_error_is_one_line_not_a_traceback(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cli, "_writer", broken)
+    monkeypatch.setattr(cli_extract, "_writer", broken)
     monkeypatch.delenv("CASUALTY_TRACEBACK", raising=False)
     (tmp_path / "a.txt").write_text(GOOD)
     result = run("extract", str(tmp_path / "a.txt"))

@@ -15,9 +15,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from casualty_cli import cli
 from casualty_cli.claims import FIELDS
 from casualty_cli.cli import main
+from casualty_cli.cli import reporter as cli_reporter
 
 from .conftest import ROOT
 
@@ -180,7 +180,7 @@ def test_output_file_is_written_and_summary_stays_on_stderr(tmp_path):
 
 
 def test_progress_bar_and_summary_go_to_stderr_only(monkeypatch):
-    monkeypatch.setattr(cli, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_reporter, "stderr_is_terminal", lambda: True)
     result = run("extract", "seeds/", "--format", "jsonl")
     assert result.exit_code == 0
     assert len(jsonl(result)) == 8  # stdout parses as data, line by line
@@ -189,7 +189,7 @@ def test_progress_bar_and_summary_go_to_stderr_only(monkeypatch):
 
 
 def test_quiet_silences_progress_and_summary(monkeypatch, folder):
-    monkeypatch.setattr(cli, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_reporter, "stderr_is_terminal", lambda: True)
     result = run("extract", str(folder), "--format", "jsonl", "--quiet")
     assert result.exit_code == 0 and result.stderr == ""
 

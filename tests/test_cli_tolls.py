@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
-from casualty_cli.tolls import TOLL_FIELDS
+from casualty_cli.tolls.rules import TOLL_FIELDS
 
 
 def run(*args: str, stdin: str | None = None):

@@ -19,14 +19,14 @@ def _corpus() -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def client():
     pytest.importorskip("distributed")
-    from casualty_cli.dask import connect
+    from casualty_cli.run.dask import connect
 
     with connect("local", workers=2) as c:
         yield c
 
 
 def test_cluster_claims_equal_the_single_process_run(client, extractor):
-    from casualty_cli import dask as cdask
+    from casualty_cli.run import dask as cdask
 
     corpus = _corpus()
     expected = [(a, [c.to_dict() for c in claims]) for a, claims in extractor.extract_many(corpus)]
@@ -36,17 +36,17 @@ def test_cluster_claims_equal_the_single_process_run(client, extractor):
 
 
 def test_model_loads_once_per_worker(client):
-    from casualty_cli import dask as cdask
+    from casualty_cli.run import dask as cdask
 
     list(cdask.extract_many(client, _corpus()))
-    loaded = client.run(lambda: len(__import__("casualty_cli.dask", fromlist=["_"])._EXTRACTORS))
+    loaded = client.run(lambda: len(__import__("casualty_cli.run.dask", fromlist=["_"])._EXTRACTORS))
     assert len(loaded) == 2 and all(n <= 1 for n in loaded.values())
 
 
 def test_extract_bag_of_pairs_and_of_strings(client, extractor):
     import dask.bag as db
 
-    from casualty_cli.dask import extract_bag
+    from casualty_cli.run.dask import extract_bag
 
     corpus = _corpus()[:4]
     expected = [c.to_dict() for a, t in corpus for c in extractor.extract(t, a)]
@@ -58,13 +58,13 @@ def test_extract_bag_of_pairs_and_of_strings(client, extractor):
 
 
 def test_importing_the_package_does_not_import_dask():
-    code = "import casualty_cli, casualty_cli.runner, casualty_cli.cli, sys; assert 'dask' not in sys.modules"
+    code = "import casualty_cli, casualty_cli.run.runner, casualty_cli.cli, sys; assert 'dask' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_missing_dask_is_a_casualty_error(monkeypatch):
     from casualty_cli import CasualtyError
-    from casualty_cli import dask as cdask
+    from casualty_cli.run import dask as cdask
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(CasualtyError, match=r"pip install 'casualty\[dask\]'"):
@@ -77,14 +77,14 @@ def test_the_parent_loads_no_model_for_dask(monkeypatch):
 
     from click.testing import CliRunner
 
-    from casualty_cli import dask as cdask
-    from casualty_cli import pipeline
     from casualty_cli.cli import main
+    from casualty_cli.extract import pipeline
+    from casualty_cli.run import dask as cdask
 
     def no_model(*_args, **_kwargs):
         raise AssertionError("the parent loaded a model")
 
-    monkeypatch.setattr(pipeline, "load_pipeline", no_model)
+    monkeypatch.setattr(pipeline, "shared_pipeline", no_model)
     monkeypatch.setattr(cdask, "connect", lambda scheduler, workers: nullcontext("client"))
     monkeypatch.setattr(cdask, "extract_many", lambda client, articles, **kw: ((a, []) for a, _ in articles))
     result = CliRunner().invoke(main, ["extract", "seeds/", "--dask", "local", "--format", "jsonl"])

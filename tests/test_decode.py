@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from casualty_cli.decode import NotText, declared_charset, read
-from casualty_cli.inputs import Article, InputOptions, Note, Source, read_source
+from casualty_cli.read.decode import NotText, declared_charset, read
+from casualty_cli.read.inputs import Article, InputOptions, Note, Source, read_source
 
 ARABIC = (
     "قال مسؤولون في وزارة الصحة إن 35 شخصا على الأقل قتلوا وأصيب أكثر من 120 آخرين في انفجار سيارة مفخخة "

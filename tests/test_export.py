@@ -11,7 +11,8 @@ from rich.console import Console
 
 from casualty_cli.claims import FIELDS, Claim
 from casualty_cli.errors import OptionError, OutputError
-from casualty_cli.export import (
+from casualty_cli.schema import claim_schema
+from casualty_cli.write.export import (
     CsvWriter,
     JsonLinesWriter,
     JsonWriter,
@@ -23,8 +24,7 @@ from casualty_cli.export import (
     parse_fields,
     parse_types,
 )
-from casualty_cli.render import TableWriter, claims_table, details_view
-from casualty_cli.schema import claim_schema
+from casualty_cli.write.render import TableWriter, claims_table, details_view
 
 from .conftest import SEEDS
 

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from casualty_cli.errors import InputError
-from casualty_cli.inputs import (
+from casualty_cli.read.inputs import (
     Article,
     InputOptions,
     Note,
@@ -20,7 +20,7 @@ from casualty_cli.inputs import (
     read_source,
     walk,
 )
-from casualty_cli.webpage import html_text
+from casualty_cli.read.webpage import html_text
 
 from .conftest import needs_shared
 

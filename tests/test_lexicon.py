@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from casualty_cli import lexicon as lx
-from casualty_cli import scan
+from casualty_cli.extract import lexicon as lx
+from casualty_cli.extract import scan
 
 
 def _forms(words, *, verb=True):

@@ -1,4 +1,4 @@
-"""Tests for casualty_cli.numbers: real news snippets, edge cases, quantulum3's misses, properties."""
+"""Tests for casualty_cli.extract.numbers: real news snippets, edge cases, quantulum3's misses, properties."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from casualty_cli.numbers import QUALIFIERS, Count, find_counts, read_count
+from casualty_cli.extract.numbers import QUALIFIERS, Count, find_counts, read_count
 
 Expected = list[tuple[str, int, int | None, int | None, str]]
 
@@ -720,7 +720,7 @@ def test_quantulum3_reads_other_fractions_with_a_scale(text: str, value: int) ->
 def test_quantulum3_global_state_and_warnings_are_left_alone() -> None:
     """Our use of quantulum3 leaves its classifier switch as it was and prints no warning."""
     pytest.importorskip("quantulum3")
-    code = ("from casualty_cli.numbers import read_count\n"
+    code = ("from casualty_cli.extract.numbers import read_count\n"
             "assert read_count('one and a half million').value == 1500000  # imports quantulum3\n"
             "from quantulum3 import classifier\n"
             "for state in (True, False):\n"

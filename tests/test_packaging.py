@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 import casualty_cli
 from casualty_cli import cli
+from casualty_cli.cli import options as cli_options
 
 from .conftest import ROOT
 
@@ -55,7 +56,7 @@ def test_short_and_long_help(args):
 def test_model_option_reads_casualty_model_and_says_so(monkeypatch):
     assert "env var: CASUALTY_MODEL" in CliRunner().invoke(cli.main, ["extract", "-h"]).stdout
     seen = []
-    monkeypatch.setattr(cli, "_extractor", lambda model, full: seen.append(model) or sys.exit(0))
+    monkeypatch.setattr(cli_options, "extractor", lambda model, full: seen.append(model) or sys.exit(0))
     CliRunner().invoke(cli.main, ["extract", "seeds/"], env={"CASUALTY_MODEL": "xx_my_model"})
     CliRunner().invoke(cli.main, ["extract", "seeds/", "--model", "yy_other"], env={"CASUALTY_MODEL": "xx_my_model"})
     assert seen == ["xx_my_model", "yy_other"]
@@ -82,4 +83,4 @@ def test_sdist_leaves_tests_out(tmp_path):
     with tarfile.open(tmp_path / done.stdout.strip().splitlines()[-1]) as sdist:
         names = sdist.getnames()
     assert not [n for n in names if "/tests/" in n or "/seeds/" in n]
-    assert any(n.endswith("/LICENSE") for n in names) and any(n.endswith("casualty_cli/cli.py") for n in names)
+    assert any(n.endswith("/LICENSE") for n in names) and any(n.endswith("casualty_cli/cli/__init__.py") for n in names)

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
-from casualty_cli.report import figure_label, render_report, segments, sentence_passages
+from casualty_cli.write.report import figure_label, render_report, segments, sentence_passages
 
 html5lib = pytest.importorskip("html5lib", reason="pip install html5lib (in the test extras)")
 

@@ -9,8 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from casualty_cli import attribution as attr
-from casualty_cli import detect
+from casualty_cli.extract import attribution as attr
+from casualty_cli.extract import detect, victims
 
 VOCAB = spacy.blank("en").vocab
 
@@ -97,7 +97,7 @@ def test_people_shot_are_typed_by_the_article_given_as_an_argument(article, kind
     doc = parsed(POLICE_SHOT)
     harm = detect.find_harm(doc[2], doc[3], doc[:])
     assert harm is not None
-    assert detect.refine_type(harm, {2}, article) == kind
+    assert victims.refine_type(harm, {2}, article) == kind
 
 
 def test_a_subject_of_a_reporting_verb_is_the_source():

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from casualty_cli import scan
-from casualty_cli.scan import Window, pack, plan_windows, segments
+from casualty_cli.extract import scan
+from casualty_cli.extract.scan import Window, pack, plan_windows, segments
 
 
 @pytest.mark.parametrize(

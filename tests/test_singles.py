@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casualty_cli.singles import read_singles
+from casualty_cli.tolls.singles import read_singles
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -5,9 +5,9 @@ import itertools
 
 import pytest
 
-from casualty_cli.extract import Extractor, chunks
-from casualty_cli.parallel import resolve_jobs
-from casualty_cli.runner import run
+from casualty_cli.extract.extractor import Extractor, chunks
+from casualty_cli.run.parallel import resolve_jobs
+from casualty_cli.run.runner import run
 
 from .conftest import SEEDS
 

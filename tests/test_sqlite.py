@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from casualty_cli import cli
 from casualty_cli.claims import FIELDS, Claim
 from casualty_cli.errors import OutputError
-from casualty_cli.sqlite import SqliteWriter, claims_schema
+from casualty_cli.write.sqlite import SqliteWriter, claims_schema
 
 SENTENCE = "Gunmen killed 12 people and wounded 30 in the market, police said."
 KILLED = Claim(id="a#1", article="a", type="killed", value=12, low=12, high=12, qualifier="exact", quantity="12",
@@ -165,7 +165,7 @@ def test_pandas_reads_the_database_and_the_csv(outputs):
 
 
 def test_tolls_table_follows_the_claims(tmp_path):
-    from casualty_cli.tolls import TOLL_FIELDS
+    from casualty_cli.tolls.rules import TOLL_FIELDS
 
     path = tmp_path / "c.db"
     write(path, ([KILLED, INJURED], "a"))

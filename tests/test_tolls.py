@@ -6,17 +6,13 @@ from typing import Any
 
 import pytest
 
-from casualty_cli.tolls import (
+from casualty_cli.tolls.figures import disagree, other_event, parse_date, partial, span
+from casualty_cli.tolls.rules import (
     TOLL_FIELDS,
     Toll,
     build_tolls,
-    disagree,
     join_groups,
-    other_event,
-    parse_date,
-    partial,
     revision_text,
-    span,
     stream_tolls,
     with_one_more,
     with_self,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from casualty_cli.webpage import BUILT_IN, TRAFILATURA, have_trafilatura, page_text
+from casualty_cli.read.webpage import BUILT_IN, TRAFILATURA, have_trafilatura, page_text
 
 PAGES = Path(__file__).parent / "data" / "pages"
 # The story of each page: headline, caption and body paragraphs, as a reader sees them.
@@ -82,7 +82,7 @@ def test_built_in_reader_false_claims_are_the_count_in_the_readme(extractor):
 
 
 def test_the_note_says_which_reader_was_used(tmp_path):
-    from casualty_cli.inputs import InputOptions, Note, Source, read_source
+    from casualty_cli.read.inputs import InputOptions, Note, Source, read_source
 
     path = tmp_path / "page.html"
     path.write_text((PAGES / "02-plain-divs.html").read_text(encoding="utf-8"), encoding="utf-8")
@@ -91,7 +91,7 @@ def test_the_note_says_which_reader_was_used(tmp_path):
 
 
 def test_without_trafilatura_the_built_in_reader_is_used(monkeypatch):
-    import casualty_cli.webpage as webpage
+    import casualty_cli.read.webpage as webpage
 
     monkeypatch.setattr(webpage, "have_trafilatura", lambda: False)
     text, used = page_text("<html><body><article><p>Gunmen killed 12 people.</p></article></body></html>")

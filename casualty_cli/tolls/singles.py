@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import lexicon as lx
+from ..extract import lexicon as lx
+from ..extract.segments import segments
 
 _NOUN = r"(?:" + "|".join(sorted((re.escape(n) for n in lx.SINGLE_PERSON_NOUNS), key=len, reverse=True)) + r")"
 _ADJ = (r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)[- ]old|"
@@ -85,8 +86,6 @@ ACTIVE_OBJECT = re.compile(r"^(?:\s+(?:\w+ing|shot|killed|wounded|injured))?\s+"
                            r"(?:(?:his|her|their|a|an|the|two|three|four|several|at least|him)\b"
                            r"|(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]))",
                            re.IGNORECASE)
-# A sentence; an abbreviation's full stop ("Dr. Ahmed Al-Jarjawi", the lexicon's list) does not end it.
-SENTENCE = re.compile(rf"(?:\b(?:{lx.alternation(lx.ABBREVIATIONS)})\.|[^.!?\n])+(?:[.!?]+|\n|$)")
 _VERB_TYPE = {
     "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
     "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",
@@ -129,8 +128,8 @@ REPEAT_CHARS = 60
 
 
 def _singles(text: str, article: str) -> Iterator[dict[str, Any]]:
-    for sent in SENTENCE.finditer(text):
-        sentence = sent.group(0)
+    for first, last in segments(text, glued=True):
+        sentence = text[first:last]
         if not PERSON.search(sentence):
             continue
         counts: dict[str, int] = {}
@@ -143,7 +142,7 @@ def _singles(text: str, article: str) -> Iterator[dict[str, Any]]:
                 counts[kind] = counts.get(kind, 0) + n
         for kind, n in counts.items():
             yield {"article": article, "type": kind, "count": n, "sentence": sentence.strip(),
-                   "start": sent.start() + len(sentence) - len(sentence.lstrip())}
+                   "start": first + len(sentence) - len(sentence.lstrip())}
 
 
 def _runs(sentence: str) -> Iterator[tuple[str, int, int, int]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .factbox import fact_lines
 from .numbers import find_counts
+from .segments import MAX_SEGMENT, cut_at, segments
 
 
 def _stems(words: set[str]) -> str:
@@ -34,8 +35,14 @@ def _stems(words: set[str]) -> str:
 
 # Cheap pre-filter: a sentence can hold a claim only if it holds a harm word of the lexicon.
 _HARM_WORDS = lx.harm_word_forms()
+
+
 _STEMS = _stems(_HARM_WORDS)
+
+
 HARM_STEMS = re.compile(_STEMS, re.IGNORECASE)
+
+
 # The same on lower-cased text, faster: the first letter is checked before the alternation.
 _LOWER_STEMS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _HARM_WORDS}))}])" + _STEMS)
 
@@ -54,6 +61,8 @@ def reporting_forms(*, finite: bool = False) -> set[str]:
 # sentence (`attribution.Speakers`): such candidates also keep the nearest earlier sentences
 # that hold a reporting verb, where that speaker is named.
 _SAID = lx.alternation(reporting_forms(finite=True))
+
+
 BACK_REFERENCE = re.compile(
     rf"\b(?:{lx.alternation(lx.SUBJECT_PRONOUNS)}|the (?:{lx.alternation(lx.BACK_REFERENCE_HEADS)}))\b"
     rf"(?:\s+\w+){{0,3}}?\s+(?:{_SAID})\b"
@@ -61,27 +70,30 @@ BACK_REFERENCE = re.compile(
     rf"|\b(?:according to|citing) (?:{lx.alternation(lx.OBJECT_PRONOUNS)})\b",
     re.IGNORECASE,
 )
+
+
 SPEAKER_CUE = re.compile(rf"\b(?:{lx.alternation(reporting_forms())}|according to)\b", re.IGNORECASE)
+
+
 # How many earlier reporting sentences such a candidate keeps.
 SPEAKER_CONTEXT = 2
+
+
 # Text is lower-cased this many characters at a time, so the scan's extra memory stays bounded.
 SCAN_BLOCK = 1 << 20
-# A sentence ends after its reference marks: "were reported.[2] The", "it said.[a][3] ".
-SENTENCE_END = re.compile(r"(?<=[.!?])(?:[\"'”’)]|\[[^\[\]\n]{1,25}\])*\s+|\n+")
-# A full stop after one of these does not end a sentence ("Dr. Nidal Hijazi", "Jan. 5", "E. Sultan").
-ABBREVIATION = re.compile(
-    rf"(?:\b(?:{lx.alternation(lx.ABBREVIATIONS + lx.MONTH_ABBREVIATIONS)})|\b[A-Z])\.[\"'”’)]*\s+$"
-)
+
+
 # How close (in characters) a count must stand to a harm stem for its sentence to be parsed.
 NEAR = 250
+
+
 MAX_WINDOW = 50_000
-# A "sentence" longer than this (a 300,000-character line without punctuation) is cut at
-# whitespace before the scan, so the fast path parses the pieces near a claim, not the line.
-MAX_SEGMENT = 2_000
-# How far back a hard cut looks for whitespace to land on.
-CUT_SLACK = 200
+
+
 # Sentences of context kept on each side of a candidate sentence (fast path)...
 CONTEXT = 1
+
+
 # ... more when they are shorter than this together ("... " is no context).
 MIN_CONTEXT = 60
 
@@ -94,40 +106,6 @@ class Window:
     end: int
 
 
-def _cut(text: str, start: int, end: int, limit: int) -> int:
-    """Where to cut `text[start:end]` so the first piece is at most `limit` long: after whitespace if any."""
-    cut = start + limit
-    floor = max(cut - CUT_SLACK, start + 1)
-    for k in range(cut, floor - 1, -1):
-        if text[k - 1].isspace():
-            return k
-    return cut  # no whitespace near the limit: a hard cut inside a "word"
-
-
-def segments(text: str, *, longest: int = MAX_SEGMENT) -> list[tuple[int, int]]:
-    """Sentence-like pieces of `text`, found without a model; none longer than `longest`."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-
-    def add(s: int, e: int) -> None:
-        while e - s > longest:
-            cut = _cut(text, s, e, longest)
-            out.append((s, cut))
-            s = cut
-        if e > s:
-            out.append((s, e))
-
-    for m in SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            continue
-        if m.group()[0] != "\n" and ABBREVIATION.search(text, max(pos, m.start() - 12), m.end()):
-            continue
-        add(pos, m.end())
-        pos = m.end()
-    add(pos, len(text))
-    return out
-
-
 def pack(text: str, pieces: list[tuple[int, int]], limit: int) -> list[Window]:
     """Merge touching pieces into windows no longer than `limit` characters.
 
@@ -137,7 +115,7 @@ def pack(text: str, pieces: list[tuple[int, int]], limit: int) -> list[Window]:
     windows: list[Window] = []
     for s, e in pieces:
         while e - s > limit:
-            cut = _cut(text, s, e, limit)
+            cut = cut_at(text, s, e, limit)
             windows.append(Window(s, cut))
             s = cut
         if windows and windows[-1].end >= s and e - windows[-1].start <= limit:
@@ -196,6 +174,8 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
 
 
 NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+
+
 # "4 shot" is a headline's claim, not a count of shots.
 THINGS = (lx.NON_PERSON_NOUNS - {"shot"}) | lx.TIME_NOUNS
 
@@ -217,6 +197,8 @@ def _forms(word: str) -> set[str]:
 
 
 QUOTES = re.compile(r"[\"“”]")
+
+
 # A sentence that opens on a speaker named before it: "It said", "The ministry added".
 STARTS_MID_THOUGHT = re.compile(
     rf"(?:{lx.alternation(p.title() for p in lx.SUBJECT_PRONOUNS)}|The (?:{lx.alternation(lx.BACK_REFERENCE_HEADS)}))"

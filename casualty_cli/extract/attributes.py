@@ -57,7 +57,10 @@ def cacheable(nlp: Language) -> bool:
 
 def install(nlp: Language) -> bool:
     """Put `CachedAttributes` in place of `nlp`'s attribute_ruler and lemmatizer (kept, disabled, for the
-    cache to call); False, and `nlp` unchanged, when `cacheable(nlp)` is not."""
+    cache to call); False, and `nlp` unchanged, when `cacheable(nlp)` is not. True at once when the
+    cache is already there (a saved pipeline loaded back)."""
+    if NAME in nlp.component_names:
+        return True
     if not cacheable(nlp):
         return False
     nlp.add_pipe(NAME, after="lemmatizer")

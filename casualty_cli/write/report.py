@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .claims import CLAIM_TYPES
+from ..claims import CLAIM_TYPES
 
 # How each qualifier is drawn, so a figure reads without colour: a prefix on its label and,
 # in charts, a fill pattern (bars) or a marker shape (points over time).
@@ -187,7 +187,7 @@ def _time_chart(toll: Mapping[str, Any], sources: list[dict[str, Any]], days: li
 @cache
 def _asset(name: str) -> str:
     """A CSS or script file of the package, checked to be safe to inline in its element."""
-    text = (files("casualty_cli") / "templates" / name).read_text(encoding="utf-8")
+    text = (files("casualty_cli.write") / "templates" / name).read_text(encoding="utf-8")
     if "</" in text:
         raise ValueError(f"{name}: '</' would end its element early")
     return text
@@ -200,7 +200,7 @@ def csp_hash(text: str) -> str:
 
 @cache
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("casualty_cli", "templates"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.PackageLoader("casualty_cli.write", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["figure"] = figure_label
     return env.get_template("report.html.j2")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .extract import Extractor, Outcome
+    from ..extract.extractor import Extractor, Outcome
 
 
 def run(articles: Iterable[tuple[str, str]], *, extractor: Extractor | None = None, model: str | None = None,
@@ -43,8 +43,8 @@ def run(articles: Iterable[tuple[str, str]], *, extractor: Extractor | None = No
 
 
 def make_extractor(model: str | None = None, *, fast: bool = True) -> Extractor:
-    """An extractor on the pipeline `model` resolves to (`pipeline.load_pipeline`), loaded once."""
-    from .extract import Extractor
-    from .pipeline import load_pipeline
+    """An extractor on the pipeline `model` resolves to (`pipeline.shared_pipeline`), loaded once."""
+    from ..extract.extractor import Extractor
+    from ..extract.pipeline import shared_pipeline
 
-    return Extractor(load_pipeline(model), fast=fast)
+    return Extractor(shared_pipeline(model), fast=fast)

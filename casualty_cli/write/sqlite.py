@@ -16,8 +16,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
 
-from .claims import Claim
-from .errors import OutputError
+from ..claims import Claim
+from ..errors import OutputError
 
 SUFFIXES: tuple[str, ...] = (".db", ".sqlite", ".sqlite3")
 TABLE = "claims"
@@ -85,7 +85,7 @@ class SqliteWriter:
 
     def _rebuild_tolls(self) -> None:
         """The tolls of every article in the database (an event is an article here)."""
-        from .tolls import TOLL_FIELDS, build_tolls
+        from ..tolls.rules import TOLL_FIELDS, build_tolls
 
         cursor = self.db.execute(f"SELECT * FROM {TABLE} ORDER BY article, start")
         names = [d[0] for d in cursor.description]

@@ -522,7 +522,7 @@ ZERO_BETWEEN: tuple[str, ...] = ("other", "immediate", "reported", "known", "con
                                  "reports of", "report of", "immediate reports of", "word of", "sign of")
 # Number words that multiply the event they name: "a double homicide" is 2 killed.
 MULTIPLIERS: dict[str, int] = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-# The events they name -> claim type ("shot" follows the shooting rule of detect.refine_type).
+# The events they name -> claim type ("shot" follows the shooting rule of victims.refine_type).
 MULTIPLIED_EVENTS: dict[str, str] = {
     "homicide": "killed", "murder": "killed", "killing": "killed", "slaying": "killed", "fatality": "killed",
     "fatal shooting": "killed", "murder-suicide": "killed",

@@ -16,14 +16,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .errors import DaskError, DaskMissing
-from .extract import Extractor, chunks
+from ..errors import DaskError, DaskMissing
+from ..extract.extractor import Extractor, chunks
+from ..extract.scan import MAX_WINDOW
 from .parallel import in_order, resolve_jobs
-from .scan import MAX_WINDOW
 
 if TYPE_CHECKING:
-    from .claims import Article
-    from .extract import Outcome
+    from ..claims import Article
+    from ..extract.extractor import Outcome
 
 # A cluster that has no workers for this long fails the run instead of hanging.
 WORKERLESS_SECONDS = 60.0
@@ -45,9 +45,9 @@ def worker_extractor(model: str | None = None, fast: bool = True) -> Extractor:
     key = (model, fast)
     with _LOCK:
         if key not in _EXTRACTORS:
-            from .pipeline import load_pipeline
+            from ..extract.pipeline import shared_pipeline
 
-            _EXTRACTORS[key] = Extractor(load_pipeline(model), fast=fast)
+            _EXTRACTORS[key] = Extractor(shared_pipeline(model), fast=fast)
         return _EXTRACTORS[key]
 
 

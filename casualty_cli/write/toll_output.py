@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from ..tolls.rules import TOLL_FIELDS, Toll, revision_text
 from .export import _choose, neutralise
-from .tolls import TOLL_FIELDS, Toll, revision_text
 
 __all__ = ["TOLL_FIELDS", "TollTableWriter", "TollWriter", "parse_toll_fields"]
 

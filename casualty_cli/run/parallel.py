@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 # The extractor (and spaCy) load only where a pool runs: `casualty tolls --claims` checks `--jobs` too.
 if TYPE_CHECKING:
-    from .claims import Article
-    from .extract import Extractor, Outcome
+    from ..claims import Article
+    from ..extract.extractor import Extractor, Outcome
 
 _worker: Extractor | None = None
 # More processes than this per core only add memory (each holds a pipeline) and forks.
@@ -60,7 +60,7 @@ def in_order(work: Iterable[list[Article]], submit: Callable[[list[Article]], An
 def _start(extractor: Extractor, parent: int) -> None:
     global _worker
     _die_with(parent)
-    from .extract import Extractor
+    from ..extract.extractor import Extractor
 
     _worker = Extractor(extractor.nlp, fast=extractor.fast, batch_size=extractor.batch_size)
 
@@ -95,7 +95,7 @@ def _run(chunk: list[Article]) -> list[Outcome]:
 def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
                      jobs: int) -> Iterator[tuple[str, Outcome]]:
     """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order."""
-    from .extract import chunks
+    from ..extract.extractor import chunks
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     with mp.get_context(method).Pool(jobs, initializer=_start, initargs=(extractor, os.getpid())) as pool:

@@ -61,5 +61,7 @@ def mark_sentence_starts(doc: Doc) -> Doc:
 def split_reference_marks(nlp: Language) -> None:
     """Make the tokenizer split a reference mark off the word it is glued to: "killed.[3]"."""
     old = nlp.tokenizer.suffix_search  # type: ignore[union-attr]
+    if old is not None and old.__self__.pattern.startswith(REFERENCE_MARK):  # type: ignore[union-attr]
+        return  # already split (a saved pipeline loaded back)
     pattern = re.compile(rf"{REFERENCE_MARK}$|{old.__self__.pattern}")  # type: ignore[union-attr]
     nlp.tokenizer.suffix_search = pattern.search  # type: ignore[union-attr]

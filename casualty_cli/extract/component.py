@@ -11,22 +11,30 @@ plain dicts in `doc.user_data["casualty_claims"]` (one per claim, claim-spec fie
 `SpanGroup`; `doc._.casualty_claims` builds `Claim`s from the dicts when read. `to_bytes`,
 `DocBin(store_user_data=True)` and `nlp.pipe(n_process=2)` carry them across.
 
-The factory puts `casualty_sentences` before the parser when the pipeline lacks it, so the
-component alone finds the same claims as `casualty extract --full`; a pipeline without a
-parser, NER or lemmas gets one `PipelineError` that names what is missing.
+The factory sets the pipeline up as the CLI's is set up (`pipeline.prepare`: the reference-mark
+tokenizer rule, `casualty_sentences` before the parser, the attribute cache), so the component
+alone finds the same claims as `casualty extract --full`; a pipeline without a parser, NER or
+lemmas gets one `PipelineError` that names what is missing.
+
+Claim ids are `<article>#<n>`. The article is `doc.user_data["casualty_article"]` when the caller
+sets it (`doc = nlp.make_doc(text); doc.user_data["casualty_article"] = "a.txt"; nlp(doc)`), else
+`<article config>-<k>`, k counting the documents this component has processed from 1, so ids
+from one pipeline never collide across documents.
+
+This module is what spaCy imports through the `spacy_factories` entry point, for every
+`spacy.load` in a user's environment: it imports the rules only when a component is made.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution as attr
-from . import sentences  # noqa: F401  (registers casualty_sentences)
-from .claims import Claim
-from .errors import PipelineError
-from .extract import claims_in_doc, to_claims
+from ..claims import Claim
+from ..errors import PipelineError
 
 KEY = "casualty_claims"
+# Where a caller names a document's article, for its claims' `article` and ids.
+ARTICLE_KEY = "casualty_article"
 # What the component reads, and the annotation that shows it was set on a Doc.
 NEEDS: dict[str, tuple[str, str]] = {
     "token.dep": ("a parser", "DEP"),
@@ -56,14 +64,6 @@ def missing_annotations(nlp: Language) -> list[str]:
     return [what for attribute, (what, _) in NEEDS.items() if attribute not in assigned]
 
 
-def add_sentence_starts(nlp: Language) -> None:
-    """Put `casualty_sentences` before the first component that parses, unless it is there."""
-    if "casualty_sentences" in nlp.pipe_names:
-        return
-    parser = next(name for name in nlp.pipe_names if "token.dep" in nlp.get_pipe_meta(name).assigns)
-    nlp.add_pipe("casualty_sentences", before=parser)
-
-
 class CasualtyClaims:
     """Finds the claims of a whole `Doc`; needs a parser, NER and lemmas earlier in the pipeline."""
 
@@ -73,17 +73,25 @@ class CasualtyClaims:
         missing = missing_annotations(nlp)
         if missing:
             raise PipelineError(missing, nlp.pipe_names)
-        add_sentence_starts(nlp)
+        from .pipeline import prepare
+
+        prepare(nlp)
         self.name = name
         self.article = article
+        self.docs = 0
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
             missing = [what for what, flag in NEEDS.values() if not doc.has_annotation(flag)]
             if missing:
                 raise PipelineError(missing)
+        from . import attribution as attr
+        from .extractor import claims_in_doc, to_claims
+
+        self.docs += 1
+        article = doc.user_data.get(ARTICLE_KEY) or f"{self.article}-{self.docs}"
         found = claims_in_doc(doc, attr.Speakers())
-        store(doc, to_claims(found, self.article, doc.text))
+        store(doc, to_claims(found, str(article), doc.text))
         return doc
 
 
@@ -91,7 +99,7 @@ class CasualtyClaims:
     "casualty_claims",
     assigns=["doc._.casualty_claims", "doc.spans"],
     requires=["token.dep", "token.lemma", "doc.ents"],
-    default_config={"article": "-"},
+    default_config={"article": "doc"},
 )
 def make_casualty_claims(nlp: Language, name: str, article: str) -> CasualtyClaims:
     """Factory registered with spaCy and through the `spacy_factories` entry point."""

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..claims import Article, Claim
+from ..errors import ArticleFailed
+from ..read.inputs import printable
 from . import attribution as attr
 from . import detect, factbox
 from . import lexicon as lx
-from .claims import Article, Claim
-from .errors import ArticleFailed
-from .inputs import printable
-from .numbers import Count, find_counts, names_part, part_outcome, revisions
+from . import victims as who
+from .count_context import names_part, part_outcome
+from .numbers import Count, find_counts, revisions
 from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
 
 if TYPE_CHECKING:
@@ -43,12 +45,12 @@ def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-"
                    fast: bool = True) -> list[Claim]:
     """Every casualty claim of one article, in text order.
 
-    `nlp` defaults to the pipeline chosen by `pipeline.load_pipeline()`;
+    `nlp` defaults to the pipeline chosen by `pipeline.shared_pipeline()`;
     `fast=False` parses the whole text instead of the candidate sentences only.
     """
-    from .pipeline import load_pipeline
+    from .pipeline import shared_pipeline
 
-    return Extractor(nlp or load_pipeline(), fast=fast).extract(text, article)
+    return Extractor(nlp or shared_pipeline(), fast=fast).extract(text, article)
 
 
 class Extractor:
@@ -227,7 +229,7 @@ def claims_in_doc(doc: Doc, speakers: attr.Speakers, base: int = 0, *, article_t
     """Every claim of one parsed window, offsets shifted by `base`.
 
     `article_text` is the whole article when the window is a slice of it: some type rules
-    read the article (`detect.refine_type`); by default they read the window.
+    read the article (`who.refine_type`); by default they read the window.
     """
     found: list[Found] = []
     text = attr.doc_text(doc)
@@ -301,11 +303,11 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
     if noun is not None and harm is not None and (noun.i < tok.i or noun.lower_ in lx.BEFORE_DEAD):
         noun = None  # "On 7 March 5 people died": the parse hangs the count on the date; "2 shot dead"
     elif noun is not None and noun.i < tok.i and tok.dep_ != "pobj":  # not "a family of four"
-        noun = detect.noun_after(tok) or noun  # "province of Daraa 15 civilians were killed": not the place
+        noun = who.noun_after(tok) or noun  # "province of Daraa 15 civilians were killed": not the place
     elif noun is not None and noun.i > tok.i and not detect.is_person(noun):
-        noun = detect.people_after(tok) or noun  # "Fifteen aid volunteers": the parse counts the modifier
+        noun = who.people_after(tok) or noun  # "Fifteen aid volunteers": the parse counts the modifier
     if noun is None and harm is None and count.qualifier == "range":
-        noun = detect.noun_after(tok)  # "killed between 55 and 63 people": the parse may read the range as a date
+        noun = who.noun_after(tok)  # "killed between 55 and 63 people": the parse may read the range as a date
     if noun is not None and (noun.i in count_tokens or _on_other_number(tok, count)):
         noun = None
     if noun is not None and not detect.is_person(noun):
@@ -338,18 +340,18 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         return None  # "Two indicted for killing baby": the two are held for the killing
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
-    kind = detect.refine_type(harm, count_tokens, article_text, tok.i) if harm is not None else ""
+    kind = who.refine_type(harm, count_tokens, article_text, tok.i) if harm is not None else ""
     if kind:  # "Four teenagers were shot, one fatally": the part's own outcome
         kind = part_outcome(attr.doc_text(tok.doc), count.start, count.end) or kind
     return Found(
         count=count,
         type=kind,
         harm_distance=harm.distance if harm is not None else 99,
-        victims=detect.victims_of(harm.token, tok) if noun is None and harm is not None
-        and harm.token.lemma_.lower() in lx.HARM_NOUNS else detect.victims_of(noun, tok),
+        victims=who.victims_of(harm.token, tok) if noun is None and harm is not None
+        and harm.token.lemma_.lower() in lx.HARM_NOUNS else who.victims_of(noun, tok),
         attribution=attr.Attribution(),
         token=tok,
-        location=detect.location_of(sent, tok),
+        location=who.location_of(sent, tok),
         sentence=sent.text.strip(),
     )
 
@@ -403,12 +405,12 @@ def _currency(tok: Token) -> bool:
 
 def _stated_type(harm: str, article_text: str) -> str:
     """The type a phrase states; people in a "triple shooting" follow the shooting rule."""
-    return detect.injured_if_only_wounds(article_text) if harm == "shot" else harm
+    return who.injured_if_only_wounds(article_text) if harm == "shot" else harm
 
 
 def _found(count: Count, tok: Token, sent: Span, kind: str, victims: str | None) -> Found:
     return Found(count=count, type=kind, victims=victims, attribution=attr.Attribution(), token=tok,
-                 location=detect.location_of(sent, tok), sentence=sent.text.strip(), harm_distance=0)
+                 location=who.location_of(sent, tok), sentence=sent.text.strip(), harm_distance=0)
 
 
 def _fact_claims(boxed: list[tuple[Count, Token, factbox.FactLine]], sent: Span, article: str,
@@ -427,7 +429,7 @@ def _fact_claims(boxed: list[tuple[Count, Token, factbox.FactLine]], sent: Span,
         parent = mains.get(line.start) if before.rfind("(") > before.rfind(")") else None
         kind = next((k for t in tok.doc[tok.i + 1 : tok.i + 3] if (k := detect.harm_type(t)) is not None), line.type)
         people = noun if noun is not None and detect.is_person(noun) else None  # not "731 total"
-        f = _found(c, tok, sent, parent.type if parent is not None else kind, detect.victims_of(people, tok))
+        f = _found(c, tok, sent, parent.type if parent is not None else kind, who.victims_of(people, tok))
         f.sentence, f.parent, f.token, f.count = article[line.start : line.end].strip(), parent, None, _shift(c, base)
         if parent is None:
             mains[line.start] = f

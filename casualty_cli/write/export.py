@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, Any, Protocol
 
-from .claims import CLAIM_TYPES, FIELDS, Claim
-from .errors import OptionError, OutputError
+from ..claims import CLAIM_TYPES, FIELDS, Claim
+from ..errors import OptionError, OutputError
 
 
 class Writer(Protocol):

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .claims import Article
+from ..claims import Article
+from ..errors import InputError
 from .decode import NotText, decode, read
-from .errors import InputError
 from .webpage import page_text
 
 

@@ -1,0 +1,123 @@
+"""`casualty extract`: the claims of every article, to stdout or -o FILE."""
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import click
+
+from ..claims import Article
+from ..errors import CasualtyError
+from . import options as opt
+from .main import main
+from .reporter import Reporter
+from .streams import ending, whole_writes
+
+EXAMPLES = """
+\b
+Examples:
+  casualty extract seeds/                      # a table on a terminal
+  casualty extract seeds/ --format jsonl | jq .quantity
+  casualty extract seeds/ --format table --details --type killed
+  casualty extract article.txt --format csv -o claims.csv
+  casualty extract dump.jsonl --text-field content --id-field doc_id
+  casualty extract fakes.csv --text-column article_content --id-column unit_id
+  casualty extract pages/ --glob '*.html' --fields id,type,value,source
+  cat article.txt | casualty extract -
+"""
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("paths", nargs=-1, required=True)
+@opt.input_options
+@opt.output_options
+@opt.run_options
+@opt.scale_options
+@click.option("--carry", default=None, metavar="F1,F2",
+              help="Copy these JSON Lines / CSV record fields into each claim as a `record` object "
+              "(CSV: columns record.F1 after the claim's).")
+def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
+            max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
+            model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
+            dask_local: str | None = None, carry: str | None = None) -> None:
+    """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
+
+    Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
+    and a one-line summary go to stderr. Exit status: 0 every input read, 1 some inputs
+    failed (the rest are still written), 2 usage error, 130 interrupted.
+    """
+    from ..write.export import keep, parse_fields
+
+    reporter = Reporter(quiet=quiet)  # its clock starts now: the summary's time includes loading the model
+    if fmt is None:
+        fmt = opt.default_format(output, details)
+    if fmt == "sqlite" and (output is None or output == "-" or fields):
+        raise click.UsageError("--format sqlite writes a database file: give -o FILE.db, and no --fields")
+    if details and fmt != "table":
+        raise click.UsageError(f"--details applies to --format table, not {fmt}")
+    carry_fields = opt.names(carry)
+    if carry_fields and fmt in ("table", "sqlite"):
+        raise click.UsageError(f"--carry applies to --format json, jsonl or csv, not {fmt}")
+    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes)
+    try:
+        wanted = parse_fields(fields)
+    except CasualtyError as e:
+        raise opt.usage(e) from e
+    kinds, plan = opt.inputs_and_types(paths, options, types, output)
+    if dask_scheduler and dask_local:
+        raise click.UsageError("--dask local and --dask-scheduler exclude each other")
+    if dask_scheduler:
+        opt.check_scheduler(dask_scheduler)
+    jobs = opt.cap_jobs(jobs, quiet)
+    dask = dask_scheduler or dask_local
+    extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
+    reporter.show_progress(plan)
+    carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
+    with ending(output), opt.output_to(output, fmt) as out:
+        writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
+        from ..run.runner import run
+
+        articles = reporter.articles_of(plan, options, keep=lambda a: carried.append(_record(a)))
+        with reporter.progress or opt.nothing():
+            for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
+                                       dask=dask):
+                record = carried.popleft()
+                if not isinstance(claims, list):  # this article's extraction failed: its error only
+                    reporter.failed_article(article, claims)
+                    continue
+                kept = keep(claims, kinds)
+                with whole_writes():
+                    if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
+                        writer.write(kept, article)
+                    elif carry_fields:
+                        writer.write(kept, record)
+                    else:
+                        writer.write(kept)
+                reporter.claims += len(kept)
+                reporter.advance()
+        with whole_writes():
+            writer.close()  # after the bar is gone: the table must not start on its line
+    reporter.finish()
+
+
+def _record(article: Article) -> dict[str, Any] | None:
+    """The record fields a JSON Lines / CSV article carries (`inputs.RecordArticle`), else None."""
+    return getattr(article, "record", None)
+
+
+def _writer(fmt: str, out: Any, fields: tuple[str, ...] | None, details: bool,
+            carry: tuple[str, ...] = ()) -> Any:
+    if fmt == "sqlite":
+        from ..write.sqlite import SqliteWriter
+
+        return SqliteWriter(out)
+    if fmt == "table":
+        from rich.console import Console
+
+        from ..write.render import TableWriter
+
+        return TableWriter(Console(file=out, soft_wrap=False), details=details, fields=fields)
+    from ..claims import FIELDS
+    from ..write.export import make_writer
+
+    return make_writer(fmt, out, fields or FIELDS, carry)

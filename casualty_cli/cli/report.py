@@ -1,0 +1,79 @@
+"""`casualty report`: one self-contained HTML page of claims and tolls."""
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from . import options as opt
+from .events import article_events, claims_events, notes_for
+from .main import main
+from .reporter import Reporter
+from .streams import ending
+
+
+@main.command(epilog="""
+\b
+Examples:
+  casualty report seeds/ -o report.html
+  casualty extract seeds/ --format jsonl > claims.jsonl; casualty report --claims claims.jsonl -o report.html
+  casualty report docs.jsonl --text-field content --event-field incident_id --date-field dct -o report.html
+""")
+@click.argument("paths", nargs=-1)
+@opt.input_options
+@opt.run_options
+@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
+              "the article texts are then unknown and each article shows its claims' sentences.")
+@opt.event_options
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write the HTML to FILE (atomically) instead of stdout.")
+@click.option("--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
+@click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
+@click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
+def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
+           max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
+           date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool) -> None:
+    """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
+    every article with its claims highlighted, and a table of all claims.
+
+    The page loads nothing from the network and runs no script but its own.
+    """
+    from ..tolls.rules import stream_tolls
+    from ..write.report import missing_fields, render_report
+
+    if bool(paths) == bool(claims_path):
+        raise click.UsageError("give either PATHS or --claims FILE")
+    kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
+    reporter = Reporter(quiet=quiet)
+    notes = notes_for(reporter, quiet)
+    texts: dict[str, str] | None = None
+    if claims_path:
+        found = claims_events(claims_path, event_field, reporter, notes)
+    else:
+        texts = {}
+        options = opt.read_options(glob, input_format, text_field, id_field,
+                                tuple(f for f in (event_field, date_field) if f), max_bytes)
+        found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts)
+    articles = []  # (event, claims, people counted one by one) of each article, in input order
+    for event, claims, singles in found():
+        for claim in claims:
+            if missing_fields(claim):  # a hand-edited claims file: the page cannot show it
+                reporter.failed += 1
+                notes.say(f"casualty: error: {claim.get('id', claim['article'])}: not shown, missing "
+                          f"{', '.join(missing_fields(claim))}")
+        kept = [c for c in claims if not missing_fields(c) and (kinds is None or c["type"] in kinds)]
+        articles.append((event, kept, singles))
+    # The tolls want each event's articles together; the page keeps the input order.
+    first = {event: i for i, (event, _, _) in reversed(list(enumerate(articles)))}
+    by_event = sorted(articles, key=lambda a: first[a[0]])
+
+    def date_of(c: dict[str, Any]) -> str | None:
+        return notes.date(c, (c.get("record") or {}).get(date_field))
+
+    tolls = [t.to_dict() for t in stream_tolls(by_event, date_of=date_of if date_field else None, types=kinds)]
+    claims = [c for _, found_claims, _ in articles for c in found_claims]
+    with ending(output), opt.output_to(output) as out:
+        out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title))
+    notes.close()
+    reporter.finish()
