@@ -12,6 +12,10 @@
   where its civilian count is the event's whole killed count; `articles` counts each distinct article text
   once (598 rows hold 589 texts; one text is there four times with four counts), a hit only when `best`
   equals the count of every row of it.
+- WAD (PITF World Atrocities Dataset, development third: 859 incidents, one short description each):
+  `best` killed equals the coders' death count, `best` injured their injured count where they give one
+  (no figure of a type counts as 0, as for GVA). Halves by a hash of the incident id; every miss, dev
+  and unseen, is written with its claims and singles to `wad_misses.jsonl` in `--cache` for inspection.
 - Wikimpacts dev: the Wikimpacts metric (0 best) of deaths, injuries, displaced, homeless.
 
 Extraction is the slow part (GVA: about 20 minutes on 2 cores), so claims are cached per data
@@ -290,6 +294,54 @@ def wikimpacts(cache: Path) -> dict[str, Any]:
     return halves(rows, measure)
 
 
+def wad(cache: Path) -> dict[str, Any]:
+    """WAD: `best` killed = `deaths` on every incident, `best` injured = `injured` where it is not null.
+
+    A type with no figure counts as 0 (WAD's injured is 0 where the text mentions no injury). Every miss
+    goes to cache/wad_misses.jsonl: the incident, its half, text, gold and best of each missed type, its
+    claims and the people read one by one (singles)."""
+    records = [json.loads(line) for line in (DATA / "wad-dev/incidents.jsonl").open(encoding="utf-8")]
+    articles = [(r["id"], r["text"]) for r in records]
+    claims = cached_claims(cache, "wad", articles)
+    by_id = {r["id"]: r for r in records}
+    rows = []
+    misses = []
+    for event, tolls in tolls_of(((a, [(a, t)]) for a, t in articles), claims):
+        r = by_id[event]
+        killed = figure(tolls, "killed") or 0
+        injured = figure(tolls, "injured") or 0
+        row: dict[str, Any] = {"event": event, "killed": killed == r["deaths"],
+                               "injured": None if r["injured"] is None else injured == r["injured"]}
+        rows.append(row)
+        missed = {kind: {"gold": gold, "best": best} for kind, gold, best, ok in
+                  (("killed", r["deaths"], killed, row["killed"]), ("injured", r["injured"], injured, row["injured"]))
+                  if ok is False}
+        if not missed:
+            continue
+        if not row["killed"]:
+            note_miss("wad", event, r["deaths"], tolls, "killed", claims.get(event, []))
+        else:
+            note_miss("wad-injured", event, r["injured"], tolls, "injured", claims.get(event, []))
+        misses.append({"id": event, "half": half(event), "missed": missed, "text": r["text"],
+                       "ambiguity": r["ambiguity"],
+                       "claims": [{k: c.get(k) for k in ("type", "value", "qualifier", "start", "part_of",
+                                                          "superseded_by", "source")}
+                                  for c in claims.get(event, [])],
+                       "singles": [{k: v for k, v in s.items() if k != "article"}
+                                   for s in read_singles(r["text"], event)]})
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / "wad_misses.jsonl").open("w", encoding="utf-8") as out:
+        for m in misses:
+            out.write(json.dumps(m, ensure_ascii=False) + "\n")
+    print(f"wad: {len(misses)} incidents with a miss written to {cache / 'wad_misses.jsonl'}", file=sys.stderr)
+
+    def measure(subset: list[dict[str, Any]]) -> dict[str, Any]:
+        given = [r for r in subset if r["injured"] is not None]
+        return {"incidents": len(subset), "killed": share(sum(r["killed"] for r in subset), len(subset)),
+                "with_injured": len(given), "injured": share(sum(r["injured"] for r in given), len(given))}
+    return halves(rows, measure)
+
+
 def print_misses(limit: int) -> None:
     for name, event, gold, best, claims in MISSES[:limit]:
         print(f"--- {name} {event}: gold {gold}, best {best}", file=sys.stderr)
@@ -303,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / f"casualty-tolls-{code_key()}",
                         help="Folder of cached claims (one JSON Lines file per data set).")
-    parser.add_argument("--only", choices=["gva", "airwars", "fakes", "wikimpacts"], action="append",
+    parser.add_argument("--only", choices=["gva", "airwars", "fakes", "wikimpacts", "wad"], action="append",
                         help="Run only these data sets.")
     parser.add_argument("--misses", type=int, default=0, help="Print this many missed dev events to stderr.")
     args = parser.parse_args(argv)
@@ -311,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"toll_eval: {DATA} not found; nothing to measure")
         return 0
     sets: dict[str, Callable[[Path], dict[str, Any]]] = {"gva": gva, "airwars": airwars, "fakes": fakes,
-                                                         "wikimpacts": wikimpacts}
+                                                         "wikimpacts": wikimpacts, "wad": wad}
     results = {}
     for name, run in sets.items():
         if args.only and name not in args.only:
