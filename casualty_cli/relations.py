@@ -1,0 +1,383 @@
+"""Relations between the figures of one event and type, and the toll fields read off them (issue 26).
+
+Pure arithmetic over claim dicts (extract's JSON Lines, an optional `date` key per claim): no spaCy, no text
+parsing beyond each claim's own sentence. The figures are first sorted out one by one (`exclusion`), then
+compared two by two (`relate`), and `read_toll` reads `best`, `best_qualifier`, `low`/`high`, `sources`,
+`disagreement`, `revisions` and `excluded` from the one set of *current* figures those relations leave, so the
+fields cannot contradict each other:
+
+- every figure in `sources` lies within `low`..`high`, and `low` and `high` are given by some source;
+- `disagreement` needs two sources whose current figures `CONFLICT`; a source is listed once;
+- a figure left out is in `excluded` with its reason, and a replaced figure is a step of `revisions`.
+
+Which figure of an article stands for it reuses the toll rules of `casualty_cli.tolls` (groups summed,
+prominence of headline, lead and fact box, "bringing the toll to", a range quoted by its upper end).
+People described one by one (`singles`) stay with tolls: it can hand their count in as one more figure.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import Enum
+from itertools import combinations
+from typing import Any
+
+from . import tolls as rules
+
+Claim = dict[str, Any]
+
+
+class Relation(str, Enum):
+    """How two figures of one event and type relate."""
+
+    SAME = "same"  # compatible counts: "at least 40" and 52
+    PART = "part"  # one is a breakdown or a part of the other
+    UPDATE = "update"  # the later one replaces the earlier one
+    SCOPE = "scope"  # they count different sets of people (another place, event, period; with the gunman)
+    CONFLICT = "conflict"  # they cannot both be true and neither is presented as an update
+
+
+EXCLUSION_REASONS: tuple[str, ...] = ("part", "superseded", "other_event", "period_total", "partial_place",
+                                      "related_story", "scope")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The toll fields of one event and type, read off the relations of its figures (claim-spec §5)."""
+
+    best: int | None
+    best_qualifier: str | None
+    low: int | None
+    high: int | None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    disagreement: bool = False
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    excluded: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- citable source names ---------------------------------------------------------------------------
+
+# Spans that are no source a reader can cite: captions, images, back-references, bare numbers.
+NOT_A_SOURCE = re.compile(
+    r"^(?:(?:an?|the|this|that|another|same) )*(?:image|photo|photograph|picture|video|caption|graphic|file photo"
+    r"|same source|source|sources said|screenshot|credit)s?\b|\b(?:image|photo|caption) (?:credit|by)\b"
+    r"|^(?:another|the same|this|that|same)\b|^\W*$|^[\d\W]+$", re.IGNORECASE)
+# "BRIDGEPORT - Bridgeport police": a dateline before the name.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+?\s*(?:\([^)]*\))?\s*[-—–:]+\s+(?=\S)")
+# "Abu Mohammed Madhoun 7": an age or count glued to a name.
+TRAILING_NUMBER = re.compile(r"(?:,?\s+\(?\d{1,3}\)?)+$")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def cite_name(source: str | None) -> str | None:
+    """The source as a reader cites it, or None when the span names no one ("Another image", "The same
+    source", a caption, a span cut mid-name such as ". Kevin Beyrer"'s leading punctuation is trimmed, one
+    that starts lower-case after trimming is refused). "the NOPD" and "NOPD" give the same `source_key`."""
+    if not source:
+        return None
+    name = " ".join(str(source).split())
+    name = DATELINE.sub("", name)
+    name = name.strip(" \t.,;:-—–'\"()[]")
+    name = TRAILING_NUMBER.sub("", name).strip(" ,;:")
+    if not name or NOT_A_SOURCE.search(name) or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    if name[0].islower() and not LEADING_ARTICLE.match(name) and not name.startswith(("@", "al-", "el-")):
+        return None  # cut mid-name: "ohammed Madhoun"
+    return name
+
+
+def source_key(claim: Claim) -> str:
+    """One key per source however spelt ("NOPD", "the NOPD"); the article's own voice is that article."""
+    name = cite_name(claim.get("source"))
+    if name is None:
+        return "article:" + str(claim.get("article"))
+    return "source:" + LEADING_ARTICLE.sub("", name).lower()
+
+
+# --- one figure at a time ---------------------------------------------------------------------------
+
+# "the death toll this year", "since 2011": a period's total rather than another single event.
+PERIOD = re.compile(r"\b(?:this (?:year|month|week)|so far|since|past|last \w+ (?:years|months)|in (?:19|20)\d\d"
+                    r"|(?:days|weeks|months|years) of)\b", re.IGNORECASE)
+# The harm counted with the one who did it: "four troops including the gunman dead", "then himself".
+WITH_PERPETRATOR = re.compile(r"\b(?:including the (?:gunman|shooter|suspect|attacker)|himself|herself"
+                              r"|murder-suicide|own life|the (?:gunman|shooter|suspect|attacker))\b", re.IGNORECASE)
+# An early figure that a later one in the same text replaces: "initially reported", "the earliest news".
+EARLY = re.compile(r"\b(?:initial(?:ly)?|originally|first reported|earliest|at first|early reports?)\b",
+                   re.IGNORECASE)
+# Words that present a figure as the update of an earlier one.
+LATER = re.compile(r"\b(?:later|subsequently|then (?:raised|revised|updated|rose)|(?:has |had )?(?:risen|rose)"
+                   r"|updated|revised|raised|climbed|increased|not \w+ as (?:first|initially|previously) reported"
+                   r"|bringing (?:the|its) (?:toll|tally|number))\b", re.IGNORECASE)
+# "X initially put the toll at five, while Y reported six": two sources side by side, not an update.
+CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
+
+
+def exclusion(claim: Claim) -> str | None:
+    """Why a figure cannot be the event's whole figure on its own, whatever the others say, or None."""
+    if claim.get("part_of"):
+        return "part"
+    if claim.get("superseded_by"):
+        return "superseded"
+    if rules.related(claim) or rules.footnote(claim):
+        return "related_story"
+    if rules.other_event(claim):
+        sentence = str(claim.get("sentence") or "")
+        return "period_total" if PERIOD.search(sentence) and not rules.SUPERLATIVE_SINCE.search(sentence) \
+            else "other_event"
+    return None
+
+
+def _early(claim: Claim) -> bool:
+    """Whether the sentence presents the figure as an early report ("initially posted that three ...")."""
+    sentence, quantity, at = _located(claim)
+    return at >= 0 and bool(EARLY.search(sentence[max(0, at - 120):at]))
+
+
+def _contrasted(claim: Claim) -> bool:
+    """Whether an early figure is set against another source's in its sentence, with no word of an update."""
+    sentence, quantity, at = _located(claim)
+    rest = sentence[at + len(quantity):] if at >= 0 else sentence
+    return bool(CONTRAST.search(rest)) and not LATER.search(rest)
+
+
+def _updating(claim: Claim) -> bool:
+    """Whether the sentence presents the figure as an update ("later stated", "the toll had risen to")."""
+    sentence, _, at = _located(claim)
+    return bool(LATER.search(sentence if at < 0 else sentence[:at + 1] or sentence)) or bool(rules.RISEN.search(
+        sentence))
+
+
+def _located(claim: Claim) -> tuple[str, str, int]:
+    """The claim's sentence, its figure's words, and where they stand in it (-1 when not found)."""
+    sentence, quantity = str(claim.get("sentence") or ""), str(claim.get("quantity") or "")
+    return sentence, quantity, sentence.find(quantity) if quantity else -1
+
+
+# How much larger a later article's figure may be and still update an earlier one without saying so.
+UPDATE_LIMIT = 1.5
+
+
+# --- two figures ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Figure:
+    claim: Claim
+    key: str  # source key
+    date: date | None
+    order: int  # article order (date, then input order)
+    reason: str | None = None  # set when left out
+
+    @property
+    def id(self) -> str:
+        return str(self.claim.get("id"))
+
+    @property
+    def value(self) -> int:
+        return int(self.claim.get("value") or 0)
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    return not rules.disagree([a, b])
+
+
+def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relation:
+    """How figure `a` relates to figure `b` (claims of one event and type; `*_order` is their article's date
+    order, larger = later). UPDATE means one replaces the other, whichever way; the caller keeps the later."""
+    if a.get("part_of") == b.get("id") or b.get("part_of") == a.get("id"):
+        return Relation.PART
+    if a.get("superseded_by") == b.get("id") or b.get("superseded_by") == a.get("id"):
+        return Relation.UPDATE
+    if exclusion(a) in ("other_event", "period_total", "related_story") \
+            or exclusion(b) in ("other_event", "period_total", "related_story"):
+        return Relation.SCOPE
+    if _compatible(a, b):
+        return Relation.SAME
+    if a.get("article") == b.get("article"):
+        first, second = (a, b) if int(a.get("start") or 0) < int(b.get("start") or 0) else (b, a)
+        if _early(first) and not _contrasted(first) or _updating(second) and rules.quoted(second) > rules.quoted(
+                first) and _early(first):
+            return Relation.UPDATE
+        if rules.partial(first) != rules.partial(second) or rules.limited(first) or rules.limited(second):
+            return Relation.PART
+    if _perpetrator_scope(a, b):
+        return Relation.SCOPE
+    if a_order != b_order:
+        earlier, later = (a, b) if a_order < b_order else (b, a)
+        # a later article's whole figure replaces an earlier one when it is a little larger (a victim died) or
+        # says so; far larger is another count (2009's 13 beside 2014's 4), smaller a story about some victims
+        old, new = rules.quoted(earlier), rules.quoted(later)
+        if _updating(later) or old < new <= max(old * UPDATE_LIMIT, old + 2):
+            return Relation.UPDATE
+        return Relation.SCOPE if new > old else Relation.PART
+    if rules.group(a) != rules.group(b):
+        return Relation.PART
+    return Relation.CONFLICT
+
+
+def _perpetrator_scope(a: Claim, b: Claim) -> bool:
+    """Victims against victims and the gunman: killed figures one apart, one said with the perpetrator."""
+    return a.get("type") == "killed" and abs(rules.quoted(a) - rules.quoted(b)) == 1 and any(
+        WITH_PERPETRATOR.search(str(c.get("sentence") or "")) for c in (a, b))
+
+
+def relations(claims: Sequence[Claim], *, orders: Sequence[int] | None = None) -> dict[tuple[str, str], Relation]:
+    """Every pair of these claims (by id, in input order) with its relation."""
+    order = list(orders) if orders is not None else [0] * len(claims)
+    return {(str(a.get("id")), str(b.get("id"))): relate(a, b, a_order=order[i], b_order=order[j])
+            for (i, a), (j, b) in combinations(enumerate(claims), 2)}
+
+
+# --- the toll fields ------------------------------------------------------------------------------
+
+def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Reading:
+    """The toll fields of ONE event and ONE type from its claims (dicts of claim-spec §2; a `date` key, when
+    present, orders the articles; otherwise the input order does). `extra` are figures already read by the
+    caller (e.g. people described one by one, as claim-like dicts) that join as the article's own voice."""
+    mine = [c for c in claims if c.get("value") is not None]
+    if extra:
+        mine += list(extra)
+    articles: dict[str, tuple[date | None, int]] = {}
+    for c in mine:
+        key = str(c.get("article"))
+        if key not in articles:
+            articles[key] = (rules.parse_date(c.get("date")), len(articles))
+    ranked = sorted(articles, key=lambda a: (articles[a][0] or date.min, articles[a][1]))
+    order = {a: n for n, a in enumerate(ranked)}
+    excluded: list[dict[str, Any]] = []
+    revisions: list[tuple[_Figure, _Figure]] = []
+
+    def leave(c: Claim, reason: str) -> None:
+        for i in c.get("joined") or [c.get("id")]:
+            excluded.append({"id": i, "value": c.get("value"), "reason": reason})
+
+    by_id = {str(c.get("id")): c for c in mine}
+    candidates: list[_Figure] = []
+    picks: set[str] = set()  # each article's own figure: only these update across articles
+    for article in ranked:
+        here = [c for c in mine if str(c.get("article")) == article]
+        for c in here:
+            reason = exclusion(c)
+            if reason is not None:
+                leave(c, reason)
+                target = by_id.get(str(c.get("superseded_by") or ""))
+                if target is not None:
+                    revisions.append((_as_figure(c, articles, order), _as_figure(target, articles, order)))
+        usable = [c for c in here if exclusion(c) is None]
+        counted = rules.counted_figures(usable)
+        whole = rules.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
+        whole_ids = {str(c.get("id")) for c in whole}
+        for c in counted:
+            if str(c.get("id")) not in whole_ids:
+                leave(c, "partial_place" if rules.limited(c) else "part")
+        if whole:
+            picks.add(str(max(whole, key=lambda c: (rules.prominence(c), -int(c.get("start") or 0))).get("id")))
+        candidates += [_as_figure(c, articles, order) for c in whole]
+    # pairwise: narrated and cross-article updates, parts and scopes among the whole figures
+    alive = list(candidates)
+    for a, b in combinations(candidates, 2):
+        if a.reason or b.reason:
+            continue
+        rel = relate(a.claim, b.claim, a_order=a.order, b_order=b.order)
+        if rel is Relation.UPDATE and a.order != b.order and not (a.id in picks and b.id in picks) \
+                and not (a.claim.get("superseded_by") or b.claim.get("superseded_by")):
+            rel = Relation.PART
+        if rel is Relation.UPDATE:
+            old, new = _older(a, b)
+            old.reason = "superseded"
+            revisions.append((old, new))
+        elif rel is Relation.PART:
+            small = a if rules.quoted(a.claim) < rules.quoted(b.claim) else b
+            small.reason = "partial_place" if rules.limited(small.claim) else "part"
+        elif rel is Relation.SCOPE:
+            if a.order != b.order and not _perpetrator_scope(a.claim, b.claim):
+                _older(a, b)[1].reason = "scope"  # far larger, later, unannounced: another count
+            else:  # the victims against the victims and the gunman: the fuller count stands
+                (a if rules.quoted(a.claim) < rules.quoted(b.claim) else b).reason = "scope"
+    for f in candidates:
+        if f.reason:
+            leave(f.claim, f.reason)
+    alive = [f for f in candidates if not f.reason]
+    # each source's latest figure; an older one of the same source is replaced by it
+    latest: dict[str, _Figure] = {}
+    for f in sorted(alive, key=lambda f: (f.order, -rules.prominence(f.claim), int(f.claim.get("start") or 0))):
+        seen = latest.get(f.key)
+        if seen is None:
+            latest[f.key] = f
+        elif f.order > seen.order:
+            if rules.quoted(f.claim) != rules.quoted(seen.claim):
+                revisions.append((seen, f))
+            leave(seen.claim, "superseded")
+            latest[f.key] = f
+        else:  # the same source again in one article: its most prominent figure stands
+            leave(f.claim, "scope" if rules.quoted(f.claim) > rules.quoted(seen.claim) else "part")
+    current = list(latest.values())
+    if not current:
+        return Reading(best=None, best_qualifier=None, low=None, high=None, revisions=_steps(revisions),
+                       excluded=_dedupe(excluded))
+    best = max(current, key=lambda f: (rules.prominence(f.claim), f.order, rules.quoted(f.claim)))
+    figures = [f.claim for f in current]
+    low, high = rules.span(figures)
+    best_value = rules.quoted(best.claim)
+    evidence = [str(i) for f in current if rules.quoted(f.claim) == best_value
+                for i in f.claim.get("joined") or [f.id]]
+    disagreement = any(a.key != b.key and rules.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
+    sources = [{"source": cite_name(f.claim.get("source")), "value": int(f.claim.get("value") or 0),
+                "qualifier": f.claim.get("qualifier"), "low": f.claim.get("low"), "high": f.claim.get("high"),
+                "article": f.claim.get("article"), "date": f.claim.get("date"), "id": f.id}
+               for f in sorted(current, key=lambda f: (f.order, int(f.claim.get("start") or 0)))]
+    return Reading(best=best_value, best_qualifier=str(best.claim.get("qualifier") or "exact"), low=low, high=high,
+                   sources=sources, disagreement=disagreement, revisions=_steps(revisions),
+                   excluded=_dedupe(excluded), evidence=evidence)
+
+
+def _as_figure(claim: Claim, articles: dict[str, tuple[date | None, int]], order: dict[str, int]) -> _Figure:
+    article = str(claim.get("article"))
+    return _Figure(claim, source_key(claim), articles.get(article, (None, 0))[0], order.get(article, 0))
+
+
+def _older(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure]:
+    """(replaced, replacing): the earlier article's, else the earlier-stated or the one marked early."""
+    if a.claim.get("superseded_by") == b.id:
+        return a, b
+    if b.claim.get("superseded_by") == a.id:
+        return b, a
+    if a.order != b.order:
+        return (a, b) if a.order < b.order else (b, a)
+    if _early(a.claim) != _early(b.claim):
+        return (a, b) if _early(a.claim) else (b, a)
+    return (a, b) if int(a.claim.get("start") or 0) < int(b.claim.get("start") or 0) else (b, a)
+
+
+def _steps(pairs: list[tuple[_Figure, _Figure]]) -> list[dict[str, Any]]:
+    """The figures the whole count went through, oldest first, each once, no step repeating its figure."""
+    seen: dict[str, _Figure] = {}
+    for old, new in pairs:
+        seen.setdefault(old.id, old)
+        seen.setdefault(new.id, new)
+    if not pairs:
+        return []
+    ordered = sorted(seen.values(), key=lambda f: (f.order, int(f.claim.get("start") or 0)))
+    # the replaced figures come before what replaced them whatever their offsets
+    replaced = {old.id for old, _ in pairs}
+    ordered.sort(key=lambda f: (f.order, f.id not in replaced))
+    steps: list[dict[str, Any]] = []
+    for f in ordered:
+        value = rules.quoted(f.claim)
+        if steps and steps[-1]["value"] == value:
+            continue
+        steps.append({"value": value, "id": f.id, "date": f.claim.get("date")})
+    return steps if len(steps) > 1 else []
+
+
+def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        out.setdefault(str(item["id"]), item)
+    return list(out.values())
