@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing; `tests.matrix` lives in the checkout
 
-from casualty_cli.extract import Extractor  # noqa: E402
-from casualty_cli.pipeline import load_pipeline  # noqa: E402
+from casualty_cli.extract.extractor import Extractor  # noqa: E402
+from casualty_cli.extract.pipeline import load_pipeline  # noqa: E402
 from tests.matrix import Verdict, build_matrix, cells, extract_all, judge_all, rate, victims_differ  # noqa: E402
 
 BAR = 0.97

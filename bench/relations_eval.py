@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from toll_eval import DATA, cached_claims  # noqa: E402
 
-from casualty_cli.relations import read_toll  # noqa: E402
-from casualty_cli.singles import read_singles  # noqa: E402
-from casualty_cli.tolls import Toll, event_tolls  # noqa: E402
+from casualty_cli.tolls.relations import read_toll  # noqa: E402
+from casualty_cli.tolls.rules import Toll, event_tolls  # noqa: E402
+from casualty_cli.tolls.singles import read_singles  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "toll_gold.jsonl"
 

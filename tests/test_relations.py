@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casualty_cli.relations import EXCLUSION_REASONS, Reading, Relation, cite_name, read_toll, relate
+from casualty_cli.tolls.relations import EXCLUSION_REASONS, Reading, Relation, cite_name, read_toll, relate
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 GOLD = Path(__file__).parent / "data" / "toll_gold.jsonl"

@@ -20,7 +20,7 @@ from . import templates as tp
 
 if TYPE_CHECKING:
     from casualty_cli.claims import Claim
-    from casualty_cli.extract import Extractor
+    from casualty_cli.extract.extractor import Extractor
 
 # Sentences per cell: ~50 cells of this size keep the matrix near 2,000 sentences (a few seconds to parse).
 CELL_SIZE = 40
@@ -184,7 +184,7 @@ def cells(cases: Iterable[Case]) -> dict[str, list[Case]]:
 
 def extract_all(extractor: Extractor, cases: Sequence[Case]) -> dict[str, tuple[Claim, ...]]:
     """The claims of every case (each sentence its own article), in one streamed pass."""
-    from casualty_cli.extract import claims_of
+    from casualty_cli.extract.extractor import claims_of
 
     pairs = [(case.id, case.text) for case in cases]
     return {article: tuple(claims_of(outcome)) for article, outcome in extractor.extract_many(pairs)}

@@ -24,7 +24,8 @@ from enum import Enum
 from itertools import combinations
 from typing import Any
 
-from . import tolls as rules
+from . import figures as fig
+from . import rules
 
 Claim = dict[str, Any]
 
@@ -125,11 +126,11 @@ def exclusion(claim: Claim) -> str | None:
         return "part"
     if claim.get("superseded_by"):
         return "superseded"
-    if rules.related(claim) or rules.footnote(claim):
+    if fig.related(claim) or fig.footnote(claim):
         return "related_story"
-    if rules.other_event(claim):
+    if fig.other_event(claim):
         sentence = str(claim.get("sentence") or "")
-        return "period_total" if PERIOD.search(sentence) and not rules.SUPERLATIVE_SINCE.search(sentence) \
+        return "period_total" if PERIOD.search(sentence) and not fig.SUPERLATIVE_SINCE.search(sentence) \
             else "other_event"
     return None
 
@@ -150,7 +151,7 @@ def _contrasted(claim: Claim) -> bool:
 def _updating(claim: Claim) -> bool:
     """Whether the sentence presents the figure as an update ("later stated", "the toll had risen to")."""
     sentence, _, at = _located(claim)
-    return bool(LATER.search(sentence if at < 0 else sentence[:at + 1] or sentence)) or bool(rules.RISEN.search(
+    return bool(LATER.search(sentence if at < 0 else sentence[:at + 1] or sentence)) or bool(fig.RISEN.search(
         sentence))
 
 
@@ -184,7 +185,7 @@ class _Figure:
 
 
 def _compatible(a: Claim, b: Claim) -> bool:
-    return not rules.disagree([a, b])
+    return not fig.disagree([a, b])
 
 
 def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relation:
@@ -204,7 +205,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
         if _early(first) and not _contrasted(first) or _updating(second) and rules.quoted(second) > rules.quoted(
                 first) and _early(first):
             return Relation.UPDATE
-        if rules.partial(first) != rules.partial(second) or rules.limited(first) or rules.limited(second):
+        if fig.partial(first) != fig.partial(second) or fig.limited(first) or fig.limited(second):
             return Relation.PART
     if _perpetrator_scope(a, b):
         return Relation.SCOPE
@@ -216,7 +217,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
         if _updating(later) or old < new <= max(old * UPDATE_LIMIT, old + 2):
             return Relation.UPDATE
         return Relation.SCOPE if new > old else Relation.PART
-    if rules.group(a) != rules.group(b):
+    if fig.group(a) != fig.group(b):
         return Relation.PART
     return Relation.CONFLICT
 
@@ -247,7 +248,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     for c in mine:
         key = str(c.get("article"))
         if key not in articles:
-            articles[key] = (rules.parse_date(c.get("date")), len(articles))
+            articles[key] = (fig.parse_date(c.get("date")), len(articles))
     ranked = sorted(articles, key=lambda a: (articles[a][0] or date.min, articles[a][1]))
     order = {a: n for n, a in enumerate(ranked)}
     excluded: list[dict[str, Any]] = []
@@ -275,9 +276,9 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         whole_ids = {str(c.get("id")) for c in whole}
         for c in counted:
             if str(c.get("id")) not in whole_ids:
-                leave(c, "partial_place" if rules.limited(c) else "part")
+                leave(c, "partial_place" if fig.limited(c) else "part")
         if whole:
-            picks.add(str(max(whole, key=lambda c: (rules.prominence(c), -int(c.get("start") or 0))).get("id")))
+            picks.add(str(max(whole, key=lambda c: (fig.prominence(c), -int(c.get("start") or 0))).get("id")))
         candidates += [_as_figure(c, articles, order) for c in whole]
     # pairwise: narrated and cross-article updates, parts and scopes among the whole figures
     alive = list(candidates)
@@ -294,7 +295,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
             revisions.append((old, new))
         elif rel is Relation.PART:
             small = a if rules.quoted(a.claim) < rules.quoted(b.claim) else b
-            small.reason = "partial_place" if rules.limited(small.claim) else "part"
+            small.reason = "partial_place" if fig.limited(small.claim) else "part"
         elif rel is Relation.SCOPE:
             if a.order != b.order and not _perpetrator_scope(a.claim, b.claim):
                 _older(a, b)[1].reason = "scope"  # far larger, later, unannounced: another count
@@ -306,7 +307,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     alive = [f for f in candidates if not f.reason]
     # each source's latest figure; an older one of the same source is replaced by it
     latest: dict[str, _Figure] = {}
-    for f in sorted(alive, key=lambda f: (f.order, -rules.prominence(f.claim), int(f.claim.get("start") or 0))):
+    for f in sorted(alive, key=lambda f: (f.order, -fig.prominence(f.claim), int(f.claim.get("start") or 0))):
         seen = latest.get(f.key)
         if seen is None:
             latest[f.key] = f
@@ -321,13 +322,13 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     if not current:
         return Reading(best=None, best_qualifier=None, low=None, high=None, revisions=_steps(revisions),
                        excluded=_dedupe(excluded))
-    best = max(current, key=lambda f: (rules.prominence(f.claim), f.order, rules.quoted(f.claim)))
+    best = max(current, key=lambda f: (fig.prominence(f.claim), f.order, rules.quoted(f.claim)))
     figures = [f.claim for f in current]
-    low, high = rules.span(figures)
+    low, high = fig.span(figures)
     best_value = rules.quoted(best.claim)
     evidence = [str(i) for f in current if rules.quoted(f.claim) == best_value
                 for i in f.claim.get("joined") or [f.id]]
-    disagreement = any(a.key != b.key and rules.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
+    disagreement = any(a.key != b.key and fig.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
     sources = [{"source": cite_name(f.claim.get("source")), "value": int(f.claim.get("value") or 0),
                 "qualifier": f.claim.get("qualifier"), "low": f.claim.get("low"), "high": f.claim.get("high"),
                 "article": f.claim.get("article"), "date": f.claim.get("date"), "id": f.id}
