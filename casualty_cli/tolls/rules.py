@@ -68,9 +68,13 @@ class Toll:
     best: int | None
     low: int | None
     high: int | None
+    best_qualifier: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
     disagreement: bool = False
     revisions: list[dict[str, Any]] = field(default_factory=list)
+    excluded: list[dict[str, Any]] = field(default_factory=list)
+    articles: int = 0
+    as_of: str | None = None
     evidence: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -426,8 +430,10 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     # people described one by one in a headline or lead outweigh a figure in passing ("Terrorist attacks kill a
     # woman" over "On October 13th 30 people were killed")
     passing = best_claim is not None and prominence(best_claim) == 0
+    qualifier = best_claim.get("qualifier") if best_claim is not None else None
     if counted_singles and (best is None or counted_singles[0] > best or passing and counted_singles[2]):
         best = counted_singles[0]
+        qualifier = "exact"
         evidence = counted_singles[1]
         if not figures:
             low = high = best
@@ -437,8 +443,10 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
         high = best
     sources = [_source_entry(c, a) for c, a, _ in sorted(entries, key=lambda e: (e[1].date or date.min, e[1].order,
                                                                                  e[0].get("start") or 0))]
-    return Toll(event=event, type=kind, best=best, low=low, high=high, sources=sources,
-                disagreement=disagree(figures), revisions=revisions, evidence=evidence)
+    dates = [a.date for a in ordered if a.date is not None]
+    return Toll(event=event, type=kind, best=best, low=low, high=high, best_qualifier=qualifier, sources=sources,
+                disagreement=disagree(figures), revisions=revisions, articles=len(ordered),
+                as_of=max(dates).isoformat() if dates else None, evidence=evidence)
 
 
 def quoted(claim: Claim) -> int:

@@ -23,8 +23,9 @@ SUFFIXES: tuple[str, ...] = (".db", ".sqlite", ".sqlite3")
 TABLE = "claims"
 TOLLS_SCHEMA = [
     "CREATE TABLE IF NOT EXISTS tolls (\n  event TEXT NOT NULL,\n  type TEXT NOT NULL,\n  best INTEGER,\n"
-    "  low INTEGER,\n  high INTEGER,\n  sources TEXT NOT NULL,\n  disagreement INTEGER NOT NULL,\n"
-    "  revisions TEXT NOT NULL,\n  evidence TEXT NOT NULL\n)",
+    "  low INTEGER,\n  high INTEGER,\n  best_qualifier TEXT,\n  sources TEXT NOT NULL,\n"
+    "  disagreement INTEGER NOT NULL,\n  revisions TEXT NOT NULL,\n  excluded TEXT NOT NULL,\n"
+    "  articles INTEGER NOT NULL,\n  as_of TEXT,\n  evidence TEXT NOT NULL\n)",
     "CREATE INDEX IF NOT EXISTS tolls_event ON tolls (event)",
 ]
 
@@ -90,9 +91,9 @@ class SqliteWriter:
         cursor = self.db.execute(f"SELECT * FROM {TABLE} ORDER BY article, start")
         names = [d[0] for d in cursor.description]
         claims = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        self.db.execute("DROP TABLE IF EXISTS tolls")  # derived data: rebuilt whole, columns as today's
         for statement in TOLLS_SCHEMA:
             self.db.execute(statement)
-        self.db.execute("DELETE FROM tolls")
         rows = [tuple(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
                       for v in (toll.to_dict()[f] for f in TOLL_FIELDS)) for toll in build_tolls(claims)]
         marks = ", ".join("?" * len(TOLL_FIELDS))
