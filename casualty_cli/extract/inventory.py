@@ -28,8 +28,14 @@ ALIVE: frozenset[str] = frozenset({"alive"})
 INJURY_ADVERBS: frozenset[str] = frozenset({"badly", "severely", "seriously", "critically", "gravely",
                                             "brutally", "savagely"})
 
-# Particle verbs of killing (FrameNet Killing: "mow down", "gun down", "cut down"): verb -> particle.
-PHRASAL_KILLING: dict[str, str] = {"mow": "down", "gun": "down", "cut": "down", "wipe": "out"}
+# Verbs that kill with a word of their own after them (FrameNet Killing "mow down", "gun down", "wipe out";
+# "set ablaze" from WAD descriptions): verb -> the words. A person must be counted (victims.py).
+PHRASAL_KILLING: dict[str, frozenset[str]] = {
+    "mow": frozenset({"down"}), "gun": frozenset({"down"}), "wipe": frozenset({"out"}),
+    "set": frozenset({"ablaze", "alight", "afire"}),
+}  # fmt: skip
+# What the scan looks for to keep such a sentence: the rare word of each phrase ("set" and "down" are everywhere).
+PHRASE_SCAN_WORDS: tuple[str, ...] = ("mow", "wipe", "ablaze", "alight", "afire", "alive", "burn", "home")
 
 # FrameNet Killing nouns: "the slaughter of 20 civilians".
 KILLING_NOUNS: dict[str, str] = {

@@ -156,8 +156,7 @@ revise update correct lower adjust wind wound end appear seem
 """.split()) | inv.CAUSING_VERBS
 # Not harm words themselves, but a sentence holding one may hold a claim the rules read
 # ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.
-HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve", "homicide", "home", "alive", "burn",
-                                       *inv.PHRASAL_KILLING)
+HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve", "homicide", *inv.PHRASE_SCAN_WORDS)
 # Past forms that are not stem + "ed", for the scan ("shot", "fled", "struck").
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "slay": ("slew", "slain"), "shoot": ("shot",), "flee": ("fled",), "strike": ("struck",), "lose": ("lost",),

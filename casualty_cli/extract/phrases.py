@@ -28,8 +28,8 @@ def phrase_harm(token: Token, lemma: str) -> str | None:
         if lemma in inv.MANNER_VERBS and (low in inv.ALIVE or child.dep_ in ("dobj", "nsubjpass") and any(
                 g.lower_ in inv.ALIVE for g in child.children)):
             return "killed"  # "burned alive", "burned 12 civilians alive"
-        if child.dep_ == "prt" and inv.PHRASAL_KILLING.get(lemma) == low:
-            return "killed"
+        if low in inv.PHRASAL_KILLING.get(lemma, ()) and child.i > token.i:
+            return "killed"  # "mowed down", "set ablaze"
         if lemma in lx.LIFE_TAKERS and child.dep_ in ("dobj", "dative") and any(
                 t.lemma_.lower() == "life" for t in (child, *child.children)):
             return "killed"  # "lost their lives", "cost 12 villagers their lives"
