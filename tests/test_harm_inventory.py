@@ -28,6 +28,11 @@ CLAIMS: list[tuple[str, list[Row]]] = [
      [("six", "killed", "people")]),
     ("Suspected Islamist militants beheaded nine men in an overnight attack on Jima and Poromoko villages.",  # wad
      [("nine", "killed", "men")]),
+    ("Attackers wielding knives burst into a child's birthday party in the city of Tizayuca, stabbing and slashing "
+     "to death 11 people, including two minors, authorities said Thursday.",  # wad
+     [("11", "killed", "people"), ("two", "killed", "minors")]),
+    ("Al Shabaab militants have executed two electoral delegates near the coastal city of Harardheere.",  # wad
+     [("two", "killed", "delegates")]),
     # particle verbs, lives taken, a nominal killing
     ("Gunmen mowed down twelve people near the border.", [("twelve", "killed", "people")]),
     ("The bombing cost more than 48 people their lives.", [("more than 48", "killed", "people")]),

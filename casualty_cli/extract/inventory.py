@@ -19,7 +19,8 @@ KILLING_VERBS: dict[str, str] = {
 # "beaten to death", "burned alive" (killed), "badly burned" (injured). Alone they harm nobody we count.
 MANNER_VERBS: frozenset[str] = frozenset("""
 beat stab hack burn stone bludgeon club torture trample crush starve freeze batter kick whip flog
-shoot strangle choke bleed bury hang cut chop axe hammer stomp maul gore shell bomb poison scald
+shoot strangle choke bleed bury hang cut chop axe hammer stomp maul gore shell bomb poison scald slash
+butcher lynch
 """.split())
 # What makes a manner verb a killing: "to death" (prep + noun), "alive" (burned, buried alive).
 DEATH_RESULTS: frozenset[str] = frozenset({"death"})
@@ -67,6 +68,7 @@ horse dog cat bird animal rabbit deer fish lion monkey
 ROLE_PEOPLE: frozenset[str] = frozenset("""
 official bandit vigilante kidnapper miner trader herdsman herdsmen hunter smuggler poacher lawmaker
 councillor councilor mayor chief elder cleric imam priest pastor monk nun chairman governor minister
+delegate candidate senator judge headman headmen chairwoman chairperson
 """.split())
 
 # Plural demonyms of nationalities (hand-written after the demonym field of the PyPI package countryinfo 1.0.1,

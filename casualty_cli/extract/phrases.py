@@ -40,6 +40,10 @@ def phrase_harm(token: Token, lemma: str) -> str | None:
                 and any(g.lower_ in inv.HOSPITALS for g in child.children)
                 or low in inv.HOSPITALS and any(g.lower_ == "to" for g in child.children)):
             return "injured"  # "taken to hospital" (the tagger may read "to hospital" as a verb)
+    if lemma in inv.MANNER_VERBS and any(
+            c.dep_ == "conj" and c.lemma_.lower() in inv.MANNER_VERBS and phrase_harm(c, c.lemma_.lower()) == "killed"
+            and not any(g.dep_ == "dobj" for g in c.children) for c in token.children):
+        return "killed"  # "stabbing and slashing to death 11 people": the pair shares its object and its end
     if lemma in inv.DRIVING_VERBS and from_home(token):
         return "displaced"
     return None
