@@ -25,7 +25,7 @@ from itertools import combinations
 from typing import Any
 
 from . import figures as fig
-from . import rules
+from . import wholes
 
 Claim = dict[str, Any]
 
@@ -86,10 +86,12 @@ def cite_name(source: str | None) -> str | None:
     name = DATELINE.sub("", name)
     name = name.strip(" \t.,;:-—–'\"()[]")
     name = TRAILING_NUMBER.sub("", name).strip(" ,;:")
-    if not name or NOT_A_SOURCE.search(name) or not re.search(r"[A-Za-z]{2}", name):
+    if not name or NOT_A_SOURCE.search(name) or not re.search(r"[A-Za-z]", name):
         return None
-    if name[0].islower() and not LEADING_ARTICLE.match(name) and not name.startswith(("@", "al-", "el-")):
-        return None  # cut mid-name: "ohammed Madhoun"
+    words = name.split()
+    if name[0].islower() and len(words) > 1 and words[1][:1].isupper() and not LEADING_ARTICLE.match(name) \
+            and not name.startswith(("@", "al-", "el-")):
+        return None  # cut mid-name: "ohammed Madhoun" (while "police" or "hospital officials" are cited so)
     return name
 
 
@@ -202,7 +204,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
         return Relation.SAME
     if a.get("article") == b.get("article"):
         first, second = (a, b) if int(a.get("start") or 0) < int(b.get("start") or 0) else (b, a)
-        if _early(first) and not _contrasted(first) or _updating(second) and rules.quoted(second) > rules.quoted(
+        if _early(first) and not _contrasted(first) or _updating(second) and wholes.quoted(second) > wholes.quoted(
                 first) and _early(first):
             return Relation.UPDATE
         if fig.partial(first) != fig.partial(second) or fig.limited(first) or fig.limited(second):
@@ -213,7 +215,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
         earlier, later = (a, b) if a_order < b_order else (b, a)
         # a later article's whole figure replaces an earlier one when it is a little larger (a victim died) or
         # says so; far larger is another count (2009's 13 beside 2014's 4), smaller a story about some victims
-        old, new = rules.quoted(earlier), rules.quoted(later)
+        old, new = wholes.quoted(earlier), wholes.quoted(later)
         if _updating(later) or old < new <= max(old * UPDATE_LIMIT, old + 2):
             return Relation.UPDATE
         return Relation.SCOPE if new > old else Relation.PART
@@ -224,7 +226,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
 
 def _perpetrator_scope(a: Claim, b: Claim) -> bool:
     """Victims against victims and the gunman: killed figures one apart, one said with the perpetrator."""
-    return a.get("type") == "killed" and abs(rules.quoted(a) - rules.quoted(b)) == 1 and any(
+    return a.get("type") == "killed" and abs(wholes.quoted(a) - wholes.quoted(b)) == 1 and any(
         WITH_PERPETRATOR.search(str(c.get("sentence") or "")) for c in (a, b))
 
 
@@ -271,8 +273,8 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
                 if target is not None:
                     revisions.append((_as_figure(c, articles, order), _as_figure(target, articles, order)))
         usable = [c for c in here if exclusion(c) is None]
-        counted = rules.counted_figures(usable)
-        whole = rules.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
+        counted = wholes.counted_figures(usable)
+        whole = wholes.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
         whole_ids = {str(c.get("id")) for c in whole}
         for c in counted:
             if str(c.get("id")) not in whole_ids:
@@ -294,13 +296,17 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
             old.reason = "superseded"
             revisions.append((old, new))
         elif rel is Relation.PART:
-            small = a if rules.quoted(a.claim) < rules.quoted(b.claim) else b
+            small = a if wholes.quoted(a.claim) < wholes.quoted(b.claim) else b
             small.reason = "partial_place" if fig.limited(small.claim) else "part"
+        elif rel is Relation.SCOPE and a.order != b.order and a.key == b.key and not a.key.startswith("article:"):
+            old, new = _older(a, b)  # a source's own later count replaces its earlier one, however far apart
+            old.reason = "superseded"
+            revisions.append((old, new))
         elif rel is Relation.SCOPE:
             if a.order != b.order and not _perpetrator_scope(a.claim, b.claim):
                 _older(a, b)[1].reason = "scope"  # far larger, later, unannounced: another count
             else:  # the victims against the victims and the gunman: the fuller count stands
-                (a if rules.quoted(a.claim) < rules.quoted(b.claim) else b).reason = "scope"
+                (a if wholes.quoted(a.claim) < wholes.quoted(b.claim) else b).reason = "scope"
     for f in candidates:
         if f.reason:
             leave(f.claim, f.reason)
@@ -312,23 +318,24 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         if seen is None:
             latest[f.key] = f
         elif f.order > seen.order:
-            if rules.quoted(f.claim) != rules.quoted(seen.claim):
+            if wholes.quoted(f.claim) != wholes.quoted(seen.claim):
                 revisions.append((seen, f))
             leave(seen.claim, "superseded")
             latest[f.key] = f
         else:  # the same source again in one article: its most prominent figure stands
-            leave(f.claim, "scope" if rules.quoted(f.claim) > rules.quoted(seen.claim) else "part")
+            leave(f.claim, "scope" if wholes.quoted(f.claim) > wholes.quoted(seen.claim) else "part")
     current = list(latest.values())
     if not current:
         return Reading(best=None, best_qualifier=None, low=None, high=None, revisions=_steps(revisions),
                        excluded=_dedupe(excluded))
-    best = max(current, key=lambda f: (fig.prominence(f.claim), f.order, rules.quoted(f.claim)))
+    best = max(current, key=lambda f: (fig.prominence(f.claim), f.order, wholes.quoted(f.claim)))
     figures = [f.claim for f in current]
     low, high = fig.span(figures)
-    best_value = rules.quoted(best.claim)
-    evidence = [str(i) for f in current if rules.quoted(f.claim) == best_value
+    best_value = wholes.quoted(best.claim)
+    evidence = [str(i) for f in current if wholes.quoted(f.claim) == best_value
                 for i in f.claim.get("joined") or [f.id]]
-    disagreement = any(a.key != b.key and fig.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
+    disagreement = any(a.key != b.key and wholes.quoted(a.claim) != wholes.quoted(b.claim)
+                       and fig.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
     sources = [{"source": cite_name(f.claim.get("source")), "value": int(f.claim.get("value") or 0),
                 "qualifier": f.claim.get("qualifier"), "low": f.claim.get("low"), "high": f.claim.get("high"),
                 "article": f.claim.get("article"), "date": f.claim.get("date"), "id": f.id}
@@ -370,7 +377,7 @@ def _steps(pairs: list[tuple[_Figure, _Figure]]) -> list[dict[str, Any]]:
     ordered.sort(key=lambda f: (f.order, f.id not in replaced))
     steps: list[dict[str, Any]] = []
     for f in ordered:
-        value = rules.quoted(f.claim)
+        value = wholes.quoted(f.claim)
         if steps and steps[-1]["value"] == value:
             continue
         steps.append({"value": value, "id": f.id, "date": f.claim.get("date")})
@@ -382,3 +389,69 @@ def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for item in items:
         out.setdefault(str(item["id"]), item)
     return list(out.values())
+
+
+# --- the toll's fields made consistent with its `best` (rules.py's `_toll`) ---------------------------
+
+def revision_pairs(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The relations layer's steps (figures oldest first) as revisions {value, replaced_by, id, by_id, date}."""
+    return [{"value": old["value"], "replaced_by": new["value"], "id": old["id"], "by_id": new["id"],
+             "date": new.get("date")} for old, new in zip(steps, steps[1:], strict=False)]
+
+
+def _entry_key(entry: dict[str, Any]) -> str:
+    name = entry.get("source")
+    return "article:" + str(entry.get("article")) if not name else \
+        "source:" + re.sub(r"^(?:the|a|an)\s+", "", str(name), flags=re.IGNORECASE).lower()
+
+
+def _entry_bounds(entry: dict[str, Any]) -> tuple[int, int | None]:
+    """(lowest, highest) figure a source entry gives; highest None when open-ended ("more than 500")."""
+    value = int(entry.get("value") or 0)
+    if entry.get("qualifier") == "range":
+        low, high = entry.get("low"), entry.get("high")
+        return int(low) if low is not None else value, int(high) if high is not None else value
+    return value, value if entry.get("qualifier") in ("exact", "about", None) else None
+
+
+def consistent_sources(sources: list[dict[str, Any]], best: int | None, qualifier: str | None,
+                       best_claim: Claim | None, singles: str | None,
+                       ordered: Sequence[Any]) -> tuple[list[dict[str, Any]], int | None, int | None, bool]:
+    """Sources (one per citable source), low, high and disagreement that agree with each other and with `best`:
+    the source that gives `best` is listed with it (replacing that source's other figure), low/high are the
+    smallest and largest figures the sources give (high None when the largest is open-ended), and disagreement
+    needs two sources with different figures."""
+    out = [dict(s) for s in sources]
+    if best is not None and not any(wholes.quoted(s) == best for s in out):
+        if best_claim is not None and wholes.quoted(best_claim) == best:
+            article = next((a for a in ordered if a.id == str(best_claim.get("article"))), None)
+            entry = {"source": cite_name(best_claim.get("source")), "value": int(best_claim.get("value") or 0),
+                     "qualifier": best_claim.get("qualifier"), "low": best_claim.get("low"),
+                     "high": best_claim.get("high"), "article": best_claim.get("article"),
+                     "date": article.raw_date if article else None, "id": best_claim.get("id")}
+        else:  # people described one by one: the latest article that describes any, in its own voice
+            article = next((a for a in reversed(ordered) if a.id == singles), ordered[-1] if ordered else None)
+            entry = {"source": None, "value": best, "qualifier": qualifier or "exact", "low": best, "high": best,
+                     "article": article.id if article else None, "date": article.raw_date if article else None,
+                     "id": f"{article.id if article else ''}#single"}
+        out = [s for s in out if _entry_key(s) != _entry_key(entry)] + [entry]
+    seen: set[str] = set()
+    unique = []
+    for s in out:
+        if _entry_key(s) not in seen:
+            seen.add(_entry_key(s))
+            unique.append(s)
+    if not unique:
+        return [], best, best, False
+    bounds = [_entry_bounds(s) for s in unique]
+    low = min(lo for lo, _ in bounds)
+    tops = [hi for _, hi in bounds]
+    high = None if any(hi is None and lo >= max((h for h in tops if h is not None), default=0)
+                       for lo, hi in bounds) else max(h for h in tops if h is not None)
+    disagreement = len({wholes.quoted(s) for s in unique}) > 1 and len(unique) > 1 and _differing(unique)
+    return unique, low, high, disagreement
+
+
+def _differing(entries: list[dict[str, Any]]) -> bool:
+    """Whether two of these sources give figures that cannot both be true."""
+    return any(fig.disagree([a, b]) for a, b in combinations(entries, 2))
