@@ -455,3 +455,35 @@ def consistent_sources(sources: list[dict[str, Any]], best: int | None, qualifie
 def _differing(entries: list[dict[str, Any]]) -> bool:
     """Whether two of these sources give figures that cannot both be true."""
     return any(fig.disagree([a, b]) for a, b in combinations(entries, 2))
+
+
+def violations(toll: dict[str, Any]) -> list[str]:
+    """How a toll (as a dict) contradicts itself (issue 26's self-consistency check; [] when it does not): a
+    source figure outside `low`..`high`, a `low` or `high` no source gives, `best` outside them,
+    `disagreement` without two sources with differing figures, a source listed twice, an exclusion
+    without a spec reason or of a listed source's own figure."""
+    out: list[str] = []
+    sources, low, high = toll.get("sources") or [], toll.get("low"), toll.get("high")
+    bounds = [_entry_bounds(s) for s in sources]
+    for s, (lo, hi) in zip(sources, bounds, strict=True):
+        # an open figure ("at least 13") lies within 13..18: only its floor is given
+        if low is not None and lo < low or high is not None and (lo if hi is None else hi) > high:
+            out.append(f"source {s.get('source')!r} {s.get('value')} outside {low}..{high}")
+    if sources and low not in {lo for lo, _ in bounds}:
+        out.append(f"low {low} given by no source")
+    if sources and high is not None and high not in {hi for _, hi in bounds}:
+        out.append(f"high {high} given by no source")
+    best = toll.get("best")
+    if best is not None and (low is not None and best < low or high is not None and best > high):
+        out.append(f"best {best} outside {low}..{high}")
+    if toll.get("disagreement") and (len(sources) < 2 or len({wholes.quoted(s) for s in sources}) < 2):
+        out.append("disagreement without two differing sources")
+    keys = [_entry_key(s) for s in sources]
+    if len(keys) != len(set(keys)):
+        out.append("a source listed twice")
+    for x in toll.get("excluded") or []:
+        if x.get("reason") not in EXCLUSION_REASONS:
+            out.append(f"excluded {x.get('id')} without a spec reason: {x.get('reason')!r}")
+        if str(x.get("id")) in {str(s.get("id")) for s in sources}:
+            out.append(f"excluded {x.get('id')} is a source")
+    return out
