@@ -173,3 +173,16 @@ def test_gold_events_exist_in_the_data() -> None:
             seen[("airwars", json.loads(line)["incident_id"])] = 1
     assert wanted <= set(seen)
     assert all(seen[k] >= 2 for k in wanted if k[0] == "gva")  # multi-article incidents
+
+
+def test_a_figure_after_another_sources_early_one_is_no_update() -> None:
+    sentence = "A tweet from X initially placed the toll at 5 killed, while Y reported 6 martyrs so far."
+    toll = read_toll([claim(1, 5, source="X", sentence=sentence, start=0),
+                      claim(2, 6, source="Y", sentence=sentence, start=1)])
+    assert toll.revisions == [] and toll.disagreement
+
+
+def test_people_described_one_by_one_are_no_step_of_the_count() -> None:
+    single = {**claim(9, 2, article="a"), "id": "a#single", "sentence": "A man and a woman were killed."}
+    toll = read_toll([claim(1, 4, article="b", date="2016-01-02")], extra=[{**single, "date": "2016-01-01"}])
+    assert toll.revisions == [] and toll.best == 4

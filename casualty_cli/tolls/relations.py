@@ -138,9 +138,24 @@ def exclusion(claim: Claim) -> str | None:
 
 
 def _early(claim: Claim) -> bool:
-    """Whether the sentence presents the figure as an early report ("initially posted that three ...")."""
+    """Whether the figure's own clause presents it as an early report ("initially posted that three ...",
+    "Initial statements by the Civil Defense led sources to report that one or two"); not a figure set after
+    another's early one ("X initially put it at five, while Y reported six": six is no early report)."""
     sentence, quantity, at = _located(claim)
-    return at >= 0 and bool(EARLY.search(sentence[max(0, at - 120):at]))
+    if at < 0:
+        return False
+    before = sentence[max(0, at - 200):at]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    return bool(EARLY.search(before[cut:]))
+
+
+# Where the clause of an earlier figure ends: a contrast, a semicolon, another figure's source after "while".
+CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and later|later)\b|;", re.IGNORECASE)
+
+
+def _single(f: _Figure) -> bool:
+    """Whether the figure counts people described one by one (handed in by the caller as `extra`)."""
+    return f.id.endswith("#single")
 
 
 def _contrasted(claim: Claim) -> bool:
@@ -275,6 +290,10 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         usable = [c for c in here if exclusion(c) is None]
         counted = wholes.counted_figures(usable)
         whole = wholes.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
+        # a figure the text presents as the update of an early one ("initially five ... later eight") stands
+        # even where the rules pass it over as a group within an earlier stated figure
+        whole += [c for c in counted if c not in whole and _updating(c) and not fig.limited(c) and any(
+            _early(e) and wholes.quoted(e) < wholes.quoted(c) for e in whole)]
         whole_ids = {str(c.get("id")) for c in whole}
         for c in counted:
             if str(c.get("id")) not in whole_ids:
@@ -291,6 +310,9 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         if rel is Relation.UPDATE and a.order != b.order and not (a.id in picks and b.id in picks) \
                 and not (a.claim.get("superseded_by") or b.claim.get("superseded_by")):
             rel = Relation.PART
+        if rel in (Relation.UPDATE, Relation.CONFLICT) and (_single(a) or _single(b)) \
+                and wholes.quoted(a.claim) != wholes.quoted(b.claim):
+            rel = Relation.PART  # people described one by one are some of the victims, never a step of the count
         if rel is Relation.UPDATE:
             old, new = _older(a, b)
             old.reason = "superseded"
