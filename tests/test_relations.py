@@ -186,3 +186,17 @@ def test_people_described_one_by_one_are_no_step_of_the_count() -> None:
     single = {**claim(9, 2, article="a"), "id": "a#single", "sentence": "A man and a woman were killed."}
     toll = read_toll([claim(1, 4, article="b", date="2016-01-02")], extra=[{**single, "date": "2016-01-01"}])
     assert toll.revisions == [] and toll.best == 4
+
+
+def test_a_figure_dated_years_before_its_article_is_another_event() -> None:
+    old = claim(2, 13, sentence="The same shop sold the gun used in the Nov. 5 2009 rampage that left 13 dead.",
+                date="2014-04-03", start=100)
+    toll = read_toll([claim(1, 4, date="2014-04-03"), old])
+    assert toll.best == 4 and {x["id"]: x["reason"] for x in toll.excluded} == {"a#2": "other_event"}
+
+
+def test_the_worst_hurt_are_a_part_of_the_injured() -> None:
+    hurt = claim(2, 3, sentence="The 3 most seriously injured victims suffered spinal injuries, doctors said.",
+                 source="doctors", start=100)
+    toll = read_toll([claim(1, 16, source="Milley"), hurt])
+    assert [s["value"] for s in toll.sources] == [16] and not toll.disagreement

@@ -130,11 +130,43 @@ def exclusion(claim: Claim) -> str | None:
         return "superseded"
     if fig.related(claim) or fig.footnote(claim):
         return "related_story"
-    if fig.other_event(claim):
+    if fig.other_event(claim) or _earlier_year(claim):
         sentence = str(claim.get("sentence") or "")
         return "period_total" if PERIOD.search(sentence) and not fig.SUPERLATIVE_SINCE.search(sentence) \
             else "other_event"
     return None
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier_year(claim: Claim) -> bool:
+    """Whether the figure's sentence dates it years before its article ("the Nov. 5 2009 shooting rampage ...
+    that left 13 dead" in a 2014 article): another event. Needs the claim's `date`."""
+    when = fig.parse_date(claim.get("date"))
+    sentence, _, at = _located(claim)
+    if when is None or at < 0:
+        return False
+    years = [int(y) for y in YEAR.findall(sentence[:at])]
+    if EARLIER.match(sentence):
+        return True
+    return bool(years) and all(y < when.year - 1 for y in years) and str(when.year) not in sentence
+
+
+# "Four months before Lopez's rampage, ... to kill his two young daughters": an earlier event told as background.
+EARLIER = re.compile(r"^\W*(?:\w+\s+){1,2}(?:days|weeks|months|years)\s+(?:before|earlier)\b", re.IGNORECASE)
+# "The three most seriously injured victims", "two of them critically": the worst hurt among the injured.
+SEVERITY = re.compile(r"\b(?:most (?:seriously|severely|critically|badly)|critical(?:ly)?|in (?:critical|serious) "
+                      r"condition|seriously)\b", re.IGNORECASE)
+
+
+def _severity_part(claim: Claim, among: Sequence[Claim]) -> bool:
+    """Whether the figure counts the worst hurt ("the three most seriously injured") beside a larger figure of
+    its article: a part, not another count."""
+    sentence, quantity, at = _located(claim)
+    if at < 0 or not SEVERITY.search(sentence[max(0, at - 40):at + len(quantity) + 40]):
+        return False
+    return any(wholes.quoted(c) > wholes.quoted(claim) for c in among if c is not claim)
 
 
 def _early(claim: Claim) -> bool:
@@ -294,6 +326,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         # even where the rules pass it over as a group within an earlier stated figure
         whole += [c for c in counted if c not in whole and _updating(c) and not fig.limited(c) and any(
             _early(e) and wholes.quoted(e) < wholes.quoted(c) for e in whole)]
+        whole = [c for c in whole if not _severity_part(c, whole)]
         whole_ids = {str(c.get("id")) for c in whole}
         for c in counted:
             if str(c.get("id")) not in whole_ids:
