@@ -200,3 +200,13 @@ def test_the_worst_hurt_are_a_part_of_the_injured() -> None:
                  source="doctors", start=100)
     toll = read_toll([claim(1, 16, source="Milley"), hurt])
     assert [s["value"] for s in toll.sources] == [16] and not toll.disagreement
+
+
+def test_a_surname_is_the_same_source_as_the_full_name() -> None:
+    toll = read_toll([claim(1, 4, source="Gen. Mark Milley"), claim(2, 4, source="Milley", article="b")])
+    assert len(toll.sources) == 1
+
+
+@pytest.mark.parametrize("pronoun", ["WE'RE", "they", "He"])
+def test_a_pronoun_is_no_source(pronoun: str) -> None:
+    assert cite_name(pronoun) is None

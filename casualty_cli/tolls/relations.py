@@ -68,7 +68,8 @@ class Reading:
 NOT_A_SOURCE = re.compile(
     r"^(?:(?:an?|the|this|that|another|same) )*(?:image|photo|photograph|picture|video|caption|graphic|file photo"
     r"|same source|source|sources said|screenshot|credit)s?\b|\b(?:image|photo|caption) (?:credit|by)\b"
-    r"|^(?:another|the same|this|that|same)\b|^\W*$|^[\d\W]+$", re.IGNORECASE)
+    r"|^(?:another|the same|this|that|same)\b|^\W*$|^[\d\W]+$"
+    r"|^(?:i|we|you|he|she|it|they|we're|they're|i'm|he's|she's|us|them)$", re.IGNORECASE)
 # "BRIDGEPORT - Bridgeport police": a dateline before the name.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+?\s*(?:\([^)]*\))?\s*[-—–:]+\s+(?=\S)")
 # "Abu Mohammed Madhoun 7": an age or count glued to a name.
@@ -334,6 +335,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         if whole:
             picks.add(str(max(whole, key=lambda c: (fig.prominence(c), -int(c.get("start") or 0))).get("id")))
         candidates += [_as_figure(c, articles, order) for c in whole]
+    _same_person(candidates)
     # pairwise: narrated and cross-article updates, parts and scopes among the whole figures
     alive = list(candidates)
     for a, b in combinations(candidates, 2):
@@ -398,6 +400,17 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     return Reading(best=best_value, best_qualifier=str(best.claim.get("qualifier") or "exact"), low=low, high=high,
                    sources=sources, disagreement=disagreement, revisions=_steps(revisions),
                    excluded=_dedupe(excluded), evidence=evidence)
+
+
+def _same_person(figures: list[_Figure]) -> None:
+    """One source however named in one event: "Milley" is "Gen. Mark Milley" when he is the only such name."""
+    keys = {f.key for f in figures if f.key.startswith("source:")}
+    for f in figures:
+        name = f.key.removeprefix("source:")
+        if f.key in keys and " " not in name:
+            fuller = [k for k in keys if k != f.key and k.split()[-1] == name]
+            if len(fuller) == 1:
+                f.key = fuller[0]
 
 
 def _as_figure(claim: Claim, articles: dict[str, tuple[date | None, int]], order: dict[str, int]) -> _Figure:
