@@ -24,6 +24,7 @@ from enum import Enum
 from itertools import combinations
 from typing import Any
 
+from ..extract.revisions import link_narrated
 from . import figures as fig
 from . import wholes
 
@@ -311,8 +312,9 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     by_id = {str(c.get("id")): c for c in mine}
     candidates: list[_Figure] = []
     picks: set[str] = set()  # each article's own figure: only these update across articles
-    for article in ranked:
-        here = [c for c in mine if str(c.get("article")) == article]
+    for article in ranked:  # narrated revisions ("initially 500 ..., then revised to 471") marked per article
+        here = link_narrated([c for c in mine if str(c.get("article")) == article])
+        by_id.update({str(c.get("id")): c for c in here})
         for c in here:
             reason = exclusion(c)
             if reason is not None:
