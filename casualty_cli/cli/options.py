@@ -134,16 +134,28 @@ def default_format(output: str | None, details: bool) -> str:
 
 @contextmanager
 def output_to(path: str | None, fmt: str = "jsonl") -> Iterator[Any]:
-    """stdout, or FILE written safely (`export.open_output`); for sqlite the temporary name
-    itself, a copy of the database when there is one."""
-    from ..write.export import atomic_path, open_output
+    """stdout, or FILE written safely (`export.open_output`); for sqlite the database's own
+    path: the writer takes its lock and writes one transaction (`write.sqlite`)."""
+    from ..write.export import check_writable, open_output
 
     if fmt == "sqlite" and path:
-        with atomic_path(os.path.realpath(path), copy=True, shown=path) as tmp:
-            yield tmp
+        check_writable(path)
+        yield os.path.realpath(path)
         return
     with open_output(path) as handle:  # a device, FIFO or socket is written to, never replaced
         yield handle
+
+
+@contextmanager
+def undone_on_error(writer: Any) -> Iterator[Any]:
+    """The writer; if the block fails or is interrupted, a writer that can (`abort()`) undoes its writes."""
+    try:
+        yield writer
+    except BaseException:
+        abort = getattr(writer, "abort", None)
+        if abort is not None:
+            abort()
+        raise
 
 
 def types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = ()) -> Any:
