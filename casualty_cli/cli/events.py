@@ -17,10 +17,10 @@ def notes_for(reporter: Reporter, quiet: bool) -> EventNotes:
 
 
 def claims_events(path: str, event_field: str | None, reporter: Reporter,
-                  notes: EventNotes) -> Callable[[], Iterator[Found]]:
+                  notes: EventNotes, max_bytes: int | None = None) -> Callable[[], Iterator[Found]]:
     """extract's JSON Lines grouped into events; a file that cannot be read is a usage problem."""
     try:
-        return claims_file_events(path, event_field, reporter, notes)
+        return claims_file_events(path, event_field, reporter, notes, max_bytes)
     except CasualtyError as e:
         raise opt.usage(e) from e
 

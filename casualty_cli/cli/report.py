@@ -49,7 +49,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
     notes = notes_for(reporter, quiet)
     texts: dict[str, str] | None = None
     if claims_path:
-        found = claims_events(claims_path, event_field, reporter, notes)
+        found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         texts = {}
         options = opt.read_options(glob, input_format, text_field, id_field,

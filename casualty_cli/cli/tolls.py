@@ -61,7 +61,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet)
     if claims_path:
-        found = claims_events(claims_path, event_field, reporter, notes)
+        found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
         options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes)
