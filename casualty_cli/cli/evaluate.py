@@ -49,12 +49,14 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
         pred = [c.to_dict() for _, claims in extractor.extract_many(articles) if isinstance(claims, list)
                 for c in claims]
     result = score(gold, pred, {PurePath(source.path).name for source in plan.sources})
+    from ..write.terminal import for_terminal
+
     for line in report(result):
-        click.echo(line)
+        click.echo(for_terminal(line))
     if show:
         for line in result.missed:
-            click.echo(f"missed: {line}")
+            click.echo(f"missed: {for_terminal(line)}")
         for line in result.spurious:
-            click.echo(f"spurious: {line}")
+            click.echo(f"spurious: {for_terminal(line)}")
         for line in result.wrong["source"]:
-            click.echo(f"wrong_source: {line}")
+            click.echo(f"wrong_source: {for_terminal(line)}")

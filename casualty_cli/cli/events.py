@@ -13,7 +13,7 @@ from .reporter import Reporter
 
 def notes_for(reporter: Reporter, quiet: bool) -> EventNotes:
     """Event notes said on the reporter's stderr console."""
-    return EventNotes(lambda message: reporter.err.print(message, markup=False, highlight=False), quiet=quiet)
+    return EventNotes(reporter.say, quiet=quiet)
 
 
 def claims_events(path: str, event_field: str | None, reporter: Reporter,
