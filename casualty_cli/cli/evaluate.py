@@ -25,7 +25,7 @@ Examples:
 @opt.input_options
 def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: bool, show: bool,
              paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-             max_bytes: int) -> None:
+             max_bytes: int, delimiter: str | None = None) -> None:
     """Precision, recall and F1 of detection and typing, and field accuracies, against a gold set.
 
     PATHS are the articles the gold set labels (claims found in an article
@@ -36,7 +36,7 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
     from ..evaluate import read_rows, report, score
     from ..read.inputs import plan_inputs
 
-    options = opt.read_options(glob, input_format, text_field, id_field, max_bytes=max_bytes)
+    options = opt.read_options(glob, input_format, text_field, id_field, max_bytes=max_bytes, delimiter=delimiter)
     try:
         gold = read_rows(gold_path)
         pred = read_rows(pred_path) if pred_path else None

@@ -39,7 +39,7 @@ Examples:
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
-            dask_local: str | None = None, carry: str | None = None) -> None:
+            dask_local: str | None = None, carry: str | None = None, delimiter: str | None = None) -> None:
     """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
 
     Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
@@ -58,7 +58,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     carry_fields = opt.names(carry)
     if carry_fields and fmt == "table":
         raise click.UsageError("--carry applies to --format json, jsonl, csv or sqlite, not table")
-    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes)
+    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes, delimiter)
     try:
         wanted = parse_fields(fields)
     except CasualtyError as e:

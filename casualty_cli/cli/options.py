@@ -34,6 +34,8 @@ def input_options(f: F) -> F:
                      help="JSON Lines field / CSV column naming the article [default: id, else PATH:LINE]."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True, metavar="N",
                      help="Skip, with a note, any input larger than N bytes (files, stdin, FIFOs)."),
+        click.option("--delimiter", default=None, metavar="CHAR",
+                     help="CSV delimiter (, ; | or tab) [default: sniffed from the header line; tab for .tsv/.tab]."),
     ]):
         f = option(f)
     return f
@@ -114,12 +116,12 @@ def usage(e: CasualtyError) -> click.ClickException:
 
 
 def read_options(glob: str, input_format: str, text_field: str, id_field: str | None,
-                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES) -> Any:
+                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES, delimiter: str | None = None) -> Any:
     from ..read.inputs import InputOptions
 
     try:
         return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field,
-                            record_fields=record_fields, max_bytes=max_bytes)
+                            record_fields=record_fields, max_bytes=max_bytes, delimiter=delimiter)
     except CasualtyError as e:
         raise usage(e) from e
 

@@ -35,7 +35,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
           max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
-          date_field: str | None) -> None:
+          date_field: str | None, delimiter: str | None = None) -> None:
     """One toll per event and type: the figure to quote, its range, who says what, its history.
 
     Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
@@ -64,7 +64,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
-        options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes)
+        options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes, delimiter)
         found = article_events(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
                                     reporter, notes)
     from ..tolls.rules import stream_tolls
