@@ -147,6 +147,9 @@ def test_datasette_serves_the_database(outputs):
     table = asyncio.run(get("/claims/claims.json?_shape=array&_size=max"))
     assert [row["id"] for row in table] == [c["id"] for c in claims]
     assert table[0]["value"] == claims[0]["value"]
+    word = claims[0]["sentence"].split()[-1].strip(".,")
+    found = asyncio.run(get(f"/claims/claims.json?_shape=array&_search={word}"))  # the search box, answered
+    assert found and all(word.lower() in row["sentence"].lower() for row in found)
 
 
 def test_pandas_reads_the_database_and_the_csv(outputs):
