@@ -325,3 +325,11 @@ def test_tolls_refuses_what_it_cannot_write(args, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(STORY.format(n=3, place="X"))
     result = cli_run("tolls", "a.txt", *args)
     assert result.exit_code == 2 and not (tmp_path / "t.db").exists()
+
+
+def test_report_refuses_to_write_a_page_into_a_database(tmp_path):
+    db = tmp_path / "claims.db"
+    assert extract_into(db, jsonl(tmp_path, "a.jsonl", ("a", 12))).exit_code == 0
+    before = db.read_bytes()
+    result = cli_run("report", jsonl(tmp_path, "b.jsonl", ("b", 7)), "--id-field", "id", "-o", str(db))
+    assert result.exit_code == 2 and "not a database" in result.stderr and db.read_bytes() == before

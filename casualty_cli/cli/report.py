@@ -45,6 +45,8 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
+    if output and opt.default_format(output, False) == "sqlite":  # an HTML page in claims.db would replace it
+        raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet)
