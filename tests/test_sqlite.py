@@ -333,3 +333,13 @@ def test_report_refuses_to_write_a_page_into_a_database(tmp_path):
     before = db.read_bytes()
     result = cli_run("report", jsonl(tmp_path, "b.jsonl", ("b", 7)), "--id-field", "id", "-o", str(db))
     assert result.exit_code == 2 and "not a database" in result.stderr and db.read_bytes() == before
+
+
+def test_an_interrupted_run_into_a_new_database_leaves_no_file(tmp_path, monkeypatch):
+    def interrupt(self, claims, article=None, record=None):
+        raise KeyboardInterrupt
+
+    source = jsonl(tmp_path, "a.jsonl", ("a", 12))
+    monkeypatch.setattr(SqliteWriter, "write", interrupt)
+    assert extract_into(tmp_path / "new.db", source).exit_code == 130
+    assert os.listdir(tmp_path) == ["a.jsonl"]

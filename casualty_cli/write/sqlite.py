@@ -16,6 +16,7 @@ database are rebuilt only for the articles (events) the run touched.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
@@ -82,7 +83,8 @@ class Database:
     """One write transaction on `path`: opened with its lock taken, committed or rolled back once."""
 
     def __init__(self, path: str, *, shown: str | None = None, timeout: float | None = None) -> None:
-        self.shown = shown or path
+        self.shown, self.path = shown or path, path
+        self.new = not os.path.exists(path)  # a run that fails leaves no empty database behind
         timeout = TIMEOUT if timeout is None else timeout
         try:
             self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
@@ -119,6 +121,11 @@ class Database:
         except sqlite3.Error:
             pass
         self.db.close()
+        try:
+            if self.new and os.path.getsize(self.path) == 0:
+                os.unlink(self.path)
+        except OSError:
+            pass
 
     def tolls_table(self) -> bool:
         """Create the keyed `tolls` table; an older unkeyed one (derived data) is dropped. True if new."""
