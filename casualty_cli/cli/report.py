@@ -21,6 +21,7 @@ Examples:
 """)
 @click.argument("paths", nargs=-1)
 @opt.input_options
+@opt.TITLE_OPTION
 @opt.run_options
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
@@ -34,7 +35,7 @@ Examples:
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
            max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
            date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool,
-           delimiter: str | None = None) -> None:
+           delimiter: str | None = None, title_field: str | None = None) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
 
@@ -45,6 +46,8 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
+    if claims_path and title_field:
+        raise click.UsageError("--title-field applies to PATHS: with --claims the headlines were read by extract")
     if output and opt.default_format(output, False) == "sqlite":  # an HTML page in claims.db would replace it
         raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
@@ -56,7 +59,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
     else:
         texts = {}
         options = opt.read_options(glob, input_format, text_field, id_field,
-                                tuple(f for f in (event_field, date_field) if f), max_bytes, delimiter)
+                                   tuple(f for f in (event_field, date_field) if f), max_bytes, delimiter, title_field)
         found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():
