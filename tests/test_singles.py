@@ -100,6 +100,10 @@ from casualty_cli.tolls.singles import read_singles
     ("Man and woman shot in Southside", [("casualties", 2)]),
     ("A man and woman were shot Sunday.", [("casualties", 2)]),
     ("Dalton area boy, 8, dies from accidental gunshot wound", [("killed", 1)]),
+    # title-case headlines: a capitalised preposition after the harm is no victim's name
+    ("Teen Shot To Death In Pacoima", [("killed", 1)]),
+    ("Man Shot Outside Bar", [("casualties", 1)]),
+    ("A man shot his wife", []),
 ])
 def test_read_singles(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(s["type"], s["count"]) for s in read_singles(text)] == expected

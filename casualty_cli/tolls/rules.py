@@ -37,6 +37,7 @@ from itertools import groupby
 from typing import Any
 
 from ..claims import CLAIM_TYPES
+from .derived import own_type_wholes, types_to_build, with_derived_injured
 from .figures import (
     LEAD_CHARS,
     RELATED,
@@ -118,7 +119,7 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
     `sentence`, read from the text by the extractor side (`singles.read_singles`).
     """
     articles: dict[str, _Article] = {}
-    for claim in claims:
+    for claim in own_type_wholes(claims):
         key = str(claim.get("article"))
         if key not in articles:
             raw = date_of(claim) if date_of else None
@@ -131,12 +132,13 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
             articles[key] = _Article(key, parse_date(raw), raw, len(articles), [])
     ordered = sorted(articles.values(), key=lambda a: (a.date or date.min, a.order))
     wanted = set(types) if types is not None else None
+    build = types_to_build(wanted)
     present = {c.get("type") for c in claims} | {s.get("type") for s in singles}
     out = []
     for kind in CLAIM_TYPES:
-        if kind in present and (wanted is None or kind in wanted):
+        if kind in present and (build is None or kind in build):
             out.append(_toll(event, kind, ordered, [s for s in singles if s.get("type") == kind]))
-    return out
+    return [t for t in with_derived_injured(out) if wanted is None or t.type in wanted]
 
 
 def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Toll:
