@@ -280,6 +280,19 @@ def test_low_high(figures: list[dict[str, Any]], expected: tuple[int | None, int
      "Over 1000", True),
     ("More than 150000 people have been killed in Syrias conflict which started as a peaceful protest movement.",
      "More than 150000", True),
+    # city-wide roundups (GVA): several incidents or days, and a roundup's other incident
+    ("7 killed in 3 shootings within a mile in South Shore", "7", True),
+    ("3 killed, 12 wounded in Monday shootings across Chicago", "3", True),
+    ("Three young children have been shot accidentally in the Houston area in the past four days, two fatally from "
+     "self-inflicted gunshots.", "two", True),
+    ("The two homicides bring the city's total to 44 for the year.", "44", True),
+    ("At least 80 people were killed in the city in November alone.", "At least 80", True),
+    ("Earlier Thursday, two men were fatally shot in North Philadelphia.", "two", True),
+    ("Other figures on the Officer Down Memorial Page website showed that 19 officers had been slain nationwide in "
+     "July, through Monday.", "19", True),
+    ("Nationwide, 895 people died due to Agnes.", "895", False),  # a storm's whole toll
+    ("2 dead, 7 wounded in shooting at Liberty City park", "2", False),
+    ("Two people were killed on Thursday, police said.", "Two", False),
 ])
 def test_other_event(sentence: str, quantity: str, expected: bool) -> None:
     assert other_event({"sentence": sentence, "quantity": quantity}) is expected
@@ -524,3 +537,15 @@ def test_the_check_finds_a_contradiction() -> None:
     found = violations(bad)
     assert any("outside" in f for f in found) and any("twice" in f for f in found)
     assert any("disagreement" in f for f in found) and any("reason" in f for f in found)
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "expected"), [
+    ("RELATED: Police: 2 killed in apparent drive-by shooting near downtown San Antonio", "2", True),
+    ("Source AFP Related News 3 killed in Idlib", "3", True),
+    ("Police said 2 people were killed near downtown San Antonio.", "2", False),
+    ("Two people related to the victim were killed.", "Two", False),
+])
+def test_related_story_links(sentence: str, quantity: str, expected: bool) -> None:
+    from casualty_cli.tolls.figures import related
+
+    assert related({"sentence": sentence, "quantity": quantity}) is expected

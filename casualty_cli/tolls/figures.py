@@ -62,6 +62,18 @@ OTHER_EVENT = re.compile(
 
 # How far from the figure (characters, same sentence) such words still bind to it.
 OTHER_EVENT_REACH = 150
+# A count over several incidents or days, as roundups give them: "7 killed in 3 shootings within a mile",
+# "3 killed, 12 wounded in Monday shootings across Chicago", "in the past four days", "the city's total to 44
+# for the year", "in November alone", "19 officers had been slain nationwide in July"; and a roundup's other
+# incident: "Earlier Thursday, a 21-year-old man was fatally shot".
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+SEVERAL_EVENTS = re.compile(
+    r"\bshootings\b|\b(?:in|over|during) the (?:past|last) (?:few|two|three|four|five|six|seven|several|\d+) "
+    r"(?:days|weeks|months)\b|^\W*earlier (?:on )?" + _WEEKDAY + r"\b"
+    r"|\bfor the year\b|\bin " + _MONTH + r" alone\b"
+    r"|\bnationwide (?:in|this|last|since|so far)\b|\bacross the (?:country|nation)\b",
+    re.IGNORECASE)
 
 
 # Victim nouns that name a part of the harmed: a figure about them is partial when a whole is given.
@@ -146,7 +158,7 @@ def located(claim: Claim) -> tuple[str, str, int]:
 
 def about_other_event(text: str) -> bool:
     """Whether a text (a sentence, or the words near a figure) speaks of another event or a period's total."""
-    return bool(OTHER_EVENT.search(text) or SUPERLATIVE_SINCE.search(text))
+    return bool(OTHER_EVENT.search(text) or SEVERAL_EVENTS.search(text) or SUPERLATIVE_SINCE.search(text))
 
 
 def other_event(claim: Claim) -> bool:
@@ -159,7 +171,8 @@ def other_event(claim: Claim) -> bool:
     # a comparison after the figure is about the figure's rank, not another toll: "killed 213, the worst use of
     # gas in the civil war"
     after = SUPERLATIVE.split(after, maxsplit=1)[0]
-    return bool(OTHER_EVENT.search(before + " " + after) or SUPERLATIVE_SINCE.search(before))
+    near = before + " " + after
+    return bool(OTHER_EVENT.search(near) or SEVERAL_EVENTS.search(near) or SUPERLATIVE_SINCE.search(before))
 
 
 def partial(claim: Claim) -> bool:
@@ -206,8 +219,10 @@ def footnote(claim: Claim) -> bool:
         r"(?<!\[)\b" + re.escape(quantity) + r"\b(?!\])", sentence)
 
 
-# A web page's list of other stories after the article: "Source AFP Related News ...", "Views 458 Related ...".
-RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bViews \d+ Related\b")
+# A web page's list of other stories after the article: "Source AFP Related News ...", "Views 458 Related ...";
+# a link to one inside it: "RELATED: Police: Man killed in apparent drive-by shooting near downtown San Antonio".
+RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bViews \d+ Related\b"
+                     r"|\b(?:RELATED|Related|READ MORE|Read more|ALSO READ|Also read|See also):")
 
 
 def related(claim: Claim) -> bool:
