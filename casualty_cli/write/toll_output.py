@@ -78,7 +78,7 @@ TOLL_COLUMNS = (Column("type", least=None), Column("figure", least=8), Column("r
 
 
 def toll_items(tolls: Iterable[Toll], *, claims: Mapping[str, Mapping[str, Any]] | None = None) -> list[Item]:
-    """Each event's heading ("event · 2 articles · as of 2016-05-02"), then a row per toll; with `claims` (id ->
+    """Each event's heading ("event 7 · 2 articles · as of 2016-05-02"), then a row per toll; with `claims` (id ->
     claim), under each toll its evidence sentences, the figure highlighted, and the figures left out with why."""
     from .render import TYPE_STYLE
 
@@ -92,11 +92,16 @@ def toll_items(tolls: Iterable[Toll], *, claims: Mapping[str, Mapping[str, Any]]
         if t.disagreement:
             span.append("\n≠ disagree", style="red")
         items.append(Row((Text(safe(t.type), style=TYPE_STYLE.get(t.type, "")),
-                          Text(safe(best_words(t)), style="bold"), span, Text(safe("\n".join(source_lines(t)))),
-                          Text(safe("\n".join(revision_lines(t.revisions)))))))
+                          Text(safe(best_words(t)), style="bold"), span, lines(source_lines(t)),
+                          lines(revision_lines(t.revisions)))))
         if claims is not None:
             items.append(Lines(tuple(_details(t, claims))))
     return items
+
+
+def lines(texts: Iterable[str]) -> Text:
+    """A cell of several lines, each escaped on its own (an escaped newline would join them)."""
+    return Text("\n".join(safe(t) for t in texts))
 
 
 def _details(toll: Toll, claims: Mapping[str, Mapping[str, Any]]) -> list[Text]:

@@ -101,5 +101,6 @@ def excluded_line(item: Mapping[str, Any], event: str, *, part_of: str | None = 
 
 
 def event_line(event: str, articles: int, as_of: str | None) -> str:
-    """The heading of an event's tolls: "incident 7 · 2 articles · as of 2016-05-02"."""
-    return f"{event} · {articles} article{'' if articles == 1 else 's'} · " + (f"as of {as_of}" if as_of else "no date")
+    """The heading of an event's tolls: "event 7 · 2 articles · as of 2016-05-02"."""
+    dated = f"as of {as_of}" if as_of else "no date"
+    return f"event {event} · {articles} article{'' if articles == 1 else 's'} · {dated}"
