@@ -208,7 +208,7 @@ def test_schema_command_prints_the_schema():
 # -- help and README ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["schema"], ["evaluate"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["tolls"], ["schema"], ["evaluate"]])
 def test_every_help_shows_examples(command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Examples:" in result.stdout

@@ -23,7 +23,7 @@ from casualty_cli.write.export import (
     parse_fields,
     parse_types,
 )
-from casualty_cli.write.render import TableWriter, claims_table
+from casualty_cli.write.render import TableWriter
 
 
 def claim(**changes) -> Claim:
@@ -156,12 +156,6 @@ def test_check_writable(tmp_path):
     check_writable(str(tmp_path / "fine.json"))
 
 
-def render(renderable, width=80) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None)
-    console.print(renderable)
-    return console.file.getvalue()
-
-
 def shown(claims, *, details=False, width=80, **console) -> str:
     out = Console(file=io.StringIO(), width=width, **({"color_system": None} | console))
     writer = TableWriter(out, details=details)
@@ -184,7 +178,12 @@ def test_details_put_each_sentence_under_its_claim_with_the_figure_highlighted()
 
 
 def test_table_with_fields_shows_those_fields():
-    text = render(claims_table([ONE], fields=("id", "value")))
+    out = Console(file=io.StringIO(), width=80, color_system=None)
+    writer = TableWriter(out, fields=("id", "value"))
+    writer.write([ONE])
+    writer.close()
+    text = out.file.getvalue()
+    assert text.splitlines()[0].split() == ["id", "value"]
     assert "a.txt#1" in text and "240" in text and "Reuters" not in text
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..claims import Claim
@@ -45,15 +44,11 @@ def highlight(sentence: str, quantity: str) -> Text:
     return Text.assemble(safe(sentence[:at]), (safe(quantity), "bold reverse"), safe(sentence[at + len(quantity):]))
 
 
-def claims_table(claims: Iterable[Claim], *, fields: Sequence[str]) -> Table:
-    """Exactly these claim fields, one column each (`--fields`)."""
-    table = Table(expand=False, pad_edge=False)
-    for name in fields:
-        table.add_column(name, overflow="fold")
-    for c in claims:
-        data = c.to_dict()
-        table.add_row(*(Text("" if data[f] is None else safe(data[f])) for f in fields))
-    return table
+def field_items(claims: Iterable[Claim], fields: Sequence[str]) -> tuple[tuple[Column, ...], list[Item]]:
+    """Exactly these claim fields, one column each (`--fields`), a row per claim."""
+    rows: list[Item] = [Row(tuple(Text("" if data[f] is None else safe(data[f])) for f in fields))
+                        for data in (c.to_dict() for c in claims)]
+    return tuple(Column(f) for f in fields), rows
 
 
 # The default view: each article's name heads its rows, so a long id never folds inside a column.
@@ -95,7 +90,7 @@ def claim_items(claims: Iterable[Claim], *, details: bool = False) -> list[Item]
 def print_table(console: Console, claims: list[Claim], *, details: bool = False,
                 fields: Sequence[str] | None = None, say: Callable[[str], None] | None = None) -> None:
     if fields:
-        console.print(claims_table(claims, fields=fields))
+        print_grouped(console, *field_items(claims, fields), say)
     else:
         print_grouped(console, CLAIM_COLUMNS, claim_items(claims, details=details), say)
 

@@ -4,7 +4,7 @@ The table says each field in words (`words`): the figure with its hedge, the ran
 figure and date, each revision with its date, the event's article count and latest date; `--details` adds
 the evidence sentences and the figures left out, with why.
 
-CSV cells of the list fields (`sources`, `revisions`, `evidence`) hold the list as JSON text,
+CSV cells of the list fields (`sources`, `revisions`, `excluded`, `evidence`) hold the list as JSON text,
 so one toll stays one row.
 """
 from __future__ import annotations
@@ -148,13 +148,8 @@ class TollTableWriter:
         if not self.tolls:
             return
         if self.fields:
-            from rich.table import Table
-
-            table = Table(expand=False, pad_edge=False)
-            for name in self.fields:
-                table.add_column(name, overflow="fold")
-            for toll in self.tolls:
-                table.add_row(*(Text(safe(_cell(v))) for v in toll_dict(toll, self.fields).values()))
-            self.console.print(table)
+            rows: list[Item] = [Row(tuple(Text(safe(_cell(v))) for v in toll_dict(toll, self.fields).values()))
+                                for toll in self.tolls]
+            print_grouped(self.console, tuple(Column(f) for f in self.fields), rows, self.say)
             return
         print_grouped(self.console, TOLL_COLUMNS, toll_items(self.tolls, claims=self.claims), self.say)
