@@ -183,3 +183,11 @@ def test_a_narrow_terminal_gets_one_line_per_row_and_a_note(command):
     assert "more than 500" in result.stdout or "best: 500" in result.stdout
     quiet = run(*command, "-q", width=5)
     assert quiet.stderr == "" and quiet.stdout == result.stdout
+
+
+def test_details_of_people_described_one_by_one_cite_their_sentences(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Man killed in Elm Street shooting\n\nA 25-year-old man was shot and killed on "
+                                    "Elm Street on Sunday night, police said.\n", encoding="utf-8")
+    out = run("tolls", str(tmp_path), "--details", "-q").stdout
+    assert "(the article): 1" in out
+    assert "evidence: A 25-year-old man was shot and killed on Elm Street on Sunday" in out

@@ -19,9 +19,9 @@ Examples:
   casualty tolls seeds/                        # one toll per article and type, a table on a terminal
   casualty tolls documents.jsonl --text-field content --event-field incident_id --date-field dct
   casualty extract dump.jsonl --carry incident_id | casualty tolls --claims - --event-field incident_id
-  casualty tolls seeds/ --details                 # under each toll its evidence and what was left out
+  casualty tolls seeds/ --details              # under each toll its evidence and what was left out
   casualty tolls seeds/ --format csv --type killed -o tolls.csv
-  casualty tolls seeds/ -o tolls.db                # SQLite: a `tolls` table keyed by event and type
+  casualty tolls seeds/ -o tolls.db            # SQLite: a `tolls` table keyed by event and type
 """
 
 
