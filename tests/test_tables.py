@@ -63,8 +63,9 @@ def test_a_figure_is_said_with_its_hedge(value, qualifier, bounds, words):
 def test_every_exclusion_reason_has_words():
     assert set(REASON_WORDS) == set(EXCLUSION_REASONS)
     total = {"id": "a#2", "value": 531, "reason": "period_total"}
-    assert excluded_line(total, "a") == "#2: 531 — a total over a period"
-    assert excluded_line({"id": "a#3", "value": 200, "reason": "part"}, "a", part_of="a#2") == \
+    assert excluded_line(total, one_article=True) == "#2: 531 — a total over a period"
+    assert excluded_line(total, one_article=False) == "a#2: 531 — a total over a period"
+    assert excluded_line({"id": "a#3", "value": 200, "reason": "part"}, one_article=True, part_of="a#2") == \
         "#3: 200 — part of another figure (#2)"
 
 
@@ -98,8 +99,8 @@ def test_tolls_table_shows_every_field_a_reader_cites():
     assert header == ["type", "figure", "range", "sources", "revisions"]  # a header on every column
     assert "event 101 · 2 articles · as of 2014-01-28" in out  # the article count and as_of
     assert "event 202 · 1 article · no date" in out
-    for words in ("more than 500", "about 30", "dozens", "20–30", "6 → 8 (2014-01-28)", "500–", "≠ disagree",
-                  "Rocky Mount police: 8", "(article bbc-9):"):
+    for words in ("more than 500", "about 30", "dozens", "20–30", "6 → 8 (2014-01-28)", "500–", "≠ they disagree",
+                  "Rocky Mount police: 8", "(the article):"):
         assert words in out, words
     assert cells(out) <= 80
 

@@ -62,15 +62,16 @@ def natural_width(text: Text) -> int:
 
 
 def fit_widths(natural: Sequence[int], least: Sequence[int], available: int) -> list[int] | None:
-    """Column widths within `available` cells: each column's natural width, the widest narrowed first,
-    none below its `least`; None when even the least widths do not fit."""
+    """Column widths within `available` cells: each column's natural width, the widest narrowed first (down to
+    the next widest, then both by turns), none below its `least`; None when even the least widths do not fit."""
     widths = list(natural)
     if sum(least) > available:
         return None
     excess = sum(widths) - available
     while excess > 0:
-        i = max((i for i in range(len(widths)) if widths[i] > least[i]), key=lambda i: widths[i] - least[i])
-        cut = min(excess, widths[i] - least[i], max(1, (widths[i] - least[i]) // 2))
+        i = max((i for i in range(len(widths)) if widths[i] > least[i]), key=lambda i: widths[i])
+        runner_up = max((w for j, w in enumerate(widths) if j != i), default=0)
+        cut = min(excess, widths[i] - least[i], max(1, widths[i] - runner_up))
         widths[i] -= cut
         excess -= cut
     return widths

@@ -88,11 +88,11 @@ def toll_items(tolls: Iterable[Toll], *, claims: Mapping[str, Mapping[str, Any]]
         if t.event != shown:
             shown = t.event
             items.append(Heading(Text(safe(event_line(t.event, t.articles, t.as_of)), style="bold")))
-        span = Text(safe(span_words(t)))
+        sources = lines(source_lines(t))
         if t.disagreement:
-            span.append("\n≠ disagree", style="red")
+            sources.append("\n≠ they disagree", style="red")
         items.append(Row((Text(safe(t.type), style=TYPE_STYLE.get(t.type, "")),
-                          Text(safe(best_words(t)), style="bold"), span, lines(source_lines(t)),
+                          Text(safe(best_words(t)), style="bold"), Text(safe(span_words(t))), sources,
                           lines(revision_lines(t.revisions)))))
         if claims is not None:
             items.append(Lines(tuple(_details(t, claims))))
@@ -118,7 +118,8 @@ def _details(toll: Toll, claims: Mapping[str, Mapping[str, Any]]) -> list[Text]:
             out.append(Text.assemble(("evidence: ", "dim"), highlight(sentence, quantity)))
     for x in toll.excluded:
         whole = (claims.get(str(x.get("id"))) or {}).get("part_of") if x.get("reason") == "part" else None
-        out.append(Text.assemble(("left out ", "dim"), safe(excluded_line(x, toll.event, part_of=whole))))
+        out.append(Text.assemble(("left out ", "dim"), safe(excluded_line(x, one_article=toll.articles == 1,
+                                                                          part_of=whole))))
     return out or [Text("no evidence, nothing left out", style="dim")]
 
 

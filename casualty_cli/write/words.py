@@ -66,10 +66,10 @@ def iso(raw: Any) -> str:
     return parsed.isoformat() if parsed is not None else str(raw)
 
 
-def short_id(claim_id: str, event: str) -> str:
-    """ "#2" for a claim of the event's own article (the event is the article), else the whole id."""
+def short_id(claim_id: str, *, one_article: bool) -> str:
+    """ "#2" for a claim of an event that is one article (its place in the article), else the whole id."""
     article, _, n = str(claim_id).rpartition("#")
-    return f"#{n}" if article == event and n else str(claim_id)
+    return f"#{n}" if one_article and article and n else str(claim_id)
 
 
 def source_lines(toll: Any) -> list[str]:
@@ -79,7 +79,7 @@ def source_lines(toll: Any) -> list[str]:
     for s in toll.sources:
         name = s.get("source")
         if not name:
-            name = "(the article)" if s.get("article") == toll.event else f"(article {s.get('article')})"
+            name = "(the article)" if toll.articles == 1 else f"(article {s.get('article')})"
         figure = hedged(s.get("value"), s.get("qualifier"), low=s.get("low"), high=s.get("high"))
         out.append(f"{name}: {figure}" + (f" ({iso(s['date'])})" if s.get("date") else ""))
     return out
@@ -91,13 +91,13 @@ def revision_lines(revisions: Sequence[Mapping[str, Any]]) -> list[str]:
             for r in revisions]
 
 
-def excluded_line(item: Mapping[str, Any], event: str, *, part_of: str | None = None) -> str:
+def excluded_line(item: Mapping[str, Any], *, one_article: bool, part_of: str | None = None) -> str:
     """A figure left out and why: "#2: 531 — a total over a period"; "#3: 200 — part of another figure (#2)"
     when the breakdown's whole is known."""
     reason = REASON_WORDS.get(str(item.get("reason")), str(item.get("reason")))
     if part_of:
-        reason += f" ({short_id(part_of, event)})"
-    return f"{short_id(str(item.get('id')), event)}: {item.get('value')} — {reason}"
+        reason += f" ({short_id(part_of, one_article=one_article)})"
+    return f"{short_id(str(item.get('id')), one_article=one_article)}: {item.get('value')} — {reason}"
 
 
 def event_line(event: str, articles: int, as_of: str | None) -> str:
