@@ -136,7 +136,13 @@ def test_extract_output_validates(fmt, carry, records, tmp_path):
     for claim in found:
         check.validate(claim)
     assert all(("record" in c) == carry for c in found)
-    if carry and fmt != "csv" and fmt != "sqlite":  # CSV and SQLite cells hold scalars as text, lists as JSON text
+    if fmt == "sqlite":  # the claims database holds the articles' tolls too, keyed by (event, type)
+        tolls = objects(fmt, result, toll_schema(), db, "tolls")
+        assert any(t["type"] == "killed" and t["best"] == 500 and t["best_qualifier"] == "more_than" for t in tolls)
+        check_toll = validator(toll_schema())
+        for toll in tolls:
+            check_toll.validate(toll)
+    if carry and fmt in ("json", "jsonl"):  # CSV and SQLite cells hold scalars as text, lists as JSON text
         assert {json.dumps(c["record"]) for c in found} >= {'{"incident": "7", "tags": ["a", "b"], "n": 0, '
                                                             '"missing": null}'}
 
