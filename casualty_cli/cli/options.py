@@ -41,22 +41,31 @@ def input_options(f: F) -> F:
     return f
 
 
-def output_options(f: F) -> F:
-    """What to write and where; the filters apply to every format."""
-    for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                     help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
-                     "jsonl otherwise]."),
-        click.option("-o", "--output", type=click.Path(), default=None,
-                     help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
-        click.option("--fields", default=None, metavar="A,B,C",
-                     help="Only these claim fields, in this order (names as in `casualty schema`)."),
-        click.option("--type", "types", default=None, metavar="T1,T2",
-                     help="Only claims of these types: killed, injured, missing, casualties, displaced."),
-        click.option("--details", is_flag=True, help="Table: add the sentence with the figure highlighted."),
-    ]):
-        f = option(f)
-    return f
+def _output_options(what: str, schema: str, details: str) -> Callable[[F], F]:
+    """What to write and where; the filters apply to every format. `what` is "claim" or "toll"."""
+
+    def decorate(f: F) -> F:
+        for option in reversed([
+            click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                         help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
+                         "jsonl otherwise]."),
+            click.option("-o", "--output", type=click.Path(), default=None,
+                         help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
+            click.option("--fields", default=None, metavar="A,B,C",
+                         help=f"Only these {what} fields, in this order (names as in `{schema}`)."),
+            click.option("--type", "types", default=None, metavar="T1,T2",
+                         help=f"Only {what}s of these types: killed, injured, missing, casualties, displaced."),
+            click.option("--details", is_flag=True, help=details),
+        ]):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+output_options = _output_options("claim", "casualty schema", "Table: add the sentence with the figure highlighted.")
+toll_output_options = _output_options("toll", "casualty schema --tolls", "Table: under each toll its evidence "
+                                      "sentences and the figures left out, with why.")
 
 
 # click reads CASUALTY_MODEL and shows it in --help; pipeline.py still tries the defaults after it.
