@@ -121,9 +121,11 @@ def test_seeds_toll_cards_show_the_figures(seeds_report, tmp_path):
     tree = dom(chromium(report, tmp_path, "--dump-dom")[0])
     cards = {(c.get("data-event"), c.get("data-type")): c for c in tree.iter("article") if c.get("data-event")}
     mosul = cards[("seeds/003_bc25c325cde308e9.txt", "killed")]
-    assert text_of(mosul.find(".//strong")) == "240"
+    assert text_of(mosul.find(".//strong")) == "at least 240"  # the hedge in words, never a bare 240
     assert "“at least 240”" in text_of(mosul.find(".//p[@class='evidence']"))
-    assert "Abdul Sattar al-Habbo: ≥240" in text_of(mosul.find(".//figcaption"))
+    assert text_of(mosul.find(".//ul[@class='sources']")).split() == "Abdul Sattar al-Habbo: at least 240".split()
+    assert text_of(mosul.find(".//p[@class='flag one']")) == "One source: Abdul Sattar al-Habbo"
+    assert mosul.find(".//figure") is None  # no chart of one source
     assert len([c for c in claims if not c["part_of"]]) >= len(cards) >= 5
 
 
