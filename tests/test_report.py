@@ -8,13 +8,15 @@ import base64
 import hashlib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
-from casualty_cli.write.report import figure_label, render_report, segments, sentence_passages
+from casualty_cli.write.charts import dodge, reporting_window, text_width, value_ticks, wrap
+from casualty_cli.write.report import figure_label, hedged, is_link, render_report, segments, sentence_passages
 
 html5lib = pytest.importorskip("html5lib", reason="pip install html5lib (in the test extras)")
 
@@ -317,3 +319,79 @@ def test_cli_report_counts_people_described_one_by_one(tmp_path):
     card = next(e for e in parse(out.read_text(encoding="utf-8")).iter("article") if e.get("data-type") == "killed")
     assert text_of(card.find(".//strong")) == "1"
     assert text_of(card.find(".//q")).startswith("A 25-year-old man was shot and killed")
+
+
+# --- cards and charts without a browser (tests/test_report_browser.py measures them in Chromium) -----------
+
+@pytest.mark.parametrize("value, qualifier, expected", [
+    (500, "more_than", "more than 500"), (240, "at_least", "at least 240"), (50, "about", "about 50"),
+    (30, "at_most", "up to 30"), (10, "less_than", "fewer than 10"), (1200, "exact", "1,200"), (0, "exact", "0"),
+    (None, None, "no figure"),
+])
+def test_the_figure_to_quote_keeps_its_hedge_in_words(value, qualifier, expected):
+    assert hedged(value, qualifier) == expected
+
+
+@pytest.mark.parametrize("days, window", [
+    # an anniversary article a year later does not stretch the window
+    (["2016-03-04", "2016-03-05", "2016-03-09", "2017-03-04"], ("2016-03-04", "2016-03-09")),
+    # follow-ups within 60 days of each other stay in it
+    (["2015-01-20", "2015-01-21", "2015-02-25", "2015-03-09", "2016-08-15"], ("2015-01-20", "2015-03-09")),
+    # of two runs as long, the earlier
+    (["2014-06-05", "2014-06-11", "2015-08-02", "2015-08-06"], ("2014-06-05", "2014-06-11")),
+    (["2024-05-01"], ("2024-05-01", "2024-05-01")),
+])
+def test_the_reporting_window_is_the_longest_run_of_dates(days, window):
+    got = reporting_window([date.fromisoformat(d) for d in days])
+    assert got is not None and (got[0].isoformat(), got[1].isoformat()) == window
+
+
+@pytest.mark.parametrize("top, ticks", [(3, [0, 1, 2, 3]), (17, [0, 10, 20]), (471, [0, 200, 400, 600]),
+                                        (1, [0, 1]), (0, [0, 1])])
+def test_value_ticks_are_round_and_reach_the_top(top, ticks):
+    assert value_ticks(top) == ticks
+
+
+@pytest.mark.parametrize("wanted, heights", [
+    ([50, 50, 50], [15, 15, 30]),  # three labels for one point
+    ([10, 12, 180, 181], [30, 15, 15, 15]),  # crowded at both ends
+    ([100], [15]),
+])
+def test_dodged_labels_never_overlap_and_stay_in_the_band(wanted, heights):
+    tops = dodge(wanted, heights, 0, 200)
+    spans = sorted(zip(tops, heights, strict=True))
+    assert all(a + h <= b + 1e-6 for (a, h), (b, _) in zip(spans, spans[1:], strict=False))
+    assert all(0 <= t and t + h <= 200 for t, h in zip(tops, heights, strict=True))
+
+
+def test_long_names_wrap_to_two_lines_within_the_width():
+    lines = wrap("471 Dr. Ahmed al-Mansouri, director of the emergency department of the hospital", 240)
+    assert len(lines) == 2 and lines[-1].endswith("…") and all(text_width(line) <= 240 for line in lines)
+    assert wrap("5 the article 4734f64d1ef7a5b7f88ddb3c08aa8be8c3535c9aadc34c04e915a139ec1df4d2", 120)[-1].endswith("…")
+
+
+@pytest.mark.parametrize("value, link", [
+    ("https://news.example/a?b=1", True), ("http://example.org", True), ("javascript:alert(1)", False),
+    ("data:text/html,x", False), ("file:///etc/passwd", False), ("https://a.example/x y", False), (42, False),
+])
+def test_only_web_addresses_become_links(value, link):
+    assert is_link(value) is link
+
+
+def test_carried_fields_name_and_link_each_article(tmp_path):
+    """--claims with --carry and --date-field: the record's web address is a link, its date an ISO date."""
+    path = tmp_path / "claims.jsonl"
+    rows = [dict(DATED[1], record={"url": "https://news.example/flood", "day": "2024-05-01"}),
+            dict(DATED[2], article="c.txt", id="c.txt#1", record={"url": "javascript:alert(1)", "day": "2024-05-02"})]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--claims", str(path), "--carry", "url", "--date-field", "day",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = parse(out.read_text(encoding="utf-8"))
+    articles = {d.get("data-article"): d for d in doc.iter("details") if d.get("class") == "article"}
+    links = [a.get("href") for a in articles["b.txt"].iter("a")]
+    assert links == ["https://news.example/flood"]
+    assert [t.text for t in articles["b.txt"].iter("time")] == ["2024-05-01"]
+    assert not [a for a in articles["c.txt"].iter("a")]  # not a web address: shown as text
+    assert "javascript:alert(1)" in text_of(articles["c.txt"])
