@@ -259,3 +259,38 @@ def test_cards_show_the_hedge_what_was_left_out_and_chart_exactly_their_sources(
     assert "17 Oct" in ticks and not any("2024" in t for t in ticks)  # the anniversary does not stretch the axis
     outside = next(p for p in over_time.iter("p") if p.get("class") == "outside")
     assert "Human Rights Watch on 2024-10-17" in text_of(outside)
+
+
+GVA_LIKE = Path(__file__).parent / "data" / "report" / "gva_like.jsonl"
+
+
+@pytest.mark.model
+def test_a_report_of_records_names_articles_and_events_by_title_date_and_link(tmp_path):
+    """GVA-like JSON Lines records (written for this test) with titles, dates and URLs: names, links, and
+    chart labels measured in Chromium."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(GVA_LIKE), "--text-field", "content", "--id-field", "doc_id",
+                                       "--title-field", "title", "--event-field", "incident_id", "--date-field", "dct",
+                                       "--carry", "url", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in GVA_LIKE.open(encoding="utf-8")]
+    tree, charts = measured(out.read_text(encoding="utf-8"), tmp_path)
+    articles = {d.get("data-article"): d for d in tree.iter("details") if d.get("class") == "article"}
+    for r in records:
+        article = articles[r["doc_id"]]
+        assert text_of(article.find(".//h3")) == r["title"]
+        assert [a.get("href") for a in article.iter("a") if a.get("class") == "out"] == [r["url"]]
+    assert [t.text for t in articles["elm-2"].iter("time")] == ["2016-03-05"]
+    events = {d.get("id"): d for d in tree.iter("details") if d.get("class") == "event"}
+    names = [text_of(d.find(".//h3")) for d in events.values()]
+    assert names == ["Two killed, three wounded in Elm Street shooting", "Man shot dead outside Main Street bar"]
+    elm = next(d for d in events.values() if "Elm Street" in text_of(d.find(".//h3")))
+    listed = [a.get("href") for a in elm.iter("a") if a.get("class") == "out"]
+    assert listed == [r["url"] for r in records if r["incident_id"] == "elm-street"]
+    killed = next(c for c in elm.iter("article") if c.get("data-type") == "killed")
+    assert text_of(killed.find(".//strong")) == "3"
+    assert charts, "the Elm Street toll has several sources: a chart"
+    for chart in charts:
+        assert all(label["size"] >= 11 for label in chart["labels"]), chart["labels"]
+        assert overlaps(chart["labels"]) == []
+        assert not any("2017" in label["text"] for label in chart["labels"])  # the anniversary piece is a note

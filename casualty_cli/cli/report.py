@@ -21,6 +21,7 @@ Examples:
 """)
 @click.argument("paths", nargs=-1)
 @opt.input_options
+@opt.TITLE_OPTION
 @opt.run_options
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
@@ -48,6 +49,8 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
+    # With --claims, --title-field names the claims' record field that holds the headline (as --event-field
+    # and --date-field do): `extract --title-field title --carry title` writes it there.
     if output and opt.default_format(output, False) == "sqlite":  # an HTML page in claims.db would replace it
         raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
@@ -60,8 +63,8 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         texts = {}
-        wanted = tuple(dict.fromkeys(f for f in (event_field, date_field, title_field, *carried) if f))
-        options = opt.read_options(glob, input_format, text_field, id_field, wanted, max_bytes, delimiter)
+        wanted = tuple(dict.fromkeys(f for f in (event_field, date_field, *carried) if f))
+        options = opt.read_options(glob, input_format, text_field, id_field, wanted, max_bytes, delimiter, title_field)
         found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts, records)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():
