@@ -379,19 +379,23 @@ def test_only_web_addresses_become_links(value, link):
 
 
 def test_carried_fields_name_and_link_each_article(tmp_path):
-    """--claims with --carry and --date-field: the record's web address is a link, its date an ISO date."""
+    """--claims with --carry, --date-field and --title-field (fields of the claims' record): the article is
+    named by its title, its web address is a link, its date an ISO date."""
     path = tmp_path / "claims.jsonl"
-    rows = [dict(DATED[1], record={"url": "https://news.example/flood", "day": "2024-05-01"}),
+    rows = [dict(DATED[1], record={"url": "https://news.example/flood", "day": "2024-05-01",
+                                   "title": "Flood toll rises to 35"}),
             dict(DATED[2], article="c.txt", id="c.txt#1", record={"url": "javascript:alert(1)", "day": "2024-05-02"})]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["report", "--claims", str(path), "--carry", "url", "--date-field", "day",
-                                       "-o", str(out)])
+                                       "--title-field", "title", "-o", str(out)])
     assert result.exit_code == 0, result.output
     doc = parse(out.read_text(encoding="utf-8"))
     articles = {d.get("data-article"): d for d in doc.iter("details") if d.get("class") == "article"}
     links = [a.get("href") for a in articles["b.txt"].iter("a")]
     assert links == ["https://news.example/flood"]
     assert [t.text for t in articles["b.txt"].iter("time")] == ["2024-05-01"]
+    assert text_of(articles["b.txt"].find(".//h3")) == "Flood toll rises to 35"  # named by its record's title
+    assert text_of(articles["c.txt"].find(".//h3")) == "c.txt"  # no title: its id
     assert not [a for a in articles["c.txt"].iter("a")]  # not a web address: shown as text
     assert "javascript:alert(1)" in text_of(articles["c.txt"])
