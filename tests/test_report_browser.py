@@ -257,6 +257,7 @@ def test_cards_show_the_hedge_what_was_left_out_and_chart_exactly_their_sources(
     assert "time" in timeline["kind"]
     ticks = [label["text"] for label in timeline["labels"]]
     assert "17 Oct" in ticks and not any("2024" in t for t in ticks)  # the anniversary does not stretch the axis
+    assert over_time.find(".//figure").get("data-window") == "2023-10-17/2023-10-24"
     outside = next(p for p in over_time.iter("p") if p.get("class") == "outside")
     assert "Human Rights Watch on 2024-10-17" in text_of(outside)
 
