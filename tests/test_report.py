@@ -399,3 +399,14 @@ def test_carried_fields_name_and_link_each_article(tmp_path):
     assert text_of(articles["c.txt"].find(".//h3")) == "c.txt"  # no title: its id
     assert not [a for a in articles["c.txt"].iter("a")]  # not a web address: shown as text
     assert "javascript:alert(1)" in text_of(articles["c.txt"])
+
+
+def test_figures_left_out_are_grouped_by_reason_each_value_once():
+    toll = dict(DATED_TOLL, excluded=[{"id": "b.txt#1", "value": 9, "reason": "superseded"},
+                                      {"id": "x#1", "value": 2, "reason": "part"},
+                                      {"id": "y#1", "value": 2, "reason": "part"},
+                                      {"id": "y#2", "value": 1, "reason": "part"}])
+    doc = parse("".join(render_report(DATED, [toll])))
+    left_out = {li.get("data-reason"): text_of(li) for li in doc.iter("li") if li.get("data-reason")}
+    assert left_out == {"superseded": "Replaced by a later figure: 9",
+                        "part": "A part of a larger figure (a breakdown): 2 ×2, 1"}

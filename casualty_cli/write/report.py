@@ -245,11 +245,13 @@ def card_view(toll: Mapping[str, Any], anchor: str, articles: Mapping[str, dict[
 
 
 def _left_out(excluded: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The figures left out, grouped by why, each reason in words."""
-    groups: dict[str, list[Mapping[str, Any]]] = {}
+    """The figures left out, grouped by why (the reason in words), each figure once with the claims that
+    give it ("2 ×14": a breakdown repeated across an event's articles)."""
+    groups: dict[str, dict[Any, list[str]]] = {}
     for x in excluded:
-        groups.setdefault(str(x.get("reason")), []).append(x)
-    return [{"reason": r, "why": REASONS.get(r, r), "figures": xs} for r, xs in groups.items()]
+        groups.setdefault(str(x.get("reason")), {}).setdefault(x.get("value"), []).append(str(x.get("id")))
+    return [{"reason": r, "why": REASONS.get(r, r), "figures": [{"value": v, "ids": ids} for v, ids in values.items()]}
+            for r, values in groups.items()]
 
 
 def _chart(shown: list[dict[str, Any]], event_days: Sequence[date], caption: str) -> charts.Chart:
