@@ -410,3 +410,20 @@ def test_figures_left_out_are_grouped_by_reason_each_value_once():
     left_out = {li.get("data-reason"): text_of(li) for li in doc.iter("li") if li.get("data-reason")}
     assert left_out == {"superseded": "Replaced by a later figure: 9",
                         "part": "A part of a larger figure (a breakdown): 2 ×2, 1"}
+
+
+def test_titles_and_links_from_records_are_text_not_markup():
+    meta = {"b.txt": {"title": "<script>alert(1)</script>\u202etxt.exe", "date": "2024-05-01",
+                      "carried": {"url": 'https://news.example/a"><script>alert(2)</script>', "note": "<b>x</b>"}}}
+    html = "".join(render_report(DATED, [DATED_TOLL], texts={"b.txt": TEXT_B}, meta=meta,
+                                 event_articles={"flood-7": ["b.txt"]}))
+    doc = parse(html)
+    assert [s.text for s in doc.iter("script")] == [html.split("<script>")[1].split("</script>")[0]]
+    article = next(d for d in doc.iter("details") if d.get("class") == "article")
+    name = article.find(".//h3/bdi")
+    assert name.text == "<script>alert(1)</script>\u202etxt.exe"  # isolated: the override stays inside
+    links = [a.get("href") for a in doc.iter("a") if a.get("class") == "out"]
+    assert links == ['https://news.example/a"><script>alert(2)</script>'] * 2  # the article and its event's list
+    assert "note: <b>x</b>" in text_of(article)
+    event = next(d for d in doc.iter("details") if d.get("class") == "event")
+    assert text_of(event.find(".//h3")) == name.text  # the event is named by its article's title
