@@ -427,3 +427,5 @@ def test_titles_and_links_from_records_are_text_not_markup():
     assert "note: <b>x</b>" in text_of(article)
     event = next(d for d in doc.iter("details") if d.get("class") == "event")
     assert text_of(event.find(".//h3")) == name.text  # the event is named by its article's title
+    rows = next(t for t in doc.iter("table") if t.get("id") == "claims-table").find("tbody")
+    assert {text_of(row[-1]) for row in rows} == {name.text}  # the table of claims names it so too

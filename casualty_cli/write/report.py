@@ -306,6 +306,7 @@ def render_report(claims: Sequence[Mapping[str, Any]], tolls: Iterable[Mapping[s
         title=title, csp=csp, css=_markup(css), js=_markup(js), claims=views, by_id=by_id,
         articles=articles, events=event_views, by_type=by_type, types=CLAIM_TYPES, sources=sources,
         skipped=skipped, patterns=charts.PATTERN_MEANING, with_texts=texts is not None,
+        names={a["id"]: a["name"] for a in articles},
         open_events=len(event_views) <= OPEN_EVENTS, open_claims=OPEN_CLAIMS)
 
 
