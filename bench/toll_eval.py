@@ -2,9 +2,9 @@
 
 - GVA (Gun Violence Archive news, SemEval-2018 task 5): every incident, its articles grouped by
   `incident_id` and ordered by `dct`; `best` killed and injured against the incident's counts.
-  An incident whose articles give no figure of a type counts as 0 for it (a report of a
-  shooting that names no death reports none); people shot with no outcome stated
-  (`casualties`) who are not among the killed count as injured, as GVA counts them.
+  Documents are read through the tool's own input path with the headline as the first line
+  (`--title-field title`). An incident whose articles give no figure of a type counts as 0 for it
+  (a report of a shooting that names no death reports none); nothing is re-counted here.
 - Airwars (Gaza 2023): incidents with a reported civilian figure; `best` killed within it.
 - FA-KES: articles with a civilian count; `best` killed equals it. Misses are counted by why (`fakes_miss`):
   FA-KES often counts civilians only, or one town of a headline's total, where claim-spec §5 asks for
@@ -160,29 +160,37 @@ def event_claims(articles: list[Article], claims: dict[str, list[dict[str, Any]]
 
 
 def gva(cache: Path) -> dict[str, Any]:
-    docs = [json.loads(line) for line in (DATA / "gva-semeval2018-task5/documents.jsonl").open(encoding="utf-8")]
-    # The headline is part of the article: "Teen fatally shot in East New York" often says what the body does not.
-    texts = {d["doc_id"]: f"{d['title']}\n\n{d['content']}" for d in docs}
-    claims = cached_claims(cache, "gva_t", list(texts.items()))
-    incidents: dict[str, list[dict[str, Any]]] = {}
-    for d in docs:
-        incidents.setdefault(d["incident_id"], []).append(d)
-    grouped = {i: [(d["doc_id"], texts[d["doc_id"]]) for d in ds] for i, ds in incidents.items()}
-    dates = {d["doc_id"]: d["dct"] for d in docs}
-    gold = {i: (ds[0]["gva_num_killed"], ds[0]["gva_num_injured"]) for i, ds in incidents.items()}
+    """GVA read as `casualty tolls documents.jsonl --text-field content --id-field doc_id --title-field title
+    --event-field incident_id --date-field dct` reads it: the headline is the article's first line ("Teen
+    fatally shot in East New York" often says what the body does not), repeated doc ids become ID~2, and
+    killed and injured are the tolls' own `best` (0 when an incident's articles give no figure)."""
+    from casualty_cli.read.inputs import InputOptions, Note, read_articles
+
+    options = InputOptions(input_format="jsonl", text_field="content", id_field="doc_id", title_field="title",
+                           record_fields=("incident_id", "dct", "gva_num_killed", "gva_num_injured"))
+    incidents: dict[str, list[Article]] = {}
+    dates: dict[str, str] = {}
+    gold: dict[str, tuple[int, int]] = {}
+    for item in read_articles([str(DATA / "gva-semeval2018-task5/documents.jsonl")], options=options):
+        if isinstance(item, Note):
+            print(f"gva: {item.id}: {item.message}", file=sys.stderr)
+            continue
+        record = getattr(item, "record", {})
+        incident = str(record["incident_id"])
+        incidents.setdefault(incident, []).append((item.id, item.text))
+        dates[item.id] = record["dct"]
+        gold.setdefault(incident, (record["gva_num_killed"], record["gva_num_injured"]))
+    claims = cached_claims(cache, "gva_title", [a for articles in incidents.values() for a in articles])
     rows = []
-    for event, tolls in tolls_of(grouped.items(), claims, dates):
+    for event, tolls in tolls_of(incidents.items(), claims, dates):
         killed = figure(tolls, "killed") or 0
-        shot = figure(tolls, "casualties")
-        injured = figure(tolls, "injured")
-        if injured is None:
-            injured = max(0, shot - killed) if shot else 0
+        injured = figure(tolls, "injured") or 0
         rows.append({"event": event, "multi": len(incidents[event]) > 1, "killed": killed == gold[event][0],
                      "injured": injured == gold[event][1]})
         if killed != gold[event][0]:
-            note_miss("gva", event, gold[event][0], tolls, "killed", event_claims(grouped[event], claims))
+            note_miss("gva", event, gold[event][0], tolls, "killed", event_claims(incidents[event], claims))
         elif injured != gold[event][1]:
-            note_miss("gva-injured", event, gold[event][1], tolls, "injured", event_claims(grouped[event], claims))
+            note_miss("gva-injured", event, gold[event][1], tolls, "injured", event_claims(incidents[event], claims))
 
     def measure(subset: list[dict[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}

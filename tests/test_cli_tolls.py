@@ -203,3 +203,58 @@ def test_claims_beyond_max_bytes_after_the_first_lines_end_the_run_clearly(tmp_p
     result = run("tolls", "--claims", str(path), "--max-bytes", str(len(CLAIMS) * 200), "-o", str(tmp_path / "t.csv"))
     assert result.exit_code == 1 and "larger than --max-bytes" in result.stderr
     assert "internal error" not in result.stderr and not (tmp_path / "t.csv").exists()
+
+
+# -- headlines: --title-field / --title-column (issue 26) ----------------------------------------
+
+HEADLINES = [  # GVA documents: the figure stands in the headline, the body says it another way or not at all
+    {"doc_id": "d1", "incident": "108649", "title": "4 dead, 2 injured in a shooting at Northern Calif. tribal meeting",
+     "content": "A woman opened fire at a tribal meeting in Alturas on Thursday, police said."},
+    {"doc_id": "d2", "incident": "109142", "title": "4 injured, 1 critically, in Harbor City shooting",
+     "content": "Police said three men and a woman were wounded; one man was in critical condition."},
+    {"doc_id": "d3", "incident": "109142", "content": "Two of the four people shot remained in hospital."},
+]
+
+
+def test_extract_reads_the_headline_first_and_every_offset_points_back_into_its_field(tmp_path) -> None:
+    from casualty_cli.read.inputs import in_record
+
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in HEADLINES))
+    result = run("extract", str(path), "--text-field", "content", "--id-field", "doc_id", "--title-field", "title",
+                 "--carry", "title,content", "--format", "jsonl", "-q")
+    assert result.exit_code == 0, result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    fields = {"title": "title", "text": "content"}
+    seen = set()
+    for c in claims:
+        record = c["record"]
+        field, start, end = in_record(c["start"], c["end"], record["title"])
+        assert record[fields[field]][start:end] == c["quantity"], c["id"]
+        seen.add(field)
+    assert seen == {"title", "text"}  # claims in headlines and in bodies
+    assert [(c["id"], c["type"], c["value"]) for c in claims if c["article"] == "d1"][:2] == \
+        [("d1#1", "killed", 4), ("d1#2", "injured", 2)]
+
+
+def test_tolls_count_a_figure_in_the_headline(tmp_path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps(HEADLINES[0]) + "\n")
+    args = ["tolls", str(path), "--text-field", "content", "--id-field", "doc_id", "--format", "jsonl", "-q"]
+    assert run(*args).stdout == ""  # the body alone gives no figure
+    tolls = [json.loads(line) for line in run(*args, "--title-column", "title").stdout.splitlines()]
+    assert [(t["type"], t["best"]) for t in tolls] == [("killed", 4), ("injured", 2)]
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "{txt}", "--title-field", "title"],
+    ["tolls", "{txt}", "--title-field", "title"],
+    ["report", "{txt}", "--title-field", "title"],
+    ["tolls", "--claims", "{txt}", "--title-field", "title"],
+])
+def test_a_title_field_on_input_without_records_is_a_usage_error(args, tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Police said 9 people were killed.\n")
+    result = run(*[a.format(txt=path) for a in args])
+    assert result.exit_code == 2
+    assert "--title-field applies to" in result.stderr

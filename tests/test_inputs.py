@@ -15,6 +15,7 @@ from casualty_cli.read.inputs import (
     Source,
     decode,
     format_of,
+    in_record,
     plan_inputs,
     read_articles,
     read_source,
@@ -261,3 +262,65 @@ def test_tolls_event_field_is_found_in_a_semicolon_csv(tmp_path):
                                        "--quiet"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["inc-9"]
+
+
+# -- headlines (--title-field / --title-column) --------------------------------------------------
+
+HEADLINE = "4 dead, 2 injured in a shooting at Northern Calif. tribal meeting"
+BODY = "Four people were killed and two others wounded at a meeting of the Cedarville Rancheria."
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    ({"id": "a", "title": HEADLINE, "content": BODY}, f"{HEADLINE}\n\n{BODY}"),
+    ({"id": "a", "content": BODY}, BODY),                            # no title in this record: fine
+    ({"id": "a", "title": None, "content": BODY}, BODY),
+    ({"id": "a", "title": "  ", "content": BODY}, BODY),             # a blank headline is none
+    ({"id": "a", "title": 7, "content": BODY}, BODY),                # not text: no headline
+    ({"id": "a", "title": HEADLINE, "content": ""}, f"{HEADLINE}\n\n"),  # the headline alone is read
+])
+def test_a_records_headline_is_its_first_line(record, expected, tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"id": "first", "title": "x", "content": "y"}) + "\n" + json.dumps(record) + "\n")
+    options = InputOptions(text_field="content", title_field="title")
+    items = list(read_articles([str(path)], options=options))
+    assert items[1] == Article("a", expected)
+    assert items[1].record == {k: v for k, v in record.items() if k == "title"}  # kept to name the article
+
+
+def test_the_title_column_of_a_csv_is_kept_beside_the_carried_fields(tmp_path):
+    path = tmp_path / "fakes.csv"
+    path.write_text(f'unit_id,article_title,article_content,location\r\n7,"{HEADLINE}","{BODY}",Alturas\r\n')
+    options = InputOptions(text_field="article_content", id_field="unit_id", title_field="article_title",
+                           record_fields=("location",))
+    (article,) = read_articles([str(path)], options=options)
+    assert article.text == f"{HEADLINE}\n\n{BODY}"
+    assert article.record == {"location": "Alturas", "article_title": HEADLINE}
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("a.csv", "id,text\n1,x\n", r"no column 'headline' \(columns: id, text\)"),
+    ("a.jsonl", '{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}\n',
+     r"no record has the field 'headline' \(fields: id, text\)"),
+    ("a.txt", "x", "--title-field applies to JSON Lines and CSV records, not to text input"),
+    ("a.html", "<p>x</p>", "not to html input"),
+])
+def test_a_title_field_that_cannot_apply_is_refused_before_work(name, content, message, tmp_path):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(InputError, match=message):
+        plan_inputs([str(path)], InputOptions(title_field="headline"))
+
+
+def test_the_title_field_cannot_be_the_text_field():
+    with pytest.raises(InputError, match="also the text field"):
+        InputOptions(text_field="title", title_field="title")
+
+
+@pytest.mark.parametrize(("start", "end", "title", "expected"), [
+    (0, 1, HEADLINE, ("title", 0, 1)),
+    (8, 9, HEADLINE, ("title", 8, 9)),
+    (len(HEADLINE) + 2, len(HEADLINE) + 6, HEADLINE, ("text", 0, 4)),
+    (5, 9, None, ("text", 5, 9)),
+])
+def test_in_record_maps_an_offset_back_to_its_field(start, end, title, expected):
+    assert in_record(start, end, title) == expected

@@ -21,7 +21,7 @@ Examples:
   casualty extract seeds/ --format jsonl | jq .quantity
   casualty extract seeds/ --format table --details --type killed
   casualty extract article.txt --format csv -o claims.csv
-  casualty extract dump.jsonl --text-field content --id-field doc_id
+  casualty extract dump.jsonl --text-field content --id-field doc_id --title-field title
   casualty extract fakes.csv --text-column article_content --id-column unit_id
   casualty extract pages/ --glob '*.html' --fields id,type,value,source
   cat article.txt | casualty extract -
@@ -31,6 +31,7 @@ Examples:
 @main.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True)
 @opt.input_options
+@opt.TITLE_OPTION
 @opt.output_options
 @opt.run_options
 @opt.scale_options
@@ -40,7 +41,8 @@ Examples:
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
-            dask_local: str | None = None, carry: str | None = None, delimiter: str | None = None) -> None:
+            dask_local: str | None = None, carry: str | None = None, delimiter: str | None = None,
+            title_field: str | None = None) -> None:
     """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
 
     Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
@@ -59,7 +61,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     carry_fields = opt.names(carry)
     if carry_fields and fmt == "table":
         raise click.UsageError("--carry applies to --format json, jsonl, csv or sqlite, not table")
-    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes, delimiter)
+    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes, delimiter,
+                               title_field)
     try:
         wanted = parse_fields(fields)
     except CasualtyError as e:

@@ -41,6 +41,12 @@ def input_options(f: F) -> F:
     return f
 
 
+# On `extract`, `tolls` and `report` (not `evaluate`: gold offsets count in the text alone).
+TITLE_OPTION = click.option("--title-field", "--title-column", "title_field", default=None, metavar="NAME",
+                            help="JSON Lines field / CSV column holding the headline, read as the article's first "
+                            "line (offsets then count in TITLE + blank line + TEXT).")
+
+
 def _output_options(what: str, schema: str, details: str) -> Callable[[F], F]:
     """What to write and where; the filters apply to every format. `what` is "claim" or "toll"."""
 
@@ -125,12 +131,14 @@ def usage(e: CasualtyError) -> click.ClickException:
 
 
 def read_options(glob: str, input_format: str, text_field: str, id_field: str | None,
-                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES, delimiter: str | None = None) -> Any:
+                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES, delimiter: str | None = None,
+                  title_field: str | None = None) -> Any:
     from ..read.inputs import InputOptions
 
     try:
         return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field,
-                            record_fields=record_fields, max_bytes=max_bytes, delimiter=delimiter)
+                            record_fields=record_fields, max_bytes=max_bytes, delimiter=delimiter,
+                            title_field=title_field)
     except CasualtyError as e:
         raise usage(e) from e
 

@@ -17,7 +17,7 @@ TOLL_EXAMPLES = """
 \b
 Examples:
   casualty tolls seeds/                        # one toll per article and type, a table on a terminal
-  casualty tolls documents.jsonl --text-field content --event-field incident_id --date-field dct
+  casualty tolls docs.jsonl --text-field content --title-field title --event-field incident_id --date-field dct
   casualty extract dump.jsonl --carry incident_id | casualty tolls --claims - --event-field incident_id
   casualty tolls seeds/ --details              # under each toll its evidence and what was left out
   casualty tolls seeds/ --format csv --type killed -o tolls.csv
@@ -28,6 +28,7 @@ Examples:
 @main.command(epilog=TOLL_EXAMPLES)
 @click.argument("paths", nargs=-1)
 @opt.input_options
+@opt.TITLE_OPTION
 @opt.toll_output_options
 @opt.run_options
 @opt.scale_options
@@ -38,7 +39,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
           max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
-          date_field: str | None, delimiter: str | None = None) -> None:
+          date_field: str | None, delimiter: str | None = None, title_field: str | None = None) -> None:
     """One toll per event and type: the figure to quote, its range, who says what, its history.
 
     Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
@@ -48,6 +49,8 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
+    if claims_path and title_field:
+        raise click.UsageError("--title-field applies to PATHS: with --claims the headlines were read by extract")
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
     fmt = fmt or opt.default_format(output, details)
@@ -67,7 +70,8 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
-        options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes, delimiter)
+        options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes, delimiter,
+                                   title_field)
         found = article_events(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
                                     reporter, notes)
     from ..tolls.rules import stream_tolls

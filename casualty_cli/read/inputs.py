@@ -15,6 +15,10 @@ same real folder twice, so a link loop cannot hang the run; files are sorted by 
 
 HTML (`.html`, `.htm`) is reduced to its main text by `webpage.py`: trafilatura with the
 `html` extra, else the built-in reader; a note says which.
+
+A record's headline (`InputOptions.title_field`) is read as the article's first line: the text
+is TITLE + blank line + TEXT (claim-spec §5: the headline is the most prominent text), so claim
+offsets count in that text; `in_record` maps them back into the record's own fields.
 """
 from __future__ import annotations
 
@@ -39,7 +43,8 @@ from .webpage import page_text
 
 class RecordArticle(Article):
     """An `Article` read from a JSON Lines or CSV record, with the record fields the run asked for
-    (`InputOptions.record_fields`: --carry, --event-field, --date-field); still an (id, text) pair."""
+    (`InputOptions.record_fields`: --carry, --event-field, --date-field, and the --title-field, so
+    writers can name the article by its headline); still an (id, text) pair."""
 
     record: dict[str, Any]
 
@@ -93,6 +98,7 @@ class InputOptions:
     text_field: str = "text"
     id_field: str | None = None
     record_fields: tuple[str, ...] = ()  # kept from each record (--carry, --event-field, --date-field)
+    title_field: str | None = None  # the headline, read as the article's first line (--title-field)
     max_bytes: int = MAX_BYTES
     delimiter: str | None = None  # CSV: None sniffs it from the header line
 
@@ -106,6 +112,14 @@ class InputOptions:
             raise InputError(f"input format: expected one of {', '.join(INPUT_FORMATS)}, got {self.input_format!r}")
         if self.max_bytes < 1:
             raise InputError(f"--max-bytes: expected a positive number of bytes, got {self.max_bytes}")
+        if self.title_field is not None and self.title_field == self.text_field:
+            raise InputError(f"--title-field: {self.title_field!r} is also the text field")
+
+    @property
+    def kept_fields(self) -> tuple[str, ...]:
+        """The record fields each article keeps: `record_fields`, then the title field."""
+        title = (self.title_field,) if self.title_field and self.title_field not in self.record_fields else ()
+        return self.record_fields + title
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +200,16 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
         else:
             raise InputError(f"{printable(path)}: no such file or folder")
     for source in plan.sources:
+        if options.title_field and source.format not in ("jsonl", "csv"):
+            raise InputError(f"{printable(source.path)}: --title-field applies to JSON Lines and CSV records, "
+                             f"not to {source.format} input (its headline is already its first line)")
         # Only regular files are looked into: a FIFO read now would lose what it holds.
         if source.path != "-" and os.path.isfile(source.path):
             if source.format == "csv":
                 _check_csv_header(source.path, options)
             elif source.format == "jsonl":
                 _check_jsonl_field(source.path, options)
+                _check_title_field(source, options)
     return plan
 
 
@@ -317,6 +335,29 @@ def _read_source(source: Source, options: InputOptions, name: str) -> Iterator[A
             yield Article(name, printable(text))
 
 
+# Between a headline and the text: a blank line, so the headline is a sentence of its own.
+TITLE_GAP = "\n\n"
+
+
+def title_of(record: dict[str, Any], field: str | None) -> str | None:
+    """The record's headline, or None: no title field, or one that is missing, not text or blank
+    (one record without a title is read as its text alone)."""
+    title = record.get(field) if field else None
+    return title if isinstance(title, str) and title.strip() else None
+
+
+def in_record(start: int, end: int, title: str | None) -> tuple[str, int, int]:
+    """Where the span `start:end` of an article's text (TITLE + TITLE_GAP + TEXT) lies in its record:
+    ("title", start, end) in the headline, else ("text", start', end') in the text field, so that
+    `record[title_field or text_field][start':end'] == quantity`."""
+    if title is None:
+        return "text", start, end
+    if end <= len(title):
+        return "title", start, end
+    shift = len(title) + len(TITLE_GAP)
+    return "text", start - shift, end - shift
+
+
 def _record_article(path: str, line: int, record: dict[str, object], options: InputOptions) -> Article | Note:
     where = f"{path}:{line}"
     text = record.get(options.text_field)
@@ -326,11 +367,14 @@ def _record_article(path: str, line: int, record: dict[str, object], options: In
         return Note(where, f"{options.text_field!r}: expected text, got {type(text).__name__}")
     ident = record.get(options.id_field or "id")
     article = where if ident is None or ident == "" else printable(str(ident))
-    if not text.strip():
+    title = title_of(record, options.title_field)
+    if title is not None:  # a headline over an empty text is still read: it often holds the figure
+        text = title + TITLE_GAP + text
+    elif not text.strip():
         return Note(article, "empty text", "skipped")
-    if options.record_fields:
+    if options.kept_fields:
         return RecordArticle.of(article, printable(text),
-                                {f: record[f] for f in options.record_fields if f in record})
+                                {f: record[f] for f in options.kept_fields if f in record})
     return Article(article, printable(text))
 
 
@@ -442,6 +486,14 @@ def _check_jsonl_field(path: str, options: InputOptions) -> None:
                          "name the text field with --text-field")
 
 
+def _check_title_field(source: Source, options: InputOptions) -> None:
+    """A title field that none of the first records has is misspelt (one record without it is fine)."""
+    names = sample_fields(source, options=options) if options.title_field else None
+    if names is not None and names and options.title_field not in names:
+        raise InputError(f"{printable(source.path)}: no record has the field {options.title_field!r} "
+                         f"(fields: {printable(', '.join(sorted(names)))}); name the headline with --title-field")
+
+
 def _check_csv_header(path: str, options: InputOptions) -> None:
     _raise_csv_field_limit()
     try:
@@ -453,14 +505,14 @@ def _check_csv_header(path: str, options: InputOptions) -> None:
     first = _header_line(text)
     delimiter = delimiter_of(path, first, options)
     header = next(csv.reader([first], delimiter=delimiter), [])
-    wanted = [options.text_field] + ([options.id_field] if options.id_field else [])
+    wanted = [options.text_field] + [f for f in (options.id_field, options.title_field) if f]
     for column in wanted:
         if column not in header:
             have = printable(", ".join(header)) or "none"
             seen = DELIMITERS.get(delimiter, repr(delimiter))
             raise InputError(f"{printable(path)}: no column {column!r} (columns: {have}), read with delimiter {seen}; "
                              "name the text column with --text-column, the id with --id-column, "
-                             "the delimiter with --delimiter")
+                             "the headline with --title-column, the delimiter with --delimiter")
 
 
 def _csv_records(path: str, text: str, options: InputOptions) -> Iterator[Article | Note]:
