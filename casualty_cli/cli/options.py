@@ -41,10 +41,9 @@ def input_options(f: F) -> F:
     return f
 
 
-# On `extract`, `tolls` and `report` (not `evaluate`: gold offsets count in the text alone).
-TITLE_OPTION = click.option("--title-field", "--title-column", "title_field", default=None, metavar="NAME",
-                            help="JSON Lines field / CSV column holding the headline, read as the article's first "
-                            "line (offsets then count in TITLE + blank line + TEXT).")
+TITLE_OPTION = click.option(  # on extract, tolls and report (not evaluate: gold offsets count in the text alone)
+    "--title-field", "--title-column", "title_field", default=None, metavar="NAME", help="JSON Lines field / CSV "
+    "column holding the headline, read as the article's first line (offsets count in TITLE + blank line + TEXT).")
 
 
 def _output_options(what: str, schema: str, details: str) -> Callable[[F], F]:
@@ -178,8 +177,7 @@ def undone_on_error(writer: Any) -> Iterator[Any]:
 
 
 def types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = ()) -> Any:
-    """The claim types to keep, and a check that -o FILE can be written and is none of the
-    inputs: before any work (exit 2)."""
+    """The claim types to keep, and a check that -o FILE can be written and is no input: before any work (exit 2)."""
     from ..write.export import check_writable, parse_types
 
     try:
