@@ -1,7 +1,9 @@
 """Revisions and disagreement on hand-annotated multi-source events (issue 26): today's tolls against the
 relations layer.
 
-The gold is `tests/data/toll_gold.jsonl`: GVA incidents (several articles each, ordered by `dct`) and Airwars
+The gold is `tests/data/toll_gold.jsonl` (the events the layer was tuned on) and
+`tests/data/toll_gold_unseen.jsonl` (annotated afterwards, never tuned on; reported apart as `unseen`):
+GVA incidents (several articles each, ordered by `dct`) and Airwars
 narratives (one text each, with narrated updates), annotated by hand with the figures of the whole count
 oldest first (`revisions`, [] when it never changed), whether two sources' latest figures conflict
 (`disagreement`) and the figure to quote (`best`).
@@ -35,6 +37,8 @@ from casualty_cli.tolls.rules import Toll, event_tolls  # noqa: E402
 from casualty_cli.tolls.singles import read_singles  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "toll_gold.jsonl"
+# Annotated after the relations layer was built and never used to tune it: measured apart, as "unseen".
+UNSEEN = ROOT / "tests" / "data" / "toll_gold_unseen.jsonl"
 
 
 def code_key() -> str:
@@ -47,8 +51,8 @@ def code_key() -> str:
     return digest.hexdigest()[:12]
 
 
-def load_gold() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    return [{**json.loads(line), "set": path.stem} for line in path.open(encoding="utf-8") if line.strip()]
 
 
 def events(gold: list[dict[str, Any]]) -> dict[tuple[str, str], list[tuple[str, str, str | None]]]:
@@ -105,13 +109,13 @@ def main() -> None:
     if not DATA.is_dir():
         print(f"no data at {DATA}; nothing to measure", file=sys.stderr)
         return
-    gold = load_gold()
+    gold = load_gold(GOLD) + load_gold(UNSEEN)
     grouped = events(gold)
     articles = [(a, text) for arts in grouped.values() for a, text, _ in arts]
     claims = cached_claims(args.cache, "gold", articles)
     dates = {a: d for arts in grouped.values() for a, _, d in arts}
-    score: dict[str, dict[str, int]] = {name: {"revisions": 0, "disagreement": 0, "best": 0}
-                                        for name in ("tolls", "relations")}
+    score: dict[tuple[str, str], dict[str, int]] = {(part, name): {"revisions": 0, "disagreement": 0, "best": 0}
+                                                    for part in ("tuned", "unseen") for name in ("tolls", "relations")}
     for g in gold:
         arts = grouped[(g["dataset"], g["event"])]
         mine = [c for a, _, _ in arts for c in claims.get(a, [])]
@@ -125,15 +129,19 @@ def main() -> None:
                               if c.get("type") == g["type"]], extra=single_figures(singles, g["type"], dates))
         new = {"revisions": [r["value"] for r in new_toll.revisions], "disagreement": new_toll.disagreement,
                "best": new_toll.best}
+        part = "unseen" if g["set"] == UNSEEN.stem else "tuned"
         for name, got in (("tolls", old), ("relations", new)):
             for field in ("revisions", "disagreement", "best"):
-                score[name][field] += int(got[field] == g[field])
+                score[(part, name)][field] += int(got[field] == g[field])
         if args.misses and (new != {k: g[k] for k in new} or old != {k: g[k] for k in old}):
             print(json.dumps({"event": g["event"], "type": g["type"], "gold": {k: g[k] for k in new},
                               "tolls": old, "relations": new}), file=sys.stderr)
-    n = len(gold)
-    print(json.dumps({"events": n, **{name: {k: round(v / n, 3) for k, v in s.items()} for name, s in score.items()}},
-                     indent=2))
+    report: dict[str, Any] = {}
+    for part in ("tuned", "unseen"):
+        n = sum(1 for g in gold if (g["set"] == UNSEEN.stem) == (part == "unseen"))
+        report[part] = {"annotated": n, **{name: {k: round(v / n, 3) for k, v in score[(p, name)].items()}
+                                       for p, name in score if p == part}}
+    print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

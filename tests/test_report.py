@@ -8,13 +8,15 @@ import base64
 import hashlib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
-from casualty_cli.write.report import figure_label, render_report, segments, sentence_passages
+from casualty_cli.write.charts import dodge, reporting_window, text_width, value_ticks, wrap
+from casualty_cli.write.report import figure_label, hedged, is_link, render_report, segments, sentence_passages
 
 html5lib = pytest.importorskip("html5lib", reason="pip install html5lib (in the test extras)")
 
@@ -148,7 +150,7 @@ def test_headings_go_down_one_level_at_a_time(doc):
 
 def test_every_chart_has_a_text_alternative(doc):
     charts = [s for s in doc.iter(f"{SVG}svg") if s.get("role") == "img"]
-    assert len(charts) == 3
+    assert len(charts) == 1  # the dated toll's; a single source gets no chart
     ids = {e.get("id"): e for e in doc.iter() if e.get("id")}
     for svg in charts:
         alt = " ".join(text_of(ids[i]) for i in svg.get("aria-labelledby").split())
@@ -157,7 +159,7 @@ def test_every_chart_has_a_text_alternative(doc):
     assert all(f.find("figcaption") is not None and text_of(f.find("figcaption")) for f in figures)
     dated = text_of(next(f for f in figures if "flood-7" in text_of(f.find("figcaption"))).find("figcaption"))
     assert dated == ("Killed in flood-7, by source: the ministry: 35 on 2024-05-01; Rescuers: ≥40 on "
-                     "2024-05-02T10:00; others: 52 on 2024-05-04.")
+                     "2024-05-02; others: 52 on 2024-05-04.")  # dates as ISO days
 
 
 def test_a_dated_toll_is_drawn_over_time_with_its_revision_timeline(doc):
@@ -266,7 +268,8 @@ def test_event_and_date_fields_group_articles_and_draw_figures_over_time(tmp_pat
     assert text_of(cards[0].find(".//strong")) == "52"
     # the ministry's 35 of May 1 is updated by the rescuers' "at least 40" of May 2 (a revision, not a source)
     assert "on 2024-05-02" in text_of(cards[0].find(".//figcaption"))
-    assert len(list(cards[0].iter(f"{SVG}line"))) == 2  # the time chart's axes
+    ticks = [text_of(t) for t in cards[0].iter(f"{SVG}text") if t.get("class") == "tick"]
+    assert "2 May" in ticks and "0" in ticks  # the time chart's axes, with ticks
 
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds.jsonl"
@@ -316,3 +319,113 @@ def test_cli_report_counts_people_described_one_by_one(tmp_path):
     card = next(e for e in parse(out.read_text(encoding="utf-8")).iter("article") if e.get("data-type") == "killed")
     assert text_of(card.find(".//strong")) == "1"
     assert text_of(card.find(".//q")).startswith("A 25-year-old man was shot and killed")
+
+
+# --- cards and charts without a browser (tests/test_report_browser.py measures them in Chromium) -----------
+
+@pytest.mark.parametrize("value, qualifier, expected", [
+    (500, "more_than", "more than 500"), (240, "at_least", "at least 240"), (50, "about", "about 50"),
+    (30, "at_most", "up to 30"), (10, "less_than", "fewer than 10"), (1200, "exact", "1,200"), (0, "exact", "0"),
+    (None, None, "no figure"),
+])
+def test_the_figure_to_quote_keeps_its_hedge_in_words(value, qualifier, expected):
+    assert hedged(value, qualifier) == expected
+
+
+@pytest.mark.parametrize("days, window", [
+    # an anniversary article a year later does not stretch the window
+    (["2016-03-04", "2016-03-05", "2016-03-09", "2017-03-04"], ("2016-03-04", "2016-03-09")),
+    # follow-ups within 60 days of each other stay in it
+    (["2015-01-20", "2015-01-21", "2015-02-25", "2015-03-09", "2016-08-15"], ("2015-01-20", "2015-03-09")),
+    # of two runs as long, the earlier
+    (["2014-06-05", "2014-06-11", "2015-08-02", "2015-08-06"], ("2014-06-05", "2014-06-11")),
+    (["2024-05-01"], ("2024-05-01", "2024-05-01")),
+])
+def test_the_reporting_window_is_the_longest_run_of_dates(days, window):
+    got = reporting_window([date.fromisoformat(d) for d in days])
+    assert got is not None and (got[0].isoformat(), got[1].isoformat()) == window
+
+
+@pytest.mark.parametrize("top, ticks", [(3, [0, 1, 2, 3]), (17, [0, 10, 20]), (471, [0, 200, 400, 600]),
+                                        (1, [0, 1]), (0, [0, 1])])
+def test_value_ticks_are_round_and_reach_the_top(top, ticks):
+    assert value_ticks(top) == ticks
+
+
+@pytest.mark.parametrize("wanted, heights", [
+    ([50, 50, 50], [15, 15, 30]),  # three labels for one point
+    ([10, 12, 180, 181], [30, 15, 15, 15]),  # crowded at both ends
+    ([100], [15]),
+])
+def test_dodged_labels_never_overlap_and_stay_in_the_band(wanted, heights):
+    tops = dodge(wanted, heights, 0, 200)
+    spans = sorted(zip(tops, heights, strict=True))
+    assert all(a + h <= b + 1e-6 for (a, h), (b, _) in zip(spans, spans[1:], strict=False))
+    assert all(0 <= t and t + h <= 200 for t, h in zip(tops, heights, strict=True))
+
+
+def test_long_names_wrap_to_two_lines_within_the_width():
+    lines = wrap("471 Dr. Ahmed al-Mansouri, director of the emergency department of the hospital", 240)
+    assert len(lines) == 2 and lines[-1].endswith("…") and all(text_width(line) <= 240 for line in lines)
+    assert wrap("5 the article 4734f64d1ef7a5b7f88ddb3c08aa8be8c3535c9aadc34c04e915a139ec1df4d2", 120)[-1].endswith("…")
+
+
+@pytest.mark.parametrize("value, link", [
+    ("https://news.example/a?b=1", True), ("http://example.org", True), ("javascript:alert(1)", False),
+    ("data:text/html,x", False), ("file:///etc/passwd", False), ("https://a.example/x y", False), (42, False),
+])
+def test_only_web_addresses_become_links(value, link):
+    assert is_link(value) is link
+
+
+def test_carried_fields_name_and_link_each_article(tmp_path):
+    """--claims with --carry, --date-field and --title-field (fields of the claims' record): the article is
+    named by its title, its web address is a link, its date an ISO date."""
+    path = tmp_path / "claims.jsonl"
+    rows = [dict(DATED[1], record={"url": "https://news.example/flood", "day": "2024-05-01",
+                                   "title": "Flood toll rises to 35"}),
+            dict(DATED[2], article="c.txt", id="c.txt#1", record={"url": "javascript:alert(1)", "day": "2024-05-02"})]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--claims", str(path), "--carry", "url", "--date-field", "day",
+                                       "--title-field", "title", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = parse(out.read_text(encoding="utf-8"))
+    articles = {d.get("data-article"): d for d in doc.iter("details") if d.get("class") == "article"}
+    links = [a.get("href") for a in articles["b.txt"].iter("a")]
+    assert links == ["https://news.example/flood"]
+    assert [t.text for t in articles["b.txt"].iter("time")] == ["2024-05-01"]
+    assert text_of(articles["b.txt"].find(".//h3")) == "Flood toll rises to 35"  # named by its record's title
+    assert text_of(articles["c.txt"].find(".//h3")) == "c.txt"  # no title: its id
+    assert not [a for a in articles["c.txt"].iter("a")]  # not a web address: shown as text
+    assert "javascript:alert(1)" in text_of(articles["c.txt"])
+
+
+def test_figures_left_out_are_grouped_by_reason_each_value_once():
+    toll = dict(DATED_TOLL, excluded=[{"id": "b.txt#1", "value": 9, "reason": "superseded"},
+                                      {"id": "x#1", "value": 2, "reason": "part"},
+                                      {"id": "y#1", "value": 2, "reason": "part"},
+                                      {"id": "y#2", "value": 1, "reason": "part"}])
+    doc = parse("".join(render_report(DATED, [toll])))
+    left_out = {li.get("data-reason"): text_of(li) for li in doc.iter("li") if li.get("data-reason")}
+    assert left_out == {"superseded": "Replaced by a later figure: 9",
+                        "part": "A part of a larger figure (a breakdown): 2 ×2, 1"}
+
+
+def test_titles_and_links_from_records_are_text_not_markup():
+    meta = {"b.txt": {"title": "<script>alert(1)</script>\u202etxt.exe", "date": "2024-05-01",
+                      "carried": {"url": 'https://news.example/a"><script>alert(2)</script>', "note": "<b>x</b>"}}}
+    html = "".join(render_report(DATED, [DATED_TOLL], texts={"b.txt": TEXT_B}, meta=meta,
+                                 event_articles={"flood-7": ["b.txt"]}))
+    doc = parse(html)
+    assert [s.text for s in doc.iter("script")] == [html.split("<script>")[1].split("</script>")[0]]
+    article = next(d for d in doc.iter("details") if d.get("class") == "article")
+    name = article.find(".//h3/bdi")
+    assert name.text == "<script>alert(1)</script>\u202etxt.exe"  # isolated: the override stays inside
+    links = [a.get("href") for a in doc.iter("a") if a.get("class") == "out"]
+    assert links == ['https://news.example/a"><script>alert(2)</script>'] * 2  # the article and its event's list
+    assert "note: <b>x</b>" in text_of(article)
+    event = next(d for d in doc.iter("details") if d.get("class") == "event")
+    assert text_of(event.find(".//h3")) == name.text  # the event is named by its article's title
+    rows = next(t for t in doc.iter("table") if t.get("id") == "claims-table").find("tbody")
+    assert {text_of(row[-1]) for row in rows} == {name.text}  # the table of claims names it so too

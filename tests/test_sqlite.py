@@ -319,7 +319,7 @@ def test_tolls_into_a_database_are_a_keyed_table(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["--format", "sqlite"], ["--format", "sqlite", "-o", "-"],
-                                  ["-o", "t.db", "--fields", "event,best"], ["--details"]])
+                                  ["-o", "t.db", "--fields", "event,best"], ["--details", "--format", "json"]])
 def test_tolls_refuses_what_it_cannot_write(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(STORY.format(n=3, place="X"))

@@ -16,6 +16,11 @@ import pytest
 Row = tuple[str, str, int, str, str | None]
 
 CLAIMS: list[tuple[str, list[Row]]] = [
+    # "one of the seven people shot" holds a claim of 7 (claim-spec §1), with the group's own harm: the "has
+    # died" the parse joins to "shot" is the one's
+    ("One of the two firefighters shot while checking on a man's welfare in Maryland Friday night has died, "
+     "officials confirmed.",  # gva:541379
+     [("two", "casualties", 2, "exact", None)]),
     # the first number a "death toll" rises to is the toll, whatever harm word stands nearer
     ("The death toll from terrorist attacks on residential neighborhoods in Aleppo city has risen to 13 and 106 "
      "injured including women and children.",  # fakes
@@ -367,6 +372,8 @@ NEGATIVES = [
     "Prosecutors claim the four suspects killed Vergen and Sanchez in relation to gang activity.",  # gva
     "Two indicted for killing baby in DeKalb home invasion",  # gva:134044
     "One of the six, a 24-year-old man, died from a head wound at Stroger Hospital, police said.",  # gva:122136
+    # the one selected died; the two are a group with no harm of their own
+    "Placer County Sheriff’s Department confirms one of the two deputies has died, a second deputy was injured.",
     "Two gang members accused of killing a 9-month-old boy in May have now been indicted.",  # gva:134044
     "Los Angeles officer injured in overnight shooting - WPSD Local 6: Your news, weather, and sports authority",
     # an escape is no displacement

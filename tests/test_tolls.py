@@ -233,6 +233,14 @@ def test_sources_disagreeing_are_marked() -> None:
     assert [s["source"] for s in toll.sources] == ["X", "Y"]
 
 
+@pytest.mark.parametrize(("qualifier", "high"), [("at_most", 5), ("about", 5), ("at_least", None),
+                                                ("more_than", None)])
+def test_a_toll_is_open_above_only_when_its_wording_is(qualifier: str, high: int | None) -> None:
+    """ "As many as five" tops out at five; "at least five" does not (claim-spec §5 `low`, `high`)."""
+    toll = one([claim(5, "As many as five people were killed, police said.", qualifier=qualifier, source="police")])
+    assert (toll.low, toll.high) == (5, high)
+
+
 @pytest.mark.parametrize(("figures", "expected"), [
     pytest.param([claim(500, qualifier="more_than")], (500, None), id="more-than-500-alone-open"),
     pytest.param([claim(500, qualifier="more_than"), claim(600)], (500, 600), id="closed-above-open"),

@@ -27,10 +27,11 @@ def claims_events(path: str, event_field: str | None, reporter: Reporter,
 
 def article_events(paths: tuple[str, ...], options: Any, event_field: str | None, model: str | None,
                    full: bool, jobs: int, dask: str | None, reporter: Reporter, notes: EventNotes,
-                   texts: dict[str, str] | None = None) -> Callable[[], Iterator[Found]]:
+                   texts: dict[str, str] | None = None,
+                   records: dict[str, dict[str, Any]] | None = None) -> Callable[[], Iterator[Found]]:
     """Articles -> (event, claims as dicts, people counted one by one), in input order; each
-    article's text is kept in `texts` when given (the report shows them). Inputs, the event field
-    and the model are checked before any work."""
+    article's text and record are kept in `texts` and `records` when given (the report shows them).
+    Inputs, the event field and the model are checked before any work."""
     from ..read.inputs import plan_inputs, sample_fields
 
     try:
@@ -41,7 +42,7 @@ def article_events(paths: tuple[str, ...], options: Any, event_field: str | None
     except CasualtyError as e:
         raise opt.usage(e) from e
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
-    grouped = ArticleEvents(event_field, reporter, notes, texts)
+    grouped = ArticleEvents(event_field, reporter, notes, texts, records)
 
     def found() -> Iterator[Found]:
         from ..run.runner import run

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -77,7 +78,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     reporter.show_progress(plan)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     with ending(output), opt.output_to(output, fmt) as out, \
-            opt.undone_on_error(_writer(fmt, out, wanted if fields else None, details, carry_fields, output)) as writer:
+            opt.undone_on_error(_writer(fmt, out, wanted if fields else None, details, carry_fields, output,
+                                        None if quiet else reporter.say)) as writer:
         from ..run.runner import run
 
         articles = reporter.articles_of(plan, options, keep=lambda a: carried.append(_record(a)))
@@ -109,7 +111,7 @@ def _record(article: Article) -> dict[str, Any] | None:
 
 
 def _writer(fmt: str, out: Any, fields: tuple[str, ...] | None, details: bool,
-            carry: tuple[str, ...] = (), shown: str | None = None) -> Any:
+            carry: tuple[str, ...] = (), shown: str | None = None, say: Callable[[str], None] | None = None) -> Any:
     if fmt == "sqlite":
         from ..write.sqlite import SqliteWriter
 
@@ -119,7 +121,7 @@ def _writer(fmt: str, out: Any, fields: tuple[str, ...] | None, details: bool,
 
         from ..write.render import TableWriter
 
-        return TableWriter(Console(file=out, soft_wrap=False), details=details, fields=fields)
+        return TableWriter(Console(file=out, soft_wrap=False), details=details, fields=fields, say=say)
     from ..claims import FIELDS
     from ..write.export import make_writer
 

@@ -41,28 +41,36 @@ def input_options(f: F) -> F:
     return f
 
 
-# On `extract`, `tolls` and `report` (not `evaluate`: gold offsets count in the text alone).
-TITLE_OPTION = click.option("--title-field", "--title-column", "title_field", default=None, metavar="NAME",
-                            help="JSON Lines field / CSV column holding the headline, read as the article's first "
-                            "line (offsets then count in TITLE + blank line + TEXT).")
+TITLE_OPTION = click.option(  # on extract, tolls and report (not evaluate: gold offsets count in the text alone)
+    "--title-field", "--title-column", "title_field", default=None, metavar="NAME", help="JSON Lines field / CSV "
+    "column holding the headline, read as the article's first line (offsets count in TITLE + blank line + TEXT).")
 
 
-def output_options(f: F) -> F:
-    """What to write and where; the filters apply to every format."""
-    for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                     help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
-                     "jsonl otherwise]."),
-        click.option("-o", "--output", type=click.Path(), default=None,
-                     help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
-        click.option("--fields", default=None, metavar="A,B,C",
-                     help="Only these claim fields, in this order (names as in `casualty schema`)."),
-        click.option("--type", "types", default=None, metavar="T1,T2",
-                     help="Only claims of these types: killed, injured, missing, casualties, displaced."),
-        click.option("--details", is_flag=True, help="Table: add the sentence with the figure highlighted."),
-    ]):
-        f = option(f)
-    return f
+def _output_options(what: str, schema: str, details: str) -> Callable[[F], F]:
+    """What to write and where; the filters apply to every format. `what` is "claim" or "toll"."""
+
+    def decorate(f: F) -> F:
+        for option in reversed([
+            click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                         help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
+                         "jsonl otherwise]."),
+            click.option("-o", "--output", type=click.Path(), default=None,
+                         help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
+            click.option("--fields", default=None, metavar="A,B,C",
+                         help=f"Only these {what} fields, in this order (names as in `{schema}`)."),
+            click.option("--type", "types", default=None, metavar="T1,T2",
+                         help=f"Only {what}s of these types: killed, injured, missing, casualties, displaced."),
+            click.option("--details", is_flag=True, help=details),
+        ]):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+output_options = _output_options("claim", "casualty schema", "Table: add the sentence with the figure highlighted.")
+toll_output_options = _output_options("toll", "casualty schema --tolls", "Table: under each toll its evidence "
+                                      "sentences and the figures left out, with why.")
 
 
 # click reads CASUALTY_MODEL and shows it in --help; pipeline.py still tries the defaults after it.
@@ -169,8 +177,7 @@ def undone_on_error(writer: Any) -> Iterator[Any]:
 
 
 def types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = ()) -> Any:
-    """The claim types to keep, and a check that -o FILE can be written and is none of the
-    inputs: before any work (exit 2)."""
+    """The claim types to keep, and a check that -o FILE can be written and is no input: before any work (exit 2)."""
     from ..write.export import check_writable, parse_types
 
     try:

@@ -31,38 +31,45 @@ Examples:
               help="Write the HTML to FILE (atomically) instead of stdout.")
 @click.option("--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
 @click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
+@click.option("--carry", default=None, metavar="F1,F2",
+              help="Show these JSON Lines / CSV record fields under each article (with --claims: the claims' "
+              "record); a web address (http, https) becomes a link.")
 @click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
            max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
            date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool,
-           delimiter: str | None = None, title_field: str | None = None) -> None:
+           delimiter: str | None = None, carry: str | None = None, title_field: str | None = None) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
 
     The page loads nothing from the network and runs no script but its own.
     """
     from ..tolls.rules import stream_tolls
-    from ..write.report import missing_fields, render_report
+    from ..write.report import article_meta, missing_fields, render_report
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
-    if claims_path and title_field:
-        raise click.UsageError("--title-field applies to PATHS: with --claims the headlines were read by extract")
+    # With --claims, --title-field names the claims' record field that holds the headline (as --event-field
+    # and --date-field do): `extract --title-field title --carry title` writes it there.
     if output and opt.default_format(output, False) == "sqlite":  # an HTML page in claims.db would replace it
         raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet)
     texts: dict[str, str] | None = None
+    records: dict[str, dict[str, Any]] = {}
+    carried = opt.names(carry)
     if claims_path:
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         texts = {}
-        options = opt.read_options(glob, input_format, text_field, id_field,
-                                   tuple(f for f in (event_field, date_field) if f), max_bytes, delimiter, title_field)
-        found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts)
+        wanted = tuple(dict.fromkeys(f for f in (event_field, date_field, *carried) if f))
+        options = opt.read_options(glob, input_format, text_field, id_field, wanted, max_bytes, delimiter, title_field)
+        found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts, records)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():
+        for claim in claims[:1]:  # --claims: the article's record comes with its claims
+            records.setdefault(str(claim["article"]), claim.get("record") or {})
         for claim in claims:
             if missing_fields(claim):  # a hand-edited claims file: the page cannot show it
                 reporter.failed += 1
@@ -79,7 +86,13 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     tolls = [t.to_dict() for t in stream_tolls(by_event, date_of=date_of if date_field else None, types=kinds)]
     claims = [c for _, found_claims, _ in articles for c in found_claims]
+    meta = {a: article_meta(r, title_field, date_field, carried) for a, r in records.items()}
+    members: dict[str, list[str]] = {}
+    for event, found_claims, singles in articles:
+        for a in dict.fromkeys([*(str(c["article"]) for c in found_claims), *(str(s["article"]) for s in singles)]):
+            members.setdefault(event, []).append(a)
     with ending(output), opt.output_to(output) as out:
-        out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title))
+        out.writelines(render_report(claims, tolls, texts=texts, skipped=reporter.skipped, title=title, meta=meta,
+                                     event_articles=members))
     notes.close()
     reporter.finish()

@@ -1,4 +1,4 @@
-"""`casualty schema`: the JSON Schema of one claim."""
+"""`casualty schema`: the JSON Schema of one claim, or of one toll."""
 from __future__ import annotations
 
 import json
@@ -13,9 +13,12 @@ from .main import main
 Examples:
   casualty schema > claim.schema.json
   casualty extract seeds/ --format json | check-jsonschema --schemafile claim.schema.json -
+  casualty schema --tolls > toll.schema.json
 """)
-def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of one claim, as written by --format json and jsonl."""
-    from ..schema import claim_schema
+@click.option("--tolls", "tolls", is_flag=True, help="The schema of one toll (`casualty tolls`) instead.")
+def schema(tolls: bool) -> None:
+    """Print the JSON Schema (draft 2020-12) of one claim, as written by --format json and jsonl
+    (with --carry, each claim has a `record` object too), or with --tolls of one toll."""
+    from ..schema import claim_schema, toll_schema
 
-    click.echo(json.dumps(claim_schema(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(toll_schema() if tolls else claim_schema(), indent=2, ensure_ascii=False))

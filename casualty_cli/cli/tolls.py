@@ -1,6 +1,7 @@
 """`casualty tolls`: one toll per event and type, to stdout or -o FILE."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -18,7 +19,9 @@ Examples:
   casualty tolls seeds/                        # one toll per article and type, a table on a terminal
   casualty tolls docs.jsonl --text-field content --title-field title --event-field incident_id --date-field dct
   casualty extract dump.jsonl --carry incident_id | casualty tolls --claims - --event-field incident_id
+  casualty tolls seeds/ --details              # under each toll its evidence and what was left out
   casualty tolls seeds/ --format csv --type killed -o tolls.csv
+  casualty tolls seeds/ -o tolls.db            # SQLite: a `tolls` table keyed by event and type
 """
 
 
@@ -26,7 +29,7 @@ Examples:
 @click.argument("paths", nargs=-1)
 @opt.input_options
 @opt.TITLE_OPTION
-@opt.output_options
+@opt.toll_output_options
 @opt.run_options
 @opt.scale_options
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
@@ -48,11 +51,11 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         raise click.UsageError("give either PATHS or --claims FILE")
     if claims_path and title_field:
         raise click.UsageError("--title-field applies to PATHS: with --claims the headlines were read by extract")
-    if details:
-        raise click.UsageError("--details applies to `extract`, not `tolls`")
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
-    fmt = fmt or opt.default_format(output, False)
+    fmt = fmt or opt.default_format(output, details)
+    if details and fmt != "table":
+        raise click.UsageError(f"--details applies to --format table, not {fmt}")
     if fmt == "sqlite" and (output is None or output == "-" or fields):
         raise click.UsageError("--format sqlite writes a database file: give -o FILE.db, and no --fields")
     try:
@@ -78,8 +81,12 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         return notes.date(c, raw)
 
     with ending(output), opt.output_to(output, fmt) as out, \
-            opt.undone_on_error(_toll_writer(fmt, out, wanted if fields else None, output)) as writer:
-        for toll in stream_tolls(notes.returns(found()), date_of=date_of if date_field else None, types=kinds):
+            opt.undone_on_error(_toll_writer(fmt, out, wanted if fields else None, output, details,
+                                             None if quiet else reporter.say)) as writer:
+        events = notes.returns(found())
+        if details:  # the table shows each toll's evidence sentences: the writer reads them off the claims
+            events = _shown(events, writer)
+        for toll in stream_tolls(events, date_of=date_of if date_field else None, types=kinds):
             with whole_writes():
                 writer.write([toll])
         with whole_writes():
@@ -88,7 +95,14 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     reporter.finish()
 
 
-def _toll_writer(fmt: str, out: Any, fields: tuple[str, ...] | None, shown: str | None = None) -> Any:
+def _shown(events: Iterator[Any], writer: Any) -> Iterator[Any]:
+    for event in events:
+        writer.keep(event[1])
+        yield event
+
+
+def _toll_writer(fmt: str, out: Any, fields: tuple[str, ...] | None, shown: str | None = None,
+                 details: bool = False, say: Callable[[str], None] | None = None) -> Any:
     from ..write.toll_output import TOLL_FIELDS, TollTableWriter, TollWriter
 
     if fmt == "sqlite":  # `out` is the database's path
@@ -98,7 +112,7 @@ def _toll_writer(fmt: str, out: Any, fields: tuple[str, ...] | None, shown: str 
     if fmt == "table":
         from rich.console import Console
 
-        return TollTableWriter(Console(file=out, soft_wrap=False), fields=fields)
+        return TollTableWriter(Console(file=out, soft_wrap=False), fields=fields, details=details, say=say)
     return TollWriter(fmt, out, fields or TOLL_FIELDS)
 
 

@@ -391,13 +391,22 @@ def harms_doer(noun: Token, harm: Token, num: Token) -> bool:
     return them.dep_ not in ("nsubjpass", "dobj")
 
 
-def selected_by_one(num: Token, harm: Token) -> bool:
-    """ "One of the six, a 24-year-old man, died": the harm is the one's, not the six's (the number reader
-    drops a "one" that selects)."""
-    of = num.head
-    if num.dep_ != "pobj" or of.lower_ != "of" or of.head.i >= num.i or of.head.lower_ != "one":
+def selected_by_one(num: Token, harm: Token, noun: Token | None = None) -> bool:
+    """ "One of the six, a 24-year-old man, died", "One of the two firefighters shot ... has died", "Two of the
+    five people shot have died": the harm is the selected ones', not the group's (the number reader drops a
+    "one" that selects; a selecting number is a count of its own)."""
+    group = noun if noun is not None and num.head.i == noun.i else num
+    of = group.head
+    if group.dep_ != "pobj" or of.lower_ != "of" or of.head.i >= num.i:
         return False
-    return of.head.head.i == harm.i and of.head.dep_ in ("nsubj", "nsubjpass")
+    selector = of.head
+    if selector.lower_ != "one" and not (selector.like_num or selector.pos_ == "NUM"):
+        return False
+    # the selector is the subject (of the harm, or of the verb a misparse hangs it on: "One of the two
+    # firefighters shot while ... has died" parses "One ... shot")
+    verbs = {selector.head.i} | {c.i for c in selector.head.conjuncts}
+    finite = harm.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in harm.children)
+    return selector.dep_ in ("nsubj", "nsubjpass") and harm.i in verbs and (finite or harm.i == selector.head.i)
 
 
 def accused_of(harm: Token, anchors: list[Token]) -> bool:

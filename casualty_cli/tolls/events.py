@@ -259,19 +259,22 @@ class ArticleEvents:
     """Pairs each article with its claims once they come back from the extractor.
 
     `keep` sees each article on its way in (its record and the people it describes one by one are held;
-    its text too when `texts` is given, for the report); `events` turns the extractor's
-    `(article, claims or error)` results into `Found`, in input order.
+    its text and record too when `texts` and `records` are given, for the report); `events` turns the
+    extractor's `(article, claims or error)` results into `Found`, in input order.
     """
 
     def __init__(self, event_field: str | None, tally: Tally, notes: EventNotes,
-                 texts: dict[str, str] | None = None) -> None:
-        self.event_field, self.tally, self.notes, self.texts = event_field, tally, notes, texts
+                 texts: dict[str, str] | None = None, records: dict[str, dict[str, Any]] | None = None) -> None:
+        self.event_field, self.tally, self.notes, self.texts, self.records = event_field, tally, notes, texts, records
         self.pending: deque[tuple[dict[str, Any] | None, list[dict[str, Any]]]] = deque()
 
     def keep(self, article: Article) -> None:
-        self.pending.append((getattr(article, "record", None), read_singles(article.text, article.id)))
+        record = getattr(article, "record", None)
+        self.pending.append((record, read_singles(article.text, article.id)))
         if self.texts is not None:
             self.texts[article.id] = article.text
+        if self.records is not None and record:
+            self.records[article.id] = record
 
     def events(self, results: Iterable[tuple[str, Any]]) -> Iterator[Found]:
         for article, claims in results:

@@ -481,7 +481,8 @@ def _entry_bounds(entry: dict[str, Any]) -> tuple[int, int | None]:
     if entry.get("qualifier") == "range":
         low, high = entry.get("low"), entry.get("high")
         return int(low) if low is not None else value, int(high) if high is not None else value
-    return value, value if entry.get("qualifier") in ("exact", "about", None) else None
+    # open upward only when the wording is ("more than 500", "dozens"); "as many as five" tops out at five
+    return value, None if entry.get("qualifier") in ("at_least", "more_than", "vague") else value
 
 
 def consistent_sources(sources: list[dict[str, Any]], best: int | None, qualifier: str | None,

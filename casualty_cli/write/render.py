@@ -1,4 +1,4 @@
-"""The terminal table: one row per claim, readable at 80 columns.
+"""The terminal table of claims: one row per claim under its article's name, readable at 80 columns (`layout`).
 
 Every cell is a `rich.text.Text`, never a markup string, so article text such as "[sic]" or
 "[/b]" is shown as written; control and bidi characters are shown escaped
@@ -7,14 +7,13 @@ is set or the output is not a terminal.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from ..claims import Claim
+from .layout import Column, Heading, Item, Lines, Row, print_grouped
 from .terminal import for_terminal as safe
 
 TYPE_STYLE = {"killed": "red", "injured": "yellow", "missing": "magenta", "casualties": "cyan",
@@ -32,85 +31,76 @@ def who(claim: Claim) -> str:
 
 
 def highlighted(claim: Claim) -> Text:
-    """The claim's sentence with its quantity in bold reverse (each piece escaped on its own,
-    so the highlight stays on the figure)."""
-    sentence, quantity = claim.sentence, claim.quantity
-    at = sentence.find(quantity)
-    if at < 0 or not quantity:
+    """The claim's sentence with its quantity in bold reverse."""
+    return highlight(claim.sentence, claim.quantity)
+
+
+def highlight(sentence: str, quantity: str) -> Text:
+    """A sentence with the figure in bold reverse (each piece escaped on its own, so the highlight stays on
+    the figure)."""
+    at = sentence.find(quantity) if quantity else -1
+    if at < 0:
         return Text(safe(sentence))
     return Text.assemble(safe(sentence[:at]), (safe(quantity), "bold reverse"), safe(sentence[at + len(quantity):]))
 
 
-def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None) -> Table:
-    """A rich table of claims.
+def field_items(claims: Iterable[Claim], fields: Sequence[str]) -> tuple[tuple[Column, ...], list[Item]]:
+    """Exactly these claim fields, one column each (`--fields`), a row per claim."""
+    rows: list[Item] = [Row(tuple(Text("" if data[f] is None else safe(data[f])) for f in fields))
+                        for data in (c.to_dict() for c in claims)]
+    return tuple(Column(f) for f in fields), rows
 
-    The default view: the article (once, heading its group of rows), each claim's `#n` (the
-    end of its id, to find it in JSON), type, figure, victims, source (with title and
-    outlet); `fields` shows exactly those claim fields instead.
-    """
-    table = Table(expand=False, pad_edge=False)
-    if fields:
-        for name in fields:
-            table.add_column(name, overflow="fold")
-        for c in claims:
-            data = c.to_dict()
-            table.add_row(*(Text("" if data[f] is None else safe(data[f])) for f in fields))
-        return table
-    table.add_column("article", overflow="fold", ratio=2)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("figure", overflow="fold", min_width=6, ratio=1)
-    table.add_column("victims", overflow="fold", ratio=1)
-    table.add_column("source", overflow="fold", ratio=2)
+
+# The default view: each article's name heads its rows, so a long id never folds inside a column.
+CLAIM_COLUMNS = (Column("#", justify="right", least=None), Column("type", least=None), Column("figure", least=8),
+                 Column("victims", least=7), Column("source", least=10))
+
+
+def number(claim_id: str | None) -> str:
+    """ "#3": a claim's place in its article, the end of its JSON `id` (`<article>#3`)."""
+    return "#" + str(claim_id).rpartition("#")[2]
+
+
+def figure(claim: Claim) -> Text:
+    """The figure as written; a breakdown says what it breaks down ("↳ of #2"), a revised figure what revises it."""
+    text = Text(safe(claim.quantity), style="bold")
+    if claim.part_of:
+        text.append(f"\n↳ of {safe(number(claim.part_of))}", style="dim")
+    if claim.superseded_by:
+        text.append(f"\n→ {safe(number(claim.superseded_by))} later", style="dim")
+    return text
+
+
+def claim_items(claims: Iterable[Claim], *, details: bool = False) -> list[Item]:
+    """The rows of the default view, each article under its name; with `details`, each claim's sentence under it,
+    the figure highlighted."""
+    items: list[Item] = []
     shown = None
     for c in claims:
-        first = c.article != shown
-        if first and shown is not None:
-            table.add_section()
-        shown = c.article
-        table.add_row(Text(safe(c.article) if first else "", style="dim"), Text(safe(number(c)), style="dim"),
-                      Text(safe(c.type), style=TYPE_STYLE.get(c.type, "")), Text(safe(c.quantity), style="bold"),
-                      Text(safe(c.victims or "")), Text(safe(who(c))))
-    return table
-
-
-def number(claim: Claim) -> str:
-    """ "#3": the claim's place in its article, the end of its JSON `id` (`<article>#3`)."""
-    return "#" + claim.id.rpartition("#")[2]
-
-
-def details_view(claims: Iterable[Claim]) -> RenderableType:
-    """Each claim's row, then its sentence below it, indented, with the figure highlighted.
-
-    A sixth column would leave the sentence a few characters wide at 80 columns, so the
-    sentence gets the full width under its claim instead.
-    """
-    parts: list[RenderableType] = []
-    for c in claims:
-        line = Text.assemble((safe(c.type), TYPE_STYLE.get(c.type, "")), "  ", (safe(c.quantity), "bold"))
-        if c.victims:
-            line.append(f" {safe(c.victims)}")
-        if who(c):
-            line.append(f"  ({safe(who(c))})")
-        line.append(f"  {safe(c.id)}", style="dim")
-        parts.append(line)
-        parts.append(Padding(highlighted(c), (0, 0, 1, 4)))
-    return Group(*parts)
+        if c.article != shown:
+            shown = c.article
+            items.append(Heading(Text(safe(c.article), style="bold")))
+        items.append(Row((Text(safe(number(c.id)), style="dim"), Text(safe(c.type), style=TYPE_STYLE.get(c.type, "")),
+                          figure(c), Text(safe(c.victims or "")), Text(safe(who(c))))))
+        if details:
+            items.append(Lines((highlighted(c),)))
+    return items
 
 
 def print_table(console: Console, claims: list[Claim], *, details: bool = False,
-                fields: Sequence[str] | None = None) -> None:
-    if details and not fields:
-        console.print(details_view(claims))
+                fields: Sequence[str] | None = None, say: Callable[[str], None] | None = None) -> None:
+    if fields:
+        print_grouped(console, *field_items(claims, fields), say)
     else:
-        console.print(claims_table(claims, fields=fields))
+        print_grouped(console, CLAIM_COLUMNS, claim_items(claims, details=details), say)
 
 
 class TableWriter:
     """Collects the claims and prints one table at the end (a table needs every row's width)."""
 
-    def __init__(self, console: Console, *, details: bool = False, fields: Sequence[str] | None = None) -> None:
-        self.console, self.details, self.fields = console, details, fields
+    def __init__(self, console: Console, *, details: bool = False, fields: Sequence[str] | None = None,
+                 say: Callable[[str], None] | None = None) -> None:
+        self.console, self.details, self.fields, self.say = console, details, fields, say
         self.claims: list[Claim] = []
 
     def write(self, claims: Iterable[Claim]) -> None:
@@ -119,4 +109,4 @@ class TableWriter:
     def close(self) -> None:
         if not self.claims:
             return
-        print_table(self.console, self.claims, details=self.details, fields=self.fields)
+        print_table(self.console, self.claims, details=self.details, fields=self.fields, say=self.say)

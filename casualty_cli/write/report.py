@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -21,21 +22,24 @@ import jinja2
 from markupsafe import Markup
 
 from ..claims import CLAIM_TYPES
+from . import charts
 
-# How each qualifier is drawn, so a figure reads without colour: a prefix on its label and,
-# in charts, a fill pattern (bars) or a marker shape (points over time).
-PREFIX = {"exact": "", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "about": "~",
-          "range": "", "vague": "", "": ""}
-PATTERN = {"at_least": "open", "more_than": "open", "at_most": "upto", "less_than": "upto", "about": "about",
-           "vague": "about", "range": "about"}
-PATTERN_MEANING = {"open": "hatched: open-ended (at least, more than)", "upto": "cross-hatched: an upper bound "
-                   "(up to, fewer than)", "about": "dotted: approximate (about, vague, range)"}
-CHART_WIDTH, LABEL_WIDTH, ROW, MARGIN = 420, 150, 26, 8
 # Up to this many events the toll cards are open; beyond, each event shows its figures in one line
 # and opens on demand, so a report of 1,000 events stays quick to load and to scan.
 OPEN_EVENTS = 10
 # Likewise the table of all claims: laying out thousands of rows is most of a big page's load time.
 OPEN_CLAIMS = 500
+PREFIX = {"exact": "", "at_least": "≥", "more_than": ">", "at_most": "≤", "up_to": "≤", "less_than": "<",
+          "about": "~", "range": "", "vague": "", "": ""}
+# The hedge in words, as a reader quotes it: "more than 500", never a bare 500.
+HEDGE = {"at_least": "at least {}", "more_than": "more than {}", "at_most": "up to {}", "up_to": "up to {}",
+         "less_than": "fewer than {}", "about": "about {}", "vague": "{}+ (a vague count)",
+         "range": "up to {} (a range)"}
+# Why a figure was left out of a toll (claim-spec §5 `excluded`), in words.
+REASONS = {"part": "a part of a larger figure (a breakdown)", "superseded": "replaced by a later figure",
+           "other_event": "about another event", "period_total": "a total over a war or a period",
+           "partial_place": "one place or one hospital only", "related_story": "in a list of related stories",
+           "scope": "counts other people (another scope, e.g. with the attacker)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +48,6 @@ class Segment:
 
     text: str
     claim: dict[str, Any] | None = None
-
-
-@dataclass(slots=True)
-class Chart:
-    """Geometry of one toll's chart, computed here so the template only draws."""
-
-    kind: str  # "bars", or "time" when every figure has a date
-    width: int
-    label_width: int
-    height: int
-    caption: str
-    marks: list[dict[str, Any]] = field(default_factory=list)
-    ticks: list[dict[str, Any]] = field(default_factory=list)
 
 
 def figure_label(value: int | None, qualifier: str, quantity: str | None = None) -> str:
@@ -143,55 +134,6 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def chart(toll: Mapping[str, Any], name: str) -> Chart:
-    """Each source's figure for one toll: bars, or points on a time axis when all have dates.
-
-    Every mark carries its figure and source as text and its hedge as a pattern or shape,
-    so the chart reads without colour; `caption` says the same in words.
-    """
-    sources = toll["sources"]
-    top = max([s["value"] for s in sources] + [1])
-    words = "; ".join(f"{s['source'] or 'the article itself'}: {figure_label(s['value'], s['qualifier'])}"
-                      + (f" on {s['date']}" if s.get("date") else "") for s in sources)
-    caption = f"{toll['type'].capitalize()} in {name}, by source: {words or 'no figures'}."
-    days = [_day(s.get("date")) for s in sources]
-    if len(sources) > 1 and all(days) and len(set(days)) > 1:
-        return _time_chart(toll, sources, days, top, caption)  # type: ignore[arg-type]
-    out = Chart("bars", CHART_WIDTH, LABEL_WIDTH, MARGIN * 2 + ROW * max(len(sources), 1), caption)
-    span = CHART_WIDTH - LABEL_WIDTH - (150 if any(s.get("date") for s in sources) else 80)  # room for the label
-    for i, s in enumerate(sources):
-        who = s["source"] or "the article itself"
-        out.marks.append({
-            "y": MARGIN + i * ROW, "width": max(round(span * s["value"] / top, 1), 1.0),
-            "who": isolated(who if len(who) <= 22 else who[:21] + "…"), "full": isolated(who),
-            "label": figure_label(s["value"], s["qualifier"]) + (f" ({s['date'][:10]})" if s.get("date") else ""),
-            "pattern": PATTERN.get(s["qualifier"]), "id": s["id"],
-        })
-    return out
-
-
-def _time_chart(toll: Mapping[str, Any], sources: list[dict[str, Any]], days: list[date], top: int,
-                caption: str) -> Chart:
-    height, left, right, bottom = 200, 60, 130, 30
-    first, last = min(days), max(days)
-    span = (last - first).days or 1
-    out = Chart("time", CHART_WIDTH, left, height, caption)
-    plot_w, plot_h = CHART_WIDTH - left - right, height - bottom - 2 * MARGIN
-    for s, d in zip(sources, days, strict=True):
-        x = left + plot_w * (d - first).days / span
-        y = MARGIN + plot_h * (1 - s["value"] / top)
-        who = s["source"] or "the article itself"
-        short = who if len(who) <= 14 else who[:13] + "…"
-        out.marks.append({"x": round(x, 1), "y": round(y, 1), "shape": PATTERN.get(s["qualifier"], "exact"),
-                          "label": f"{figure_label(s['value'], s['qualifier'])} {isolated(short)}",
-                          "full": f"{isolated(who)}: {figure_label(s['value'], s['qualifier'])} on {s['date']}",
-                          "id": s["id"]})
-    out.ticks = [{"x": left, "text": first.isoformat(), "anchor": "start"},
-                 {"x": left + plot_w, "text": last.isoformat(), "anchor": "end"},
-                 {"y": MARGIN, "text": f"{top:,}"}, {"y": MARGIN + plot_h, "text": "0"}]
-    return out
-
-
 @cache
 def _asset(name: str) -> str:
     """A CSS or script file of the package, checked to be safe to inline in its element."""
@@ -211,33 +153,150 @@ def _template() -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.PackageLoader("casualty_cli.write", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["figure"] = figure_label
+    env.filters["isolated"] = isolated
     return env.get_template("report.html.j2")
 
 
+def hedged(value: int | None, qualifier: str | None) -> str:
+    """"more than 500", "at least 240", "12": the figure as a reader quotes it, hedge in words."""
+    if value is None:
+        return "no figure"
+    return HEDGE.get(qualifier or "exact", "{}").format(f"{value:,}")
+
+
+def day_text(raw: Any) -> str | None:
+    """A date as ISO when it can be read, else as written (None for none)."""
+    if raw in (None, ""):
+        return None
+    day = _day(str(raw))
+    return day.isoformat() if day else str(raw)
+
+
+def is_link(value: Any) -> bool:
+    """Only web addresses become links: no `javascript:`, `data:` or `file:` from an input."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")) \
+        and not any(ch.isspace() or ord(ch) < 32 for ch in value.strip())
+
+
+def article_meta(record: Mapping[str, Any] | None, title_field: str | None, date_field: str | None,
+                 carried: Sequence[str] = ()) -> dict[str, Any]:
+    """What the page shows of an article's record: its title, its date and the carried fields."""
+    record = record or {}
+    return {"title": record.get(title_field) if title_field else None,
+            "date": record.get(date_field) if date_field else None,
+            "carried": {f: record[f] for f in carried if f in record}}
+
+
+def article_view(article: str, anchor: str, meta: Mapping[str, Any] | None) -> dict[str, Any]:
+    """An article's name (its title, else its id), date and carried fields (web addresses as links)."""
+    meta = meta or {}
+    title = " ".join(str(meta.get("title") or "").split()) or None
+    carried = [{"name": k, "value": v if isinstance(v, str) else json.dumps(v, ensure_ascii=False),
+                "link": is_link(v)} for k, v in (meta.get("carried") or {}).items() if v not in (None, "")]
+    return {"id": article, "anchor": anchor, "title": title, "name": title or article,
+            "date": day_text(meta.get("date")), "day": _day(str(meta.get("date") or "")) or None,
+            "url": next((c["value"].strip() for c in carried if c["link"]), None), "carried": carried}
+
+
+def _who(source: Mapping[str, Any], articles: Mapping[str, dict[str, Any]], alone: bool) -> str:
+    """A source as the card names it; a figure in an article's own voice is that article."""
+    if source.get("source"):
+        return str(source["source"])
+    article = articles.get(str(source.get("article")))
+    if alone or article is None:
+        return "the article itself"
+    if article["title"]:
+        return f"the article “{article['title']}”"
+    return f"the article of {article['date']}" if article["date"] else f"the article {article['id']}"
+
+
+def _source_label(source: Mapping[str, Any]) -> str:
+    low, high = source.get("low"), source.get("high")
+    quantity = f"{low:,}–{high:,}" if source.get("qualifier") == "range" and low is not None and high else None
+    return figure_label(source.get("value"), str(source.get("qualifier") or "exact"), quantity)
+
+
+def card_view(toll: Mapping[str, Any], anchor: str, articles: Mapping[str, dict[str, Any]],
+              event_days: Sequence[date]) -> dict[str, Any]:
+    """One toll's card: the same fields as the JSON toll, in words, and its chart."""
+    sources = list(toll.get("sources") or [])
+    alone = int(toll.get("articles") or 0) <= 1 and len({s.get("article") for s in sources}) <= 1
+
+    def who(s: Mapping[str, Any]) -> str:
+        return _who(s, articles, alone)
+
+    shown = [{**s, "who": who(s), "label": _source_label(s), "hedged": hedged(s.get("value"), s.get("qualifier")),
+              "day": day_text(s.get("date")), "article_view": articles.get(str(s.get("article")))} for s in sources]
+    if toll.get("disagreement"):
+        agreement = "disagree"
+    elif len(sources) >= 2:
+        agreement = "agree"
+    else:
+        agreement = "one" if sources else "none"
+    name = toll["event"]
+    words = "; ".join(f"{s['who']}: {s['label']}" + (f" on {s['day']}" if s["day"] else "") for s in shown)
+    caption = f"{toll['type'].capitalize()} in {name}, by source: {words or 'no figures'}."
+    return {**toll, "anchor": anchor, "headline": hedged(toll.get("best"), toll.get("best_qualifier")),
+            "shown": shown, "agreement": agreement,
+            "revisions": [{**r, "day": day_text(r.get("date"))} for r in toll.get("revisions") or []],
+            "excluded": _left_out(toll.get("excluded") or []),
+            "articles": toll.get("articles"), "as_of": day_text(toll.get("as_of")),
+            "chart": _chart(shown, event_days, caption)}
+
+
+def _left_out(excluded: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The figures left out, grouped by why (the reason in words), each figure once with the claims that
+    give it ("2 ×14": a breakdown repeated across an event's articles)."""
+    groups: dict[str, dict[Any, list[str]]] = {}
+    for x in excluded:
+        groups.setdefault(str(x.get("reason")), {}).setdefault(x.get("value"), []).append(str(x.get("id")))
+    return [{"reason": r, "why": REASONS.get(r, r), "figures": [{"value": v, "ids": ids} for v, ids in values.items()]}
+            for r, values in groups.items()]
+
+
+def _chart(shown: list[dict[str, Any]], event_days: Sequence[date], caption: str) -> charts.Chart:
+    """No chart for fewer than two sources; a time axis when two or more fall on different days of the
+    event's reporting window; else bars."""
+    if len(shown) < 2:
+        return charts.Chart("none", caption)
+    days = [_day(s.get("date")) for s in shown]
+
+    def who(s: Mapping[str, Any]) -> str:
+        return str(s["who"])
+
+    def label(s: Mapping[str, Any]) -> str:
+        return str(s["label"])
+
+    window = charts.reporting_window([*event_days, *(d for d in days if d)])
+    inside = {d for d in days if d and window and window[0] <= d <= window[1]}
+    if window and len(inside) > 1 and all(days):
+        return charts.timeline(shown, days, window, who, label, caption)
+    return charts.bars(shown, who, label, caption)
+
+
 def render_report(claims: Sequence[Mapping[str, Any]], tolls: Iterable[Mapping[str, Any]], *,
-                  texts: Mapping[str, str] | None = None, skipped: int = 0,
-                  title: str = "Casualty report") -> Iterator[str]:
+                  texts: Mapping[str, str] | None = None, skipped: int = 0, title: str = "Casualty report",
+                  meta: Mapping[str, Mapping[str, Any]] | None = None,
+                  event_articles: Mapping[str, Sequence[str]] | None = None) -> Iterator[str]:
     """The page, in chunks. `texts` maps article id to its text, in article order; without it
-    the articles are those of the claims and each shows its claims' sentences."""
+    the articles are those of the claims and each shows its claims' sentences. `meta` gives an
+    article's `title`, `date` and `carried` record fields (shown, web addresses linked);
+    `event_articles` the articles of each event (its name, its time window)."""
+    meta = meta or {}
     views = [dict(c, anchor=f"c{i}", tip=tip(c)) for i, c in enumerate(claims, 1)]
     by_id = {v["id"]: v for v in views}
     by_article: dict[str, list[dict[str, Any]]] = {a: [] for a in (texts or {})}
     for v in views:
         by_article.setdefault(v["article"], []).append(v)
-    articles = [{"id": a, "anchor": f"a{i}", "claims": cs, "has_text": texts is not None and a in texts,
+    articles = [{**article_view(a, f"a{i}", meta.get(a)), "claims": cs, "has_text": texts is not None and a in texts,
                  "passages": [segments(texts[a], cs)] if texts is not None and a in texts else sentence_passages(cs)}
                 for i, (a, cs) in enumerate(by_article.items(), 1)]
-    article_anchor = {a["id"]: a["anchor"] for a in articles}
-    events: dict[str, list[dict[str, Any]]] = {}
+    article_of = {a["id"]: a for a in articles}
+    events: dict[str, list[Mapping[str, Any]]] = {}
     for t in tolls:
-        events.setdefault(t["event"], []).append(dict(t))
-    event_views = []
-    for i, (event, cards) in enumerate(events.items(), 1):
-        for j, card in enumerate(cards, 1):
-            card["anchor"] = f"e{i}-{j}"
-            card["chart"] = chart(card, event)
-        event_views.append({"name": event, "anchor": f"e{i}", "cards": cards,
-                            "article_anchor": article_anchor.get(event)})
+        events.setdefault(t["event"], []).append(t)
+    event_views = [_event_view(event, f"e{i}", tolls_of, article_of, (event_articles or {}).get(event))
+                   for i, (event, tolls_of) in enumerate(events.items(), 1)]
     by_type = {t: sum(c["type"] == t for c in claims) for t in CLAIM_TYPES}
     css, js = _asset("report.css"), _asset("report.js")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; img-src 'none'; "
@@ -246,8 +305,24 @@ def render_report(claims: Sequence[Mapping[str, Any]], tolls: Iterable[Mapping[s
     return _template().generate(
         title=title, csp=csp, css=_markup(css), js=_markup(js), claims=views, by_id=by_id,
         articles=articles, events=event_views, by_type=by_type, types=CLAIM_TYPES, sources=sources,
-        skipped=skipped, patterns=PATTERN_MEANING, with_texts=texts is not None,
+        skipped=skipped, patterns=charts.PATTERN_MEANING, with_texts=texts is not None,
+        names={a["id"]: a["name"] for a in articles},
         open_events=len(event_views) <= OPEN_EVENTS, open_claims=OPEN_CLAIMS)
+
+
+def _event_view(event: str, anchor: str, tolls: Sequence[Mapping[str, Any]], article_of: Mapping[str, dict[str, Any]],
+                members: Sequence[str] | None) -> dict[str, Any]:
+    """An event named by its first article's title (the earliest dated, else the first given), with its
+    key, article count and dates; its cards."""
+    own = [article_of[a] for a in (members or [event]) if a in article_of]
+    ordered = sorted(own, key=lambda a: a["day"] or date.min)
+    titled = next((a for a in ordered if a["title"]), None)
+    days = sorted(a["day"] for a in own if a["day"])
+    cards = [card_view(t, f"{anchor}-{j}", article_of, days) for j, t in enumerate(tolls, 1)]
+    return {"key": event, "name": titled["title"] if titled else event, "named": titled is not None,
+            "anchor": anchor, "cards": cards, "articles": ordered, "first": days[0].isoformat() if days else None,
+            "last": days[-1].isoformat() if days else None,
+            "article_anchor": own[0]["anchor"] if len(own) == 1 else None}
 
 
 def _markup(asset: str) -> Markup:

@@ -1,24 +1,29 @@
 """Writers for tolls: JSON, JSON Lines, CSV and the terminal table, streamed like the claim writers.
 
-CSV cells of the list fields (`sources`, `revisions`, `evidence`) hold the list as JSON text,
+The table says each field in words (`words`): the figure with its hedge, the range, each source with its
+figure and date, each revision with its date, the event's article count and latest date; `--details` adds
+the evidence sentences and the figures left out, with why.
+
+CSV cells of the list fields (`sources`, `revisions`, `excluded`, `evidence`) hold the list as JSON text,
 so one toll stays one row.
 """
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from ..tolls.rules import TOLL_FIELDS, Toll, revision_text
+from rich.text import Text
+
+from ..tolls.rules import TOLL_FIELDS, Toll
 from .export import _choose, neutralise
+from .layout import Column, Heading, Item, Lines, Row, print_grouped
+from .render import highlight
 from .terminal import for_terminal as safe
+from .words import best_words, event_line, excluded_line, revision_lines, source_lines, span_words
 
 __all__ = ["TOLL_FIELDS", "TollTableWriter", "TollWriter", "parse_toll_fields"]
-
-# The table's default columns: event, type, best, low–high, sources, disagreement mark, revisions.
-DISAGREE_MARK = "≠"
-
 
 def parse_toll_fields(text: str | None) -> tuple[str, ...]:
     """`--fields event,type,best` -> the toll field names, checked."""
@@ -67,26 +72,75 @@ def _cell(value: Any) -> Any:
     return neutralise(value)
 
 
-def span_text(toll: Toll) -> str:
-    """low–high as read: "40–52", "500–" when open-ended, "" when no figure."""
-    if toll.low is None and toll.high is None:
-        return ""
-    if toll.low == toll.high:
-        return str(toll.low)
-    return f"{'' if toll.low is None else toll.low}–{'' if toll.high is None else toll.high}"
+# The default view: each event under a heading with its article count and date; a column for each field.
+TOLL_COLUMNS = (Column("type", least=None), Column("figure", least=8), Column("range", least=7),
+                Column("sources", least=12), Column("revisions", least=10))
 
 
-def sources_text(toll: Toll) -> str:
-    """Who says what: "police 52; Reuters 50"; the article's own voice is "(text)"."""
-    return "; ".join(f"{s['source'] or '(text)'} {s['value']}" for s in toll.sources)
+def toll_items(tolls: Iterable[Toll], *, claims: Mapping[str, Mapping[str, Any]] | None = None) -> list[Item]:
+    """Each event's heading ("event 7 · 2 articles · as of 2016-05-02"), then a row per toll; with `claims` (id ->
+    claim), under each toll its evidence sentences, the figure highlighted, and the figures left out with why."""
+    from .render import TYPE_STYLE
+
+    items: list[Item] = []
+    shown = None
+    for t in tolls:
+        if t.event != shown:
+            shown = t.event
+            items.append(Heading(Text(safe(event_line(t.event, t.articles, t.as_of)), style="bold")))
+        sources = lines(source_lines(t))
+        if t.disagreement:
+            sources.append("\n≠ they disagree", style="red")
+        items.append(Row((Text(safe(t.type), style=TYPE_STYLE.get(t.type, "")),
+                          Text(safe(best_words(t)), style="bold"), Text(safe(span_words(t))), sources,
+                          lines(revision_lines(t.revisions)))))
+        if claims is not None:
+            items.append(Lines(tuple(_details(t, claims))))
+    return items
+
+
+def lines(texts: Iterable[str]) -> Text:
+    """A cell of several lines, each escaped on its own (an escaped newline would join them)."""
+    return Text("\n".join(safe(t) for t in texts))
+
+
+def _details(toll: Toll, claims: Mapping[str, Mapping[str, Any]]) -> list[Text]:
+    """The evidence of a toll's figure (each sentence once) and what it left out."""
+    out: list[Text] = []
+    seen: set[str] = set()
+    for ref in toll.evidence:
+        claim = claims.get(ref)
+        # evidence is a claim id, or the sentence itself for people described one by one
+        sentence, quantity = (str(claim.get("sentence") or ""), str(claim.get("quantity") or "")) if claim \
+            else (ref, "")
+        if sentence not in seen:
+            seen.add(sentence)
+            out.append(Text.assemble(("evidence: ", "dim"), highlight(sentence, quantity)))
+    for x in toll.excluded:
+        whole = (claims.get(str(x.get("id"))) or {}).get("part_of") if x.get("reason") == "part" else None
+        out.append(Text.assemble(("left out ", "dim"), safe(excluded_line(x, one_article=toll.articles == 1,
+                                                                          part_of=whole))))
+    return out or [Text("no evidence, nothing left out", style="dim")]
 
 
 class TollTableWriter:
-    """Collects the tolls and prints one table at the end."""
+    """Collects the tolls and prints one table at the end (a table needs every row's width).
 
-    def __init__(self, console: Any, fields: Sequence[str] | None = None) -> None:
-        self.console, self.fields = console, fields
+    With `details`, `keep` must see every claim on its way to the tolls: the evidence sentences are read from them.
+    """
+
+    def __init__(self, console: Any, fields: Sequence[str] | None = None, *, details: bool = False,
+                 say: Callable[[str], None] | None = None) -> None:
+        self.console, self.fields, self.say = console, fields, say
         self.tolls: list[Toll] = []
+        self.claims: dict[str, dict[str, Any]] | None = {} if details else None
+
+    def keep(self, claims: Iterable[Mapping[str, Any]]) -> None:
+        """Hold what the details show of these claims: their sentence, figure and the figure they break down."""
+        if self.claims is not None:
+            self.claims.update((str(c.get("id")), {"sentence": str(c.get("sentence") or ""),
+                                                   "quantity": str(c.get("quantity") or ""),
+                                                   "part_of": c.get("part_of")}) for c in claims)
 
     def write(self, tolls: Iterable[Toll]) -> None:
         self.tolls.extend(tolls)
@@ -94,23 +148,9 @@ class TollTableWriter:
     def close(self) -> None:
         if not self.tolls:
             return
-        from rich.table import Table
-        from rich.text import Text
-
-        from .render import TYPE_STYLE
-
-        table = Table(expand=False, pad_edge=False)
         if self.fields:
-            for name in self.fields:
-                table.add_column(name, overflow="fold")
-            for toll in self.tolls:
-                table.add_row(*(Text(safe(_cell(v))) for v in toll_dict(toll, self.fields).values()))
-        else:
-            for name in ("event", "type", "best", "low–high", "sources", "", "revisions"):
-                table.add_column(name, overflow="fold")
-            for t in self.tolls:
-                table.add_row(Text(safe(t.event), style="dim"), Text(safe(t.type), style=TYPE_STYLE.get(t.type, "")),
-                              Text("" if t.best is None else str(t.best), style="bold"), Text(span_text(t)),
-                              Text(safe(sources_text(t))), Text(DISAGREE_MARK if t.disagreement else "", style="red"),
-                              Text(safe(revision_text(t))))
-        self.console.print(table)
+            rows: list[Item] = [Row(tuple(Text(safe(_cell(v))) for v in toll_dict(toll, self.fields).values()))
+                                for toll in self.tolls]
+            print_grouped(self.console, tuple(Column(f) for f in self.fields), rows, self.say)
+            return
+        print_grouped(self.console, TOLL_COLUMNS, toll_items(self.tolls, claims=self.claims), self.say)
