@@ -73,7 +73,8 @@ _SOURCE = _closed({
     "low": _INT_OR_NULL, "high": _INT_OR_NULL,
     "article": {**_STR_OR_NULL, "description": "the article that gives it"},
     "date": {**_STR_OR_NULL, "description": "that article's date as given, null without dates"},
-    "id": {**_STR, "description": "the claim id (<article>#single: people described one by one)"},
+    "id": {**_STR, "description": "the claim id (<article>#single: people described one by one; "
+                          "<article>#derived: injured as the people shot less the killed, the claims in evidence)"},
 }, "one source with its latest whole-event figure")
 _REVISION = _closed({
     "value": {"type": "integer", "description": "the figure replaced"},

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema
 import pytest
 
+from casualty_cli.schema import toll_schema
 from casualty_cli.tolls.relations import violations
 from casualty_cli.tolls.rules import build_tolls
 
@@ -56,9 +58,9 @@ def test_tolls_across_types(claims: list[dict[str, Any]], expected: dict[str, in
 def test_a_derived_toll_says_so_in_its_source_and_evidence() -> None:
     injured = tolls_of(shot_one_fatally())["injured"]
     assert injured.sources == [{"source": None, "value": 3, "qualifier": "exact", "low": 3, "high": 3,
-                                "article": "a", "date": None, "id": None, "derived": "casualties - killed",
-                                "derived_from": ["a#1", "a#2"]}]
+                                "article": "a", "date": None, "id": "a#derived"}]
     assert injured.evidence == ["a#1", "a#2"] and injured.best_qualifier == "exact" and injured.articles == 1
+    jsonschema.validate(injured.to_dict(), toll_schema())
 
 
 def test_asking_for_injured_alone_still_derives_it() -> None:

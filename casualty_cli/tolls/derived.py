@@ -13,8 +13,8 @@ Both rules are how a fact-checker reads "Four people were shot, one fatally":
   were not among the people shot).
 
 A derived toll says so, as claim-spec §5 asks of every figure it quotes: no claim states it, so its one
-`sources` entry has `id` null, `derived` the rule ("casualties - killed") and `derived_from` the `id`s
-of the figures it was computed from; `evidence` lists what supports those figures.
+`sources` entry is named `<article>#derived` (as people described one by one are `<article>#single`), and
+`evidence` lists the claims (or sentences) of the figures it was computed from, people shot then killed.
 """
 from __future__ import annotations
 
@@ -84,10 +84,9 @@ def with_derived_injured(tolls: list[Toll]) -> list[Toll]:
         return tolls
     value = shot.best - ((dead.best or 0) if dead is not None else 0)
     given = [_entry_of(t) for t in (shot, dead) if t is not None]
+    article = given[0].get("article")
     entry = {"source": given[0].get("source"), "value": value, "qualifier": "exact", "low": value, "high": value,
-             "article": given[0].get("article"), "date": given[0].get("date"), "id": None,
-             "derived": "casualties - killed" if dead is not None else "casualties",
-             "derived_from": [e.get("id") for e in given]}
+             "article": article, "date": given[0].get("date"), "id": f"{article or ''}#derived"}
     dates = [t.as_of for t in (shot, dead) if t is not None and t.as_of]
     derived = replace(shot, type="injured", best=value, low=value, high=value, best_qualifier="exact",
                       sources=[entry], disagreement=False, revisions=[],
