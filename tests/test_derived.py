@@ -65,3 +65,14 @@ def test_a_derived_toll_says_so_in_its_source_and_evidence() -> None:
 
 def test_asking_for_injured_alone_still_derives_it() -> None:
     assert [(t.type, t.best) for t in build_tolls(shot_one_fatally(), types=["injured"])] == [("injured", 3)]
+
+
+def test_the_table_and_the_report_say_a_figure_is_derived() -> None:
+    from casualty_cli.write.report import card_view
+    from casualty_cli.write.words import source_lines
+
+    tolls = tolls_of(shot_one_fatally())
+    assert source_lines(tolls["injured"]) == ["(the article) (derived: people shot less the killed): 3"]
+    assert source_lines(tolls["killed"]) == ["(the article): 1"]
+    card = card_view(tolls["injured"].to_dict(), "e1", {}, [])
+    assert [s["who"] for s in card["shown"]] == ["the article itself (derived: people shot less the killed)"]

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..claims import CLAIM_TYPES
 from . import charts
+from .words import derived_note
 
 # Up to this many events the toll cards are open; beyond, each event shows its figures in one line
 # and opens on demand, so a report of 1,000 events stays quick to load and to scan.
@@ -223,7 +224,7 @@ def card_view(toll: Mapping[str, Any], anchor: str, articles: Mapping[str, dict[
     alone = int(toll.get("articles") or 0) <= 1 and len({s.get("article") for s in sources}) <= 1
 
     def who(s: Mapping[str, Any]) -> str:
-        return _who(s, articles, alone)
+        return _who(s, articles, alone) + derived_note(s)
 
     shown = [{**s, "who": who(s), "label": _source_label(s), "hedged": hedged(s.get("value"), s.get("qualifier")),
               "day": day_text(s.get("date")), "article_view": articles.get(str(s.get("article")))} for s in sources]

@@ -72,6 +72,11 @@ def short_id(claim_id: str, *, one_article: bool) -> str:
     return f"#{n}" if one_article and article and n else str(claim_id)
 
 
+def derived_note(source: Mapping[str, Any]) -> str:
+    """What a derived figure rests on (`tolls.derived`: its source is `<article>#derived`), else ""."""
+    return " (derived: people shot less the killed)" if str(source.get("id") or "").endswith("#derived") else ""
+
+
 def source_lines(toll: Any) -> list[str]:
     """Who says what, one source a line: "police: 52 (2016-05-02)"; the article's own voice is "(the article)"
     when the event is one article, else "(article a2)"."""
@@ -81,7 +86,7 @@ def source_lines(toll: Any) -> list[str]:
         if not name:
             name = "(the article)" if toll.articles == 1 else f"(article {s.get('article')})"
         figure = hedged(s.get("value"), s.get("qualifier"), low=s.get("low"), high=s.get("high"))
-        out.append(f"{name}: {figure}" + (f" ({iso(s['date'])})" if s.get("date") else ""))
+        out.append(f"{name}{derived_note(s)}: {figure}" + (f" ({iso(s['date'])})" if s.get("date") else ""))
     return out
 
 
