@@ -482,7 +482,7 @@ def _singles_figure(singles: list[dict[str, Any]],
                 and not _elsewhere(str(s.get("sentence") or ""))]
         count = _single_count(mine)
         if count:  # articles come in date order: the latest description wins
-            best = (count, [str(s.get("sentence")) for s in mine],
+            best = (count, list(dict.fromkeys(str(s.get("sentence")) for s in mine)),
                     any(int(s.get("start") or 0) < LEAD_CHARS for s in mine))
     return best
 

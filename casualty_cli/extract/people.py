@@ -1,0 +1,203 @@
+"""People described one by one, read from the parse (issue 25, claim-spec §5).
+
+"Gunmen have shot dead a retired judge" is one killed, "killed a district governor and his son" two,
+"a chief, his wife and three sons were shot dead" five, "eight workers and three other people were found
+dead" eleven, "a fifth victim was found" five. They are not claims: the extractor reads them from the
+`Doc` it already parsed and hands them to the tolls beside its claims (`Claims.people`), each a dict with
+`article`, `type`, `count`, `sentence`, `start` (the sentence's offset in the article).
+
+A person is the patient of a harm: the subject of a passive harm verb ("was killed", "was found dead"),
+the object of an active one ("killed a judge"), the subject of a verb of dying ("the mayor died"), or the
+"of" of a harm noun ("the murder of the director", "the body of a priest"). Coordinated people are summed,
+"N others" adds N, "a couple" is two; suspects, attackers and pronouns ("him": someone already counted)
+are not counted.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from . import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs whose patient is killed or injured; "shoot", "stab", "beat"... kill only with "dead", "to death",
+# "fatally" (checked by `_verb_kind`).
+KILLING_VERBS: frozenset[str] = frozenset("""
+kill murder slay assassinate execute behead decapitate massacre slaughter lynch strangle behead
+crucify martyr
+""".split())
+DYING_VERBS: frozenset[str] = frozenset({"die", "perish", "succumb", "drown"})
+INJURING_VERBS: frozenset[str] = frozenset({"wound", "injure", "hurt", "maim"})
+# Violent verbs that kill with "dead", "to death", "fatally": "shot dead", "hacked to death".
+VIOLENT_VERBS: frozenset[str] = frozenset("""
+shoot gun stab beat hack burn stone crush trample bludgeon club starve torture knife shell bomb
+""".split())
+# "The charred body of a priest": nouns whose "of" is one dead person.
+BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains"})
+# "the killing of X", "the death of X".
+KILLING_NOUNS: frozenset[str] = frozenset("""
+killing murder death assassination slaying execution beheading lynching
+""".split())
+FATAL_NOUNS: frozenset[str] = frozenset({"stabbing", "shooting", "beating", "attack"})
+# People named by a role that the general person nouns lack.
+ROLE_NOUNS: frozenset[str] = frozenset("""
+judge governor ambassador director chief secretary mayor minister official politician councillor
+councilor councilman councilwoman lawmaker legislator senator mp deputy president leader head elder
+priest monk nun bishop imam cleric preacher scholar sheikh pastor missionary lawyer engineer businessman
+businesswoman trader merchant contractor academic professor lecturer headmaster principal writer poet
+blogger editor anchor presenter commentator broadcaster activist campaigner candidate worker nurse
+chairman chairwoman spokesman spokeswoman coordinator manager owner member couple villager herdsman hunter
+commander officer soldier policeman constable inspector sheriff guard bodyguard translator interpreter
+aid physician surgeon dentist pharmacist student pupil farmer fisherman shepherd tribesman pilgrim
+""".split())
+PERSON_WORDS: frozenset[str] = lx.PERSON_NOUNS | lx.SINGLE_PERSON_NOUNS | ROLE_NOUNS
+NOT_VICTIMS: frozenset[str] = lx.PERPETRATORS | frozenset("""
+bomber militant insurgent jihadist terrorist rebel fighter kidnapper abductor captor hijacker
+""".split())
+ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                            "eighth": 8, "ninth": 9, "tenth": 10}
+# Coordinated plural nouns that are a number without a numeral.
+PAIRS: frozenset[str] = frozenset({"couple", "pair", "twins"})
+
+
+def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, Any]]:
+    """Each sentence of `doc` that describes harmed people one by one: article, type, count, sentence,
+    start (offset of the sentence plus `base`)."""
+    out: list[dict[str, Any]] = []
+    for sent in doc.sents:
+        counts: dict[str, int] = {}
+        seen: set[int] = set()
+        for kind, patients in _patients(sent):
+            patients = [p for p in patients if p.i not in seen]
+            if not patients:
+                continue
+            n = _group(patients, seen)
+            if n:
+                counts[kind] = counts.get(kind, 0) + n
+        for kind, n in counts.items():
+            text = sent.text
+            out.append({"article": article, "type": kind, "count": n, "sentence": text.strip(),
+                        "start": base + sent.start_char + len(text) - len(text.lstrip())})
+    return out
+
+
+def _patients(sent: Span) -> Iterator[tuple[str, list[Token]]]:
+    """(type, the head nouns of the people harmed) for each harm of the sentence."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
+            kind = _verb_kind(tok, lemma)
+            if kind is None:
+                continue
+            yield kind, list(_verb_patients(tok, lemma))
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
+                lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
+            if kind is None:
+                continue
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    yield kind, [p for p in child.children if p.dep_ == "pobj"]
+
+
+def _verb_kind(tok: Token, lemma: str) -> str | None:
+    if lemma in KILLING_VERBS or lemma in DYING_VERBS:
+        return "killed"
+    words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children for g in c.children}
+    if lemma == "find" and words & {"dead", "killed", "murdered", "slain"}:
+        return "killed"
+    if lemma in VIOLENT_VERBS and (words & {"dead", "death", "fatally", "mortally"}):
+        return "killed"
+    if lemma in INJURING_VERBS:
+        return "injured"
+    return None
+
+
+def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
+    deps = {"nsubj"} if lemma in DYING_VERBS else {"nsubjpass", "dobj"}
+    if lemma == "find":
+        deps = {"nsubjpass", "dobj"}
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found and verb.dep_ in ("conj", "xcomp") and lemma not in DYING_VERBS:
+        # "was shot and killed", "were beaten and killed": the first verb holds the people
+        found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        found = [verb.head]  # "a judge killed in the attack"
+    if not found and verb.dep_ == "amod" and lemma in KILLING_VERBS:
+        found = [verb.head]  # "the slain journalist"
+    yield from found
+    for c in verb.children:  # "killed along with his wife", "together with"
+        if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in ("along", "together"):
+            withs = [w for w in c.children if w.lower_ == "with"]
+            withs += [w for w in verb.children if w.lower_ == "with" and w.i == c.i + 1]
+            for w in withs:
+                yield from (p for p in w.children if p.dep_ == "pobj")
+
+
+def _number(tok: Token) -> int | None:
+    """The value of a numeral token: digits or a number word."""
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return lx.NUMBER_WORDS.get(text)
+
+
+def _nummod(noun: Token) -> int | None:
+    """The number counting `noun` ("seven members"), or None."""
+    for c in noun.children:
+        if c.dep_ == "nummod":
+            return _number(c)
+    return None
+
+
+def _is_person(noun: Token) -> bool:
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    if lemma in NOT_VICTIMS or lower in NOT_VICTIMS:
+        return False
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ == "PERSON" or any(
+            c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children)
+    return noun.pos_ == "NOUN" and (lemma in PERSON_WORDS or lower in PERSON_WORDS
+                                    or (lemma + "s").endswith(lx.PERSON_SUFFIXES))  # "miners", "a guide"
+
+
+def _one(noun: Token) -> int | None:
+    """How many people one conjunct names: 1 for "a judge", N for "seven members", "N others"; None when
+    it names no person or an unknown number ("civilians", "him")."""
+    n = _nummod(noun)
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in ("others",) or lemma == "other":
+        return n
+    if not _is_person(noun):
+        return None
+    if n is not None:
+        return n
+    if lemma in PAIRS or noun.lower_ in PAIRS:
+        return 2
+    plural = noun.tag_ in ("NNS", "NNPS") and noun.lower_ != lemma
+    if plural and noun.pos_ != "PROPN":
+        return None
+    for c in noun.children:  # "a fifth victim"
+        if c.dep_ == "amod" and c.lower_ in ORDINALS:
+            return ORDINALS[c.lower_]
+    return 1
+
+
+def _group(patients: list[Token], seen: set[int]) -> int:
+    """People in the patients of one harm and the people coordinated with them; 0 for a lone numbered
+    group (a claim reads it)."""
+    members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
+    total, known, numbered = 0, 0, 0
+    for m in members:
+        seen.add(m.i)
+        n = _one(m)
+        if n is None:
+            continue
+        total += n
+        known += 1
+        numbered += _nummod(m) is not None
+    if not known or numbered == len(members) == 1:
+        return 0  # nobody counted, or "ten people were killed": the claims read it
+    return total
