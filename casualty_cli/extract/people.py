@@ -69,11 +69,11 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
     for sent in doc.sents:
         counts: dict[str, int] = {}
         seen: set[int] = set()
-        for kind, patients in _patients(sent):
+        for kind, patients, verb in _patients(sent):
             patients = [p for p in patients if p.i not in seen]
             if not patients:
                 continue
-            n = _group(patients, seen)
+            n = _group(patients, seen, verb)
             if n:
                 counts[kind] = counts.get(kind, 0) + n
         for kind, n in counts.items():
@@ -83,15 +83,16 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
     return out
 
 
-def _patients(sent: Span) -> Iterator[tuple[str, list[Token]]]:
-    """(type, the head nouns of the people harmed) for each harm of the sentence."""
+def _patients(sent: Span) -> Iterator[tuple[str, list[Token], bool]]:
+    """(type, the head nouns of the people harmed, whether a verb of killing holds them) for each harm of
+    the sentence."""
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
             kind = _verb_kind(tok, lemma)
             if kind is None:
                 continue
-            yield kind, list(_verb_patients(tok, lemma))
+            yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS or lemma in VIOLENT_VERBS
         elif tok.pos_ in ("NOUN", "PROPN"):
             kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
                 lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
@@ -99,7 +100,7 @@ def _patients(sent: Span) -> Iterator[tuple[str, list[Token]]]:
                 continue
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    yield kind, [p for p in child.children if p.dep_ == "pobj"]
+                    yield kind, [p for p in child.children if p.dep_ == "pobj"], False
 
 
 def _verb_kind(tok: Token, lemma: str) -> str | None:
@@ -128,6 +129,9 @@ def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
     if not found and verb.dep_ == "amod" and lemma in KILLING_VERBS:
         found = [verb.head]  # "the slain journalist"
     yield from found
+    for c in verb.children:  # "killed with four others", "killed alongside his nephew"
+        if c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
+            yield from (p for p in c.children if p.dep_ == "pobj" and _one(p, verb=True))
     for c in verb.children:  # "killed along with his wife", "together with"
         if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in ("along", "together"):
             withs = [w for w in c.children if w.lower_ == "with"]
@@ -152,25 +156,30 @@ def _nummod(noun: Token) -> int | None:
     return None
 
 
-def _is_person(noun: Token) -> bool:
+def _is_person(noun: Token, verb: bool = False) -> bool:
+    """Whether `noun` names a person; `verb`: it is the patient of a verb of killing, which harms
+    people ("killed a prominent ally"), so any noun that names no thing, place or group will do."""
     lemma, lower = noun.lemma_.lower(), noun.lower_
     if lemma in NOT_VICTIMS or lower in NOT_VICTIMS:
         return False
     if noun.pos_ == "PROPN":
-        return noun.ent_type_ == "PERSON" or any(
+        return noun.ent_type_ == "PERSON" or noun.ent_type_ == "" and any(
             c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children)
+    if verb and noun.pos_ == "NOUN" and lemma not in lx.NON_PERSON_NOUNS and noun.ent_type_ == "" \
+            and any(c.dep_ in ("det", "poss") for c in noun.children):
+        return True
     return noun.pos_ == "NOUN" and (lemma in PERSON_WORDS or lower in PERSON_WORDS
                                     or (lemma + "s").endswith(lx.PERSON_SUFFIXES))  # "miners", "a guide"
 
 
-def _one(noun: Token) -> int | None:
+def _one(noun: Token, verb: bool = False) -> int | None:
     """How many people one conjunct names: 1 for "a judge", N for "seven members", "N others"; None when
     it names no person or an unknown number ("civilians", "him")."""
     n = _nummod(noun)
     lemma = noun.lemma_.lower()
     if noun.lower_ in ("others",) or lemma == "other":
         return n
-    if not _is_person(noun):
+    if not _is_person(noun, verb):
         return None
     if n is not None:
         return n
@@ -185,19 +194,29 @@ def _one(noun: Token) -> int | None:
     return 1
 
 
-def _group(patients: list[Token], seen: set[int]) -> int:
+def _group(patients: list[Token], seen: set[int], verb: bool = False) -> int:
     """People in the patients of one harm and the people coordinated with them; 0 for a lone numbered
     group (a claim reads it)."""
     members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
     total, known, numbered = 0, 0, 0
     for m in members:
         seen.add(m.i)
-        n = _one(m)
+        n = _one(m, verb)
         if n is None:
             continue
+        if numbered and _nummod(m) is None:
+            return 0  # "two civilians, a writer and a child": the people a number counts, named one by one
+        if _nummod(m) is not None and _hedged(m):
+            return 0  # "at least 11 members ... and up to 30 civilians": figures to weigh, not parts to add
         total += n
         known += 1
         numbered += _nummod(m) is not None
     if not known or numbered == len(members) == 1:
         return 0  # nobody counted, or "ten people were killed": the claims read it
     return total
+
+
+def _hedged(noun: Token) -> bool:
+    """Whether the number counting `noun` is hedged: "at least 11", "up to 30", "more than 10"."""
+    return any(c.dep_ == "nummod" and any(g.dep_ in ("advmod", "quantmod") for g in c.children)
+               for c in noun.children)

@@ -179,7 +179,8 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
 # A person noun: a sentence with a harm stem and one may describe people one by one ("gunmen shot dead a
 # judge"), with no count; the parse reads them (`people.read_people`).
 _PEOPLE = PERSON_WORDS - lx.HARM_GROUP_WORDS - lx.OTHERS
-PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)})(?:s|es)?\b", re.IGNORECASE)
+# A passive names its patient, a person named or not ("Pascal Nshimirimana was killed").
+PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)}|was|were|been)(?:s|es)?\b", re.IGNORECASE)
 
 
 NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
