@@ -74,8 +74,8 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
             if not patients:
                 continue
             n = _group(patients, seen, verb)
-            if n:
-                counts[kind] = counts.get(kind, 0) + n
+            if n:  # the largest group: two harms of one sentence often tell of the same people
+                counts[kind] = max(counts.get(kind, 0), n)
         for kind, n in counts.items():
             text = sent.text
             out.append({"article": article, "type": kind, "count": n, "sentence": text.strip(),
@@ -92,7 +92,7 @@ def _patients(sent: Span) -> Iterator[tuple[str, list[Token], bool]]:
             kind = _verb_kind(tok, lemma)
             if kind is None:
                 continue
-            yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS or lemma in VIOLENT_VERBS
+            yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS | VIOLENT_VERBS | {"find"}
         elif tok.pos_ in ("NOUN", "PROPN"):
             kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
                 lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
@@ -121,6 +121,8 @@ def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
     if lemma == "find":
         deps = {"nsubjpass", "dobj"}
     found = [c for c in verb.children if c.dep_ in deps]
+    # "a man Haji Nayef al-Hilah was killed" (two subjects, one person); not "a priest and four officers"
+    found = [c for n, c in enumerate(found) if not n or _joined(found[n - 1], c)]
     if not found and verb.dep_ in ("conj", "xcomp") and lemma not in DYING_VERBS:
         # "was shot and killed", "were beaten and killed": the first verb holds the people
         found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -131,7 +133,7 @@ def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
     yield from found
     for c in verb.children:  # "killed with four others", "killed alongside his nephew"
         if c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
-            yield from (p for p in c.children if p.dep_ == "pobj" and _one(p, verb=True))
+            yield from (p for p in c.children if p.dep_ == "pobj" and _one(p))
     for c in verb.children:  # "killed along with his wife", "together with"
         if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in ("along", "together"):
             withs = [w for w in c.children if w.lower_ == "with"]
@@ -169,7 +171,7 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
             and any(c.dep_ in ("det", "poss") for c in noun.children):
         return True
     return noun.pos_ == "NOUN" and (lemma in PERSON_WORDS or lower in PERSON_WORDS
-                                    or (lemma + "s").endswith(lx.PERSON_SUFFIXES))  # "miners", "a guide"
+                                    or verb and (lemma + "s").endswith(lx.PERSON_SUFFIXES))  # "miners"
 
 
 def _one(noun: Token, verb: bool = False) -> int | None:
@@ -198,6 +200,9 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False) -> int:
     """People in the patients of one harm and the people coordinated with them; 0 for a lone numbered
     group (a claim reads it)."""
     members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
+    # "his cousin, Darwish Siam": a name after a person noun with no "and" between is that person
+    members = [m for n, m in enumerate(members) if not n or _joined(members[n - 1], m)
+               or not (m.pos_ == "PROPN" and members[n - 1].pos_ != "PROPN")]
     total, known, numbered = 0, 0, 0
     for m in members:
         seen.add(m.i)
@@ -214,6 +219,13 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False) -> int:
     if not known or numbered == len(members) == 1:
         return 0  # nobody counted, or "ten people were killed": the claims read it
     return total
+
+
+def _joined(first: Token, second: Token) -> bool:
+    """Whether "and" (or "as well as", "&") stands between two nouns: two people, not one told twice."""
+    doc = first.doc
+    lo, hi = sorted((first.i, second.i))
+    return any(t.lower_ in ("and", "&", "well") for t in doc[lo + 1:hi])
 
 
 def _hedged(noun: Token) -> bool:
