@@ -47,3 +47,22 @@ def test_the_extractor_hands_people_over_beside_unchanged_claims(extractor) -> N
     (_, claims), = extractor.extract_many([("a", "Gunmen shot dead a retired judge on Monday, police said.")])
     assert list(claims) == []
     assert [(p["type"], p["count"]) for p in claims.people] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "other"), [
+    ("Gunmen killed eleven people at a camp in Sudan's war-torn Darfur region.", False),
+    ("The war has killed more than 10,000 people.", True),
+    ("The remains of 13 people killed after a truck blew up last week were identified.", False),
+    ("Five people were killed in two separate incidents on Sunday.", False),
+    ("In separate attacks elsewhere, three soldiers were killed.", True),
+])
+def test_words_that_date_or_place_the_event_itself_are_no_other_event(sentence: str, other: bool) -> None:
+    from casualty_cli.tolls.figures import about_other_event
+
+    assert about_other_event(sentence) is other
+
+
+def test_a_figure_of_the_attackers_themselves_is_no_toll() -> None:
+    from casualty_cli.tolls.figures import attackers
+
+    assert attackers({"victims": "female suicide bombers"}) and not attackers({"victims": "people"})

@@ -224,7 +224,17 @@ def counted(claim: Claim) -> bool:
     """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's, not a mark,
     not a related story's."""
     return (not claim.get("part_of") and not claim.get("superseded_by") and not other_event(claim)
-            and not footnote(claim) and not related(claim))
+            and not footnote(claim) and not related(claim) and not attackers(claim))
+
+
+# Victim words that name the attackers: "Two female suicide bombers ... blew themselves up, killing at least 25"
+# counts the bombers, not the harmed.
+ATTACKERS = re.compile(r"\b(?:bombers?|attackers?|assailants?)\b", re.IGNORECASE)
+
+
+def attackers(claim: Claim) -> bool:
+    """Whether the claim counts the attackers themselves (suicide bombers), not their victims."""
+    return bool(ATTACKERS.search(str(claim.get("victims") or "")))
 
 
 DATE_FORMATS: tuple[str, ...] = (
