@@ -24,6 +24,8 @@ CASES = [
     ("Eight miners and three other people were found dead near the camp.", [("killed", 11)]),
     ("Seven women and three children were killed in the raid.", [("killed", 10)]),
     ("A councilwoman and her driver were shot and killed.", [("killed", 2)]),
+    ("A roadside bomb hit a car, killing two government officials and two of their bodyguards.", [("killed", 4)]),
+    ("Gunmen killed a district governor and two of his sons.", [("killed", 3)]),
     # a lone numbered group is a claim, not people one by one; attackers are not victims
     ("Ten people were killed in the attack.", []),
     ("Two suicide bombers blew themselves up at the market.", []),

@@ -177,6 +177,8 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
 def _one(noun: Token, verb: bool = False) -> int | None:
     """How many people one conjunct names: 1 for "a judge", N for "seven members", "N others"; None when
     it names no person or an unknown number ("civilians", "him")."""
+    if noun.pos_ == "NUM" and any(c.lower_ == "of" for c in noun.children):
+        return _number(noun)  # "and two of their bodyguards"
     n = _nummod(noun)
     lemma = noun.lemma_.lower()
     if noun.lower_ in ("others",) or lemma == "other":
@@ -209,13 +211,13 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False) -> int:
         n = _one(m, verb)
         if n is None:
             continue
-        if numbered and _nummod(m) is None:
+        if numbered and _nummod(m) is None and m.pos_ != "NUM":
             return 0  # "two civilians, a writer and a child": the people a number counts, named one by one
         if _nummod(m) is not None and _hedged(m):
             return 0  # "at least 11 members ... and up to 30 civilians": figures to weigh, not parts to add
         total += n
         known += 1
-        numbered += _nummod(m) is not None
+        numbered += _nummod(m) is not None or m.pos_ == "NUM"
     if not known or numbered == len(members) == 1:
         return 0  # nobody counted, or "ten people were killed": the claims read it
     return total
