@@ -13,6 +13,11 @@ CASES = [
     ("Police are investigating the murder of the director of a rural health charity.", [("killed", 1)]),
     ("The attack resulted in the death of a young television reporter.", [("killed", 1)]),
     ("The charred body of a priest has been recovered near the river.", [("killed", 1)]),
+    # GVA headlines and leads once read by singles.py's "X of" patterns
+    ("Teen charged in fatal shooting of McGavock High School student", [("killed", 1)]),
+    ("Police are questioning two teens in connection to the fatal shooting of a 16-year-old in Brooklyn.",
+     [("killed", 1)]),
+    ("Melissa Thacker, 21, has been charged with the murder of her 4-year-old daughter.", [("killed", 1)]),
     ("A village elder was wounded when militants opened fire.", [("injured", 1)]),
     # coordinated people are summed; "N others" and "N other people" add N; a couple is two
     ("Insurgents killed a district governor and his son on Tuesday.", [("killed", 2)]),

@@ -164,6 +164,8 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
     lemma, lower = noun.lemma_.lower(), noun.lower_
     if lemma in NOT_VICTIMS or lower in NOT_VICTIMS:
         return False
+    if lower == "old" and any(c.lower_ in ("year", "years") or c.lower_.endswith("-year") for c in noun.subtree):
+        return True  # "a 16-year-old"
     if noun.pos_ == "PROPN":
         return noun.ent_type_ == "PERSON" or noun.ent_type_ == "" and any(
             c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children)
