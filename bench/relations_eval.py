@@ -8,8 +8,9 @@ oldest first (`revisions`, [] when it never changed), whether two sources' lates
 
 Both readings start from the same claims (extracted once per code version into `--cache`, the way
 `toll_eval.py` does; GVA titles are read as the article's first line) and the same singles:
-- `tolls`: `casualty_cli.tolls.event_tolls` as it is; its revisions are read as a chain like `revision_text`;
-- `relations`: `casualty_cli.relations.read_toll` over the same claims, wired here without editing tolls.py.
+- `tolls`: `casualty_cli.tolls.event_tolls` as it is (since issue 26 its sources, disagreement, revisions and
+  excluded figures are read off the relations layer, its `best` from the rules); revisions read as a chain;
+- `relations`: `casualty_cli.tolls.relations.read_toll` alone over the same claims (its own `best` too).
 
 A revision hit is the exact chain of figures; [] when gold says the figure never changed. Prints JSON.
 """
@@ -40,7 +41,8 @@ def code_key() -> str:
     """A short hash of the extractor's code (the toll layers left out): claims made by other code are not reused."""
     digest = hashlib.sha1()
     for path in sorted((ROOT / "casualty_cli").rglob("*.py")):
-        if path.name not in ("tolls.py", "relations.py", "singles.py", "cli.py"):
+        if path.relative_to(ROOT / "casualty_cli").parts[0] not in ("tolls", "cli", "write") \
+                and path.name != "revisions.py":  # read by the relations layer, not by the extractor
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

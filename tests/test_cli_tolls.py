@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
@@ -135,3 +136,70 @@ def test_extract_tolls_library() -> None:
 
     tolls = extract_tolls({"x": "Four people were killed and two were injured in the attack, police said."})
     assert [(t.event, t.type, t.best) for t in tolls] == [("x", "killed", 4), ("x", "injured", 2)]
+
+
+def bad(line: str, **changes: object) -> str:
+    """A claim line of CLAIMS with fields changed (... removes one)."""
+    data = json.loads(line)
+    for name, value in changes.items():
+        if value is ...:
+            del data[name]
+        else:
+            data[name] = value
+    return json.dumps(data)
+
+
+def test_bad_values_are_reported_with_their_line_and_the_rest_used(tmp_path: Path) -> None:
+    good, _, last = CLAIMS.splitlines()
+    lines = [good, bad(good, id=...), bad(good, value="twelve"), bad(good, value=float("nan")),
+             bad(good, value=None), bad(good, value="14"), bad(good, record="incident 7"), '"a string"',
+             bad(good, value=True), last]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    for command in (["tolls", "--format", "jsonl"], ["report", "-o", str(tmp_path / "r.html")]):
+        result = run(*command, "--claims", str(path))
+        assert result.exit_code == 1, result.output
+        assert "internal error" not in result.stderr
+        errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+        assert [e.split(":")[3] for e in errors] == [str(n) for n in range(2, 10)]
+        assert "expected a claim with 'id'" in errors[0] and 'got a string "twelve"' in errors[1]
+        assert "got a number NaN" in errors[2] and "got null" in errors[3] and 'got a string "14"' in errors[4]
+        assert "'record': expected an object, got a string" in errors[5] and "got a string" in errors[6]
+    result = run("tolls", "--format", "jsonl", "--claims", str(path))
+    assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["a1", "a3"]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: b"\xef\xbb\xbf" + text.encode(),  # a BOM must not drop the first claim
+    lambda text: text.encode("utf-16"),
+    lambda text: text.encode("utf-16-le"),
+    lambda text: text.replace("police", "polic\u00e9").encode("cp1252"),
+])
+def test_claims_in_any_encoding_extract_reads(encode, tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(encode(CLAIMS))
+    result = run("tolls", "--claims", str(path), "--format", "jsonl", "--event-field", "incident")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["best"] for line in result.stdout.splitlines()] == [35, 2]
+
+
+def test_claims_are_bounded_by_max_bytes() -> None:
+    result = run("tolls", "--claims", "/dev/zero", "--max-bytes", "100000")
+    assert result.exit_code == 2 and "larger than --max-bytes" in result.stderr and result.stdout == ""
+
+
+def test_an_absurd_date_is_a_note_not_a_crash() -> None:
+    lines = CLAIMS.splitlines()
+    lines[0] = bad(lines[0], record={"incident": "7", "dct": "1 Jan 99999999999"})
+    result = run("tolls", "--claims", "-", "--event-field", "incident", "--date-field", "dct", "--format", "jsonl",
+                 stdin="\n".join(lines) + "\n")
+    assert result.exit_code == 0 and "not understood" in result.stderr
+    assert [json.loads(line)["best"] for line in result.stdout.splitlines()] == [35, 2]
+
+
+def test_claims_beyond_max_bytes_after_the_first_lines_end_the_run_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_text(CLAIMS * 400)  # over 100 lines: past the lines read before the run
+    result = run("tolls", "--claims", str(path), "--max-bytes", str(len(CLAIMS) * 200), "-o", str(tmp_path / "t.csv"))
+    assert result.exit_code == 1 and "larger than --max-bytes" in result.stderr
+    assert "internal error" not in result.stderr and not (tmp_path / "t.csv").exists()

@@ -226,3 +226,65 @@ def test_real_output_validates_against_the_schema(extractor):
 def test_writers_have_the_same_interface():
     for cls in (JsonWriter, JsonLinesWriter, CsvWriter):
         assert callable(cls(io.StringIO()).write)
+
+
+# Durability and well-formed output (issues 28, 29), through the real CLI.
+ARTICLE = "Gunmen killed 12 people and wounded 30 in the market, police said."
+
+
+def cli(*args: str):
+    from click.testing import CliRunner
+
+    from casualty_cli.cli import main
+
+    return CliRunner().invoke(main, [*args, "--quiet"])
+
+
+@pytest.mark.parametrize("command", ["extract", "tolls"])
+def test_every_output_file_is_synced_before_its_rename_and_its_folder_after(command, tmp_path, monkeypatch):
+    import stat as stat_
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        events.append("fsync folder" if stat_.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src, dst):
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    result = cli(command, str(tmp_path / "a.txt"), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert events == ["fsync file", "rename", "fsync folder"]
+    assert (tmp_path / "out.jsonl").read_text().count("\n") == 2
+
+
+@pytest.mark.parametrize("args", [["extract", "--fields", "id,type,id"], ["tolls", "--fields", "event,best,event"]])
+def test_a_field_asked_twice_is_a_usage_error(args, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = cli(args[0], str(tmp_path / "a.txt"), *args[1:], "--format", "csv")
+    assert result.exit_code == 2 and "more than once" in result.stderr and result.stdout == ""
+
+
+def test_carried_fields_keep_json_lines_one_a_line_and_csv_cells_json(tmp_path):
+    record = {"id": "a", "text": ARTICLE, "note": "line\u2028break\u2029and\x85more", "tags": ["x", "y"],
+              "meta": {"k": 1}}
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    carry = ["--id-field", "id", "--carry", "note,tags,meta"]
+    lines = cli("extract", str(source), *carry, "--format", "jsonl").stdout
+    assert "\u2028" not in lines and "\u2029" not in lines and "\x85" not in lines
+    assert len(lines.splitlines()) == 2  # str.splitlines splits on U+2028 too: escaped, it cannot
+    assert [json.loads(line)["record"] for line in lines.splitlines()] == [
+        {"note": record["note"], "tags": ["x", "y"], "meta": {"k": 1}}] * 2
+    whole = cli("extract", str(source), *carry, "--format", "json").stdout
+    assert "\u2028" not in whole and json.loads(whole)[0]["record"]["note"] == record["note"]
+    rows = list(csv.DictReader(io.StringIO(cli("extract", str(source), *carry, "--format", "csv").stdout,
+                                           newline="")))
+    assert rows[0]["record.tags"] == '["x", "y"]' and rows[0]["record.meta"] == '{"k": 1}'
+    assert rows[0]["record.note"] == record["note"]

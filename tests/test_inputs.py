@@ -200,3 +200,64 @@ def test_fakes_csv_reads_804_articles_and_says_it_was_not_utf8():
     assert notes[1].message.startswith("12 repeated article ids")
     articles = [i for i in items if isinstance(i, Article)]
     assert len(articles) == 804 and articles[0].id == "1914947530"
+
+
+# Delimiters (issue 29): .tsv/.tab by extension, the delimiter sniffed from the header line,
+# --delimiter to force it, and a usage error that names the delimiter it read with.
+TSV_STORY = "Gunmen killed 12 people in the market, police said."
+
+
+def _extract_ids(*args: str):
+    from click.testing import CliRunner
+
+    from casualty_cli.cli import main
+
+    result = CliRunner().invoke(main, ["extract", *args, "--format", "csv", "--fields", "id,value", "--quiet"])
+    return result, [line.split(",") for line in result.stdout.splitlines()[1:]]
+
+
+@pytest.mark.parametrize("name, content, extra", [
+    ("a.tsv", "id\ttext\nr1\t{s}\n", []),
+    ("a.tab", "id\ttext\nr1\t{s}\n", []),
+    ("a.csv", "id;text\nr1;{s}\n", []),
+    ("a.csv", "id|text\nr1|\"{s}\"\n", []),
+    ("a.csv", "id\ttext\nr1\t{s}\n", []),
+    ("a.txt", "id;text\nr1;{s}\n", ["--input-format", "csv"]),
+    ("a.dat", "id;text\nr1;{s}\n", ["--input-format", "csv", "--delimiter", ";"]),
+    ("a.tsv", "\ufeffid\ttext\r\nr1\t{s}\r\n", ["--delimiter", "tab"]),
+])
+def test_delimiters_by_extension_sniffed_or_forced(name, content, extra, tmp_path):
+    path = tmp_path / name
+    path.write_text(content.format(s=TSV_STORY), encoding="utf-8")
+    result, rows = _extract_ids(str(path), *extra)
+    assert result.exit_code == 0, result.output
+    assert rows == [["r1#1", "12"]]
+
+
+def test_a_forced_delimiter_that_does_not_fit_names_the_one_it_read_with(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(f"id;text\nr1;{TSV_STORY}\n")
+    result, _ = _extract_ids(str(path), "--delimiter", ",")
+    assert result.exit_code == 2
+    assert "(columns: id;text), read with delimiter ','" in result.stderr and "--delimiter" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["xx", "a", '"', ""])
+def test_a_delimiter_that_is_not_one_character_is_a_usage_error(bad, tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text(f"id\ttext\nr1\t{TSV_STORY}\n")
+    result, _ = _extract_ids(str(path), "--delimiter", bad)
+    assert result.exit_code == 2 and "--delimiter" in result.stderr
+
+
+def test_tolls_event_field_is_found_in_a_semicolon_csv(tmp_path):
+    from click.testing import CliRunner
+
+    from casualty_cli.cli import main
+
+    path = tmp_path / "a.csv"
+    path.write_text(f"id;incident;text\nr1;inc-9;{TSV_STORY}\n")
+    result = CliRunner().invoke(main, ["tolls", str(path), "--event-field", "incident", "--format", "jsonl",
+                                       "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["inc-9"]

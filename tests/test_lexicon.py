@@ -54,10 +54,22 @@ def test_short_harm_words_are_matched_whole(text):
     assert scan.HARM_STEMS.search(text) is None
 
 
-def test_official_counts_as_a_thing_not_a_victim():
-    """ "two officials said": a count of officials is a count of sources (see lexicon.PERSON_NOUNS)."""
-    assert "official" in lx.NON_PERSON_NOUNS and "official" not in lx.PERSON_NOUNS
-    assert "official" in lx.ANON_HEADS  # but an official who speaks is a person
+def test_official_is_a_person_whose_role_decides():
+    """Issue 25: officials are victims as the patient of a harm and speakers as the subject of a reporting
+    verb ("two officials said"): the role decides (`detect._speaks`), not the noun."""
+    assert "official" in lx.PERSON_NOUNS and "official" not in lx.NON_PERSON_NOUNS
+    assert "official" in lx.ANON_HEADS
+
+
+def test_inventory_groups_reach_the_lexicon():
+    """Every group of the harm inventory is read through the lexicon's lists."""
+    from casualty_cli.extract import inventory as inv
+
+    assert set(inv.KILLING_VERBS) <= set(lx.HARM_VERBS)
+    assert {**inv.KILLING_NOUNS, **inv.INJURY_NOUNS, **inv.DISPLACEMENT_NOUNS}.items() <= lx.HARM_NOUNS.items()
+    assert inv.DEMONYMS | inv.GROUPS | inv.ROLE_PEOPLE <= lx.PERSON_NOUNS
+    assert inv.ANIMALS <= lx.NON_PERSON_NOUNS and not inv.ANIMALS & lx.PERSON_NOUNS
+    assert inv.CAUSING_VERBS <= lx.LINK_VERBS
 
 
 @pytest.mark.parametrize(("words", "text", "match"), [

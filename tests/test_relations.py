@@ -173,3 +173,40 @@ def test_gold_events_exist_in_the_data() -> None:
             seen[("airwars", json.loads(line)["incident_id"])] = 1
     assert wanted <= set(seen)
     assert all(seen[k] >= 2 for k in wanted if k[0] == "gva")  # multi-article incidents
+
+
+def test_a_figure_after_another_sources_early_one_is_no_update() -> None:
+    sentence = "A tweet from X initially placed the toll at 5 killed, while Y reported 6 martyrs so far."
+    toll = read_toll([claim(1, 5, source="X", sentence=sentence, start=0),
+                      claim(2, 6, source="Y", sentence=sentence, start=1)])
+    assert toll.revisions == [] and toll.disagreement
+
+
+def test_people_described_one_by_one_are_no_step_of_the_count() -> None:
+    single = {**claim(9, 2, article="a"), "id": "a#single", "sentence": "A man and a woman were killed."}
+    toll = read_toll([claim(1, 4, article="b", date="2016-01-02")], extra=[{**single, "date": "2016-01-01"}])
+    assert toll.revisions == [] and toll.best == 4
+
+
+def test_a_figure_dated_years_before_its_article_is_another_event() -> None:
+    old = claim(2, 13, sentence="The same shop sold the gun used in the Nov. 5 2009 rampage that left 13 dead.",
+                date="2014-04-03", start=100)
+    toll = read_toll([claim(1, 4, date="2014-04-03"), old])
+    assert toll.best == 4 and {x["id"]: x["reason"] for x in toll.excluded} == {"a#2": "other_event"}
+
+
+def test_the_worst_hurt_are_a_part_of_the_injured() -> None:
+    hurt = claim(2, 3, sentence="The 3 most seriously injured victims suffered spinal injuries, doctors said.",
+                 source="doctors", start=100)
+    toll = read_toll([claim(1, 16, source="Milley"), hurt])
+    assert [s["value"] for s in toll.sources] == [16] and not toll.disagreement
+
+
+def test_a_surname_is_the_same_source_as_the_full_name() -> None:
+    toll = read_toll([claim(1, 4, source="Gen. Mark Milley"), claim(2, 4, source="Milley", article="b")])
+    assert len(toll.sources) == 1
+
+
+@pytest.mark.parametrize("pronoun", ["WE'RE", "they", "He"])
+def test_a_pronoun_is_no_source(pronoun: str) -> None:
+    assert cite_name(pronoun) is None

@@ -110,7 +110,9 @@ def test_seeds_report_highlights_every_claim_with_its_source(seeds_report, tmp_p
     for c in claims:
         assert text_of(marks[c["id"]]) == c["quantity"]
         assert marks[c["id"]].get("data-source") == (c["source"] or "")
-        assert f"source: {c['source'] or '—'}\n" in marks[c["id"]].get("data-tip")
+        tip = marks[c["id"]].get("data-tip")
+        assert "\u2068" in tip  # every text in the tip is a bidi isolate (issue 28)
+        assert f"source: {c['source'] or '—'}\n" in tip.replace("\u2068", "").replace("\u2069", "")
 
 
 @pytest.mark.model

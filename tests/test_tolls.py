@@ -456,7 +456,8 @@ def test_stream_tolls_groups_articles_of_one_event() -> None:
     tolls = list(stream_tolls([("ev", day2, []), ("ev", day1, []), ("other", [], singles)],
                               date_of=lambda c: (c.get("record") or {}).get("date")))
     assert [(t.event, t.best) for t in tolls] == [("ev", 35), ("other", 1)]
-    assert revision_text(tolls[0]) == "9 → 35"
+    # a far larger figure a day later, said in no words of an update, is no revision (issue 26): both stand
+    assert [s["value"] for s in tolls[0].sources] == [9, 35] and revision_text(tolls[0]) == ""
 
 
 def test_toll_dict_keeps_the_field_order() -> None:
@@ -476,3 +477,50 @@ def test_toll_dict_keeps_the_field_order() -> None:
 ])
 def test_parse_date(text: str | None, expected: date | None) -> None:
     assert parse_date(text) == expected
+
+
+# --- issue 26: the toll's fields read off the relations layer agree with each other -------------------------
+
+TOLL_CASES = [
+    pytest.param([claim(40, "Rescuers said at least 40 people died.", qualifier="at_least", source="Rescuers",
+                        article="b", record={"d": "2024-05-02"}),
+                  claim(52, "52 people died, the ministry said.", source="the ministry", article="c",
+                        record={"d": "2024-05-03"}),
+                  claim(35, "35 people died, the Ministry said.", source="Ministry", article="a",
+                        record={"d": "2024-05-01"})], id="one-ministry-however-spelt"),
+    pytest.param([claim(5, "X initially put the toll at five.", source="X", quantity="five"),
+                  claim(6, "Y reported six dead.", source="Y", quantity="six")], id="two-sources"),
+    pytest.param([claim(500, "More than 500 people were killed.", qualifier="more_than", quantity="More than 500",
+                        start=10)], id="hedged"),
+]
+
+
+@pytest.mark.parametrize("claims", TOLL_CASES)
+def test_toll_fields_do_not_contradict_each_other(claims: list[dict[str, Any]]) -> None:
+    from casualty_cli.tolls.relations import violations
+
+    toll = one(claims, event_of=lambda c: "ev", date_of=lambda c: (c.get("record") or {}).get("d"))
+    assert violations(toll.to_dict()) == []
+
+
+def test_one_source_however_spelt_is_listed_once_with_its_latest_figure() -> None:
+    toll = one(TOLL_CASES[0].values[0], event_of=lambda c: "ev", date_of=lambda c: (c.get("record") or {}).get("d"))
+    names = [s["source"] for s in toll.sources]
+    assert len(names) == len({n.lower().removeprefix("the ") for n in names})
+    assert toll.best == 52 and toll.as_of == "2024-05-03" and toll.articles == 3
+
+
+def test_the_hedge_is_kept() -> None:
+    toll = one(TOLL_CASES[2].values[0])
+    assert (toll.best, toll.best_qualifier, toll.high) == (500, "more_than", None)
+
+
+def test_the_check_finds_a_contradiction() -> None:
+    from casualty_cli.tolls.relations import violations
+
+    bad = {"best": 3, "low": 3, "high": 3, "disagreement": True, "excluded": [{"id": "a#2", "reason": "odd"}],
+           "sources": [{"source": "police", "value": 4, "qualifier": "exact", "id": "a#1"},
+                       {"source": "Police", "value": 4, "qualifier": "exact", "id": "a#3"}]}
+    found = violations(bad)
+    assert any("outside" in f for f in found) and any("twice" in f for f in found)
+    assert any("disagreement" in f for f in found) and any("reason" in f for f in found)

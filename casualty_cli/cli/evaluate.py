@@ -25,7 +25,7 @@ Examples:
 @opt.input_options
 def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: bool, show: bool,
              paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-             max_bytes: int) -> None:
+             max_bytes: int, delimiter: str | None = None) -> None:
     """Precision, recall and F1 of detection and typing, and field accuracies, against a gold set.
 
     PATHS are the articles the gold set labels (claims found in an article
@@ -36,7 +36,7 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
     from ..evaluate import read_rows, report, score
     from ..read.inputs import plan_inputs
 
-    options = opt.read_options(glob, input_format, text_field, id_field, max_bytes=max_bytes)
+    options = opt.read_options(glob, input_format, text_field, id_field, max_bytes=max_bytes, delimiter=delimiter)
     try:
         gold = read_rows(gold_path)
         pred = read_rows(pred_path) if pred_path else None
@@ -49,12 +49,14 @@ def evaluate(gold_path: str, pred_path: str | None, model: str | None, full: boo
         pred = [c.to_dict() for _, claims in extractor.extract_many(articles) if isinstance(claims, list)
                 for c in claims]
     result = score(gold, pred, {PurePath(source.path).name for source in plan.sources})
+    from ..write.terminal import for_terminal
+
     for line in report(result):
-        click.echo(line)
+        click.echo(for_terminal(line))
     if show:
         for line in result.missed:
-            click.echo(f"missed: {line}")
+            click.echo(f"missed: {for_terminal(line)}")
         for line in result.spurious:
-            click.echo(f"spurious: {line}")
+            click.echo(f"spurious: {for_terminal(line)}")
         for line in result.wrong["source"]:
-            click.echo(f"wrong_source: {line}")
+            click.echo(f"wrong_source: {for_terminal(line)}")

@@ -13,14 +13,14 @@ from .reporter import Reporter
 
 def notes_for(reporter: Reporter, quiet: bool) -> EventNotes:
     """Event notes said on the reporter's stderr console."""
-    return EventNotes(lambda message: reporter.err.print(message, markup=False, highlight=False), quiet=quiet)
+    return EventNotes(reporter.say, quiet=quiet)
 
 
 def claims_events(path: str, event_field: str | None, reporter: Reporter,
-                  notes: EventNotes) -> Callable[[], Iterator[Found]]:
+                  notes: EventNotes, max_bytes: int | None = None) -> Callable[[], Iterator[Found]]:
     """extract's JSON Lines grouped into events; a file that cannot be read is a usage problem."""
     try:
-        return claims_file_events(path, event_field, reporter, notes)
+        return claims_file_events(path, event_field, reporter, notes, max_bytes)
     except CasualtyError as e:
         raise opt.usage(e) from e
 
@@ -37,7 +37,7 @@ def article_events(paths: tuple[str, ...], options: Any, event_field: str | None
         plan = plan_inputs(paths, options)
         if event_field:
             for source in plan.sources:
-                check_event_field(sample_fields(source), event_field, source.path)
+                check_event_field(sample_fields(source, options=options), event_field, source.path)
     except CasualtyError as e:
         raise opt.usage(e) from e
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own

@@ -39,7 +39,7 @@ Examples:
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
-            dask_local: str | None = None, carry: str | None = None) -> None:
+            dask_local: str | None = None, carry: str | None = None, delimiter: str | None = None) -> None:
     """Extract the casualty claims of PATHS: files, folders, JSON Lines, CSV, HTML, or - for stdin.
 
     Claims go to stdout (or -o FILE) as a table, JSON, JSON Lines or CSV; progress, notes
@@ -56,9 +56,9 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     if details and fmt != "table":
         raise click.UsageError(f"--details applies to --format table, not {fmt}")
     carry_fields = opt.names(carry)
-    if carry_fields and fmt in ("table", "sqlite"):
-        raise click.UsageError(f"--carry applies to --format json, jsonl or csv, not {fmt}")
-    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes)
+    if carry_fields and fmt == "table":
+        raise click.UsageError("--carry applies to --format json, jsonl, csv or sqlite, not table")
+    options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes, delimiter)
     try:
         wanted = parse_fields(fields)
     except CasualtyError as e:
@@ -73,8 +73,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
     reporter.show_progress(plan)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
-    with ending(output), opt.output_to(output, fmt) as out:
-        writer = _writer(fmt, out, wanted if fields else None, details, carry_fields)
+    with ending(output), opt.output_to(output, fmt) as out, \
+            opt.undone_on_error(_writer(fmt, out, wanted if fields else None, details, carry_fields, output)) as writer:
         from ..run.runner import run
 
         articles = reporter.articles_of(plan, options, keep=lambda a: carried.append(_record(a)))
@@ -88,7 +88,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
                 kept = keep(claims, kinds)
                 with whole_writes():
                     if fmt == "sqlite":  # replaces the article's rows of an earlier run, also with no claims now
-                        writer.write(kept, article)
+                        writer.write(kept, article, record)
                     elif carry_fields:
                         writer.write(kept, record)
                     else:
@@ -106,11 +106,11 @@ def _record(article: Article) -> dict[str, Any] | None:
 
 
 def _writer(fmt: str, out: Any, fields: tuple[str, ...] | None, details: bool,
-            carry: tuple[str, ...] = ()) -> Any:
+            carry: tuple[str, ...] = (), shown: str | None = None) -> Any:
     if fmt == "sqlite":
         from ..write.sqlite import SqliteWriter
 
-        return SqliteWriter(out)
+        return SqliteWriter(out, carry, shown=shown)
     if fmt == "table":
         from rich.console import Console
 

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .. import __version__
+from ..write.terminal import for_terminal
 from .streams import EXIT_BROKEN_PIPE, EXIT_FAILED, data_streams, interrupted, on_signal, silence_stdout
 
 
@@ -40,21 +41,21 @@ class Casualty(click.Group):
             interrupted(e.__cause__ or e.__context__)
         except click.UsageError as e:
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
-            click.echo(f"casualty: error: {e.format_message()}{hint}", err=True)
+            click.echo(f"casualty: error: {for_terminal(e.format_message())}{hint}", err=True)
             sys.exit(e.exit_code)
         except click.ClickException as e:
-            click.echo(f"casualty: error: {e.format_message()}", err=True)
+            click.echo(f"casualty: error: {for_terminal(e.format_message())}", err=True)
             sys.exit(e.exit_code)
         except BrokenPipeError:
             silence_stdout()
             sys.exit(EXIT_BROKEN_PIPE)
         except OSError as e:  # stdout gone, a disk error outside the commands' own handling
-            click.echo(f"casualty: error: {e.strerror or e}", err=True)
+            click.echo(f"casualty: error: {for_terminal(e.strerror or e)}", err=True)
             sys.exit(EXIT_FAILED)
         except Exception as e:  # a bug: one line, not a traceback, unless asked for
             if os.environ.get("CASUALTY_TRACEBACK"):
                 raise
-            click.echo(f"casualty: error: internal error: {type(e).__name__}: {e} "
+            click.echo(f"casualty: error: internal error: {type(e).__name__}: {for_terminal(e)} "
                        "(run with CASUALTY_TRACEBACK=1 to see where, and please report it)", err=True)
             sys.exit(EXIT_FAILED)
         finally:

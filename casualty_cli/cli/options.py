@@ -34,6 +34,8 @@ def input_options(f: F) -> F:
                      help="JSON Lines field / CSV column naming the article [default: id, else PATH:LINE]."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True, metavar="N",
                      help="Skip, with a note, any input larger than N bytes (files, stdin, FIFOs)."),
+        click.option("--delimiter", default=None, metavar="CHAR",
+                     help="CSV delimiter (, ; | or tab) [default: sniffed from the header line; tab for .tsv/.tab]."),
     ]):
         f = option(f)
     return f
@@ -114,12 +116,12 @@ def usage(e: CasualtyError) -> click.ClickException:
 
 
 def read_options(glob: str, input_format: str, text_field: str, id_field: str | None,
-                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES) -> Any:
+                  record_fields: tuple[str, ...] = (), max_bytes: int = MAX_BYTES, delimiter: str | None = None) -> Any:
     from ..read.inputs import InputOptions
 
     try:
         return InputOptions(glob=glob, input_format=input_format, text_field=text_field, id_field=id_field,
-                            record_fields=record_fields, max_bytes=max_bytes)
+                            record_fields=record_fields, max_bytes=max_bytes, delimiter=delimiter)
     except CasualtyError as e:
         raise usage(e) from e
 
@@ -134,16 +136,28 @@ def default_format(output: str | None, details: bool) -> str:
 
 @contextmanager
 def output_to(path: str | None, fmt: str = "jsonl") -> Iterator[Any]:
-    """stdout, or FILE written safely (`export.open_output`); for sqlite the temporary name
-    itself, a copy of the database when there is one."""
-    from ..write.export import atomic_path, open_output
+    """stdout, or FILE written safely (`export.open_output`); for sqlite the database's own
+    path: the writer takes its lock and writes one transaction (`write.sqlite`)."""
+    from ..write.export import check_writable, open_output
 
     if fmt == "sqlite" and path:
-        with atomic_path(os.path.realpath(path), copy=True, shown=path) as tmp:
-            yield tmp
+        check_writable(path)
+        yield os.path.realpath(path)
         return
     with open_output(path) as handle:  # a device, FIFO or socket is written to, never replaced
         yield handle
+
+
+@contextmanager
+def undone_on_error(writer: Any) -> Iterator[Any]:
+    """The writer; if the block fails or is interrupted, a writer that can (`abort()`) undoes its writes."""
+    try:
+        yield writer
+    except BaseException:
+        abort = getattr(writer, "abort", None)
+        if abort is not None:
+            abort()
+        raise
 
 
 def types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = ()) -> Any:

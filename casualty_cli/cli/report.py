@@ -33,7 +33,8 @@ Examples:
 @click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
            max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
-           date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool) -> None:
+           date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool,
+           delimiter: str | None = None) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
 
@@ -44,16 +45,18 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
+    if output and opt.default_format(output, False) == "sqlite":  # an HTML page in claims.db would replace it
+        raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet)
     texts: dict[str, str] | None = None
     if claims_path:
-        found = claims_events(claims_path, event_field, reporter, notes)
+        found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         texts = {}
         options = opt.read_options(glob, input_format, text_field, id_field,
-                                tuple(f for f in (event_field, date_field) if f), max_bytes)
+                                tuple(f for f in (event_field, date_field) if f), max_bytes, delimiter)
         found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():

@@ -37,7 +37,10 @@ class Reporter:
             self.progress = progress_bar(self.err, None if records else len(plan.sources))
 
     def say(self, message: str) -> None:
-        (self.progress.console if self.progress else self.err).print(message, markup=False, highlight=False)
+        from ..write.terminal import for_terminal
+
+        (self.progress.console if self.progress else self.err).print(for_terminal(message), markup=False,
+                                                                     highlight=False)
 
     def advance(self) -> None:
         if self.progress:

@@ -18,6 +18,7 @@ from typing import NoReturn
 import click
 
 from ..errors import CasualtyError
+from ..write.terminal import for_terminal
 
 EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
 
@@ -120,7 +121,8 @@ def cannot_write(output: str | None, e: OSError) -> NoReturn:
     """A write that failed (disk full, I/O error): one line, exit 1."""
     if output is None or output == "-":
         silence_stdout()
-    click.echo(f"casualty: error: cannot write {output or 'stdout'}: {e.strerror or e}", err=True)
+    message = f"cannot write {output or 'stdout'}: {e.strerror or e}"
+    click.echo(f"casualty: error: {for_terminal(message)}", err=True)
     sys.exit(EXIT_FAILED)
 
 

@@ -1,8 +1,7 @@
 """`casualty tolls`: one toll per event and type, to stdout or -o FILE."""
 from __future__ import annotations
 
-import sys
-from typing import IO, Any
+from typing import Any
 
 import click
 
@@ -36,7 +35,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
           max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
-          date_field: str | None) -> None:
+          date_field: str | None, delimiter: str | None = None) -> None:
     """One toll per event and type: the figure to quote, its range, who says what, its history.
 
     Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
@@ -50,7 +49,9 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         raise click.UsageError("--details applies to `extract`, not `tolls`")
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
-    fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "jsonl")
+    fmt = fmt or opt.default_format(output, False)
+    if fmt == "sqlite" and (output is None or output == "-" or fields):
+        raise click.UsageError("--format sqlite writes a database file: give -o FILE.db, and no --fields")
     try:
         wanted = parse_toll_fields(fields)
     except CasualtyError as e:
@@ -60,10 +61,10 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet)
     if claims_path:
-        found = claims_events(claims_path, event_field, reporter, notes)
+        found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
-        options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes)
+        options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes, delimiter)
         found = article_events(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
                                     reporter, notes)
     from ..tolls.rules import stream_tolls
@@ -72,8 +73,8 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         raw = (c.get("record") or {}).get(date_field) if date_field else None
         return notes.date(c, raw)
 
-    with ending(output), opt.output_to(output) as out:
-        writer = _toll_writer(fmt, out, wanted if fields else None)
+    with ending(output), opt.output_to(output, fmt) as out, \
+            opt.undone_on_error(_toll_writer(fmt, out, wanted if fields else None, output)) as writer:
         for toll in stream_tolls(notes.returns(found()), date_of=date_of if date_field else None, types=kinds):
             with whole_writes():
                 writer.write([toll])
@@ -83,9 +84,13 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     reporter.finish()
 
 
-def _toll_writer(fmt: str, out: IO[str], fields: tuple[str, ...] | None) -> Any:
+def _toll_writer(fmt: str, out: Any, fields: tuple[str, ...] | None, shown: str | None = None) -> Any:
     from ..write.toll_output import TOLL_FIELDS, TollTableWriter, TollWriter
 
+    if fmt == "sqlite":  # `out` is the database's path
+        from ..write.sqlite import TollSqliteWriter
+
+        return TollSqliteWriter(out, shown=shown)
     if fmt == "table":
         from rich.console import Console
 

@@ -521,10 +521,14 @@ def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | No
         return according
     # The nearest verb that names a speaker: "The Chief Coroner reported that 619 deaths were recorded"
     # (no one speaks through "were recorded").
+    nameless: Attribution | None = None
     for _, _, verb in sorted(candidates, key=lambda c: c[:2]):
         found = _from_verb(verb, speakers)
-        if found is not None:
+        if found is not None and (found.source is not None or found.via is not None):
             return found
+        nameless = nameless or found  # "12 deaths were reported, police said": the police speak
+    if nameless is not None:
+        return nameless
     if any(t.lower_ == "reportedly" for t in sent) or any(
         t.lemma_.lower() == "report" and t.tag_ == "VBN" and t.i in ancestors for t in sent
     ):

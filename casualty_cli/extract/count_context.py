@@ -217,7 +217,7 @@ _BOTH_NOT_PEOPLE = re.compile(
 _BOTH_AFTER_PREPOSITION = re.compile(rf"\b(?i:{words(lx.BOTH_PREPOSITIONS)}){SP}+$")
 
 
-_ONE_BEFORE = re.compile(rf"\b(?i:no|each|every|any|this|that|the only|the other|another){SP}+$")
+_ONE_BEFORE = re.compile(rf"\b(?i:no|each|every|any|this|that|the only|the other|the|another){SP}+$")
 
 
 def is_year(text: str, num: Num, floor: int) -> bool:

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import inventory as inv
 from . import lexicon as lx
 from .attribution import doc_text
+from .phrases import from_home, phrase_harm
 
 AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj"})
 
@@ -56,6 +58,8 @@ def counted_noun(num: Token) -> Token | None:
             return None  # "wounded more than 100 a monitoring group said": an article starts another phrase
         if any(t.text in lx.WEEKDAYS for t in num.doc[num.i + 1:head.i + 1]):
             return None  # "Gunmen killed 4 Sunday night": the day starts a time, not the counted noun
+        if head.dep_ == "amod" and num.i < head.i < head.head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head  # "Forty displaced people": the parse may hang the count on the adjective
         if head.pos_ in ("NOUN", "PROPN", "ADJ"):
             # "70 regime and rebel fighters": the parse makes the modifier the head
             people = [c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and is_person(c)]
@@ -86,8 +90,9 @@ def is_person(noun: Token) -> bool:
 
 # Every word `harm_type` can answer for: a set lookup settles the other tokens of a sentence.
 _HARM_ANY: frozenset[str] = frozenset(
-    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, "lose", "condition", "rubble", "force",
-     "shooting"})
+    {*lx.HARM_FORMS, *lx.HARM_VERBS, *lx.HARM_ADJECTIVES, *lx.HARM_NOUNS, *lx.LIFE_TAKERS, "condition", "rubble",
+     "shooting", *inv.MANNER_VERBS, *inv.PHRASAL_KILLING, *inv.HOSPITAL_VERBS, *inv.DRIVING_VERBS})
+
 
 
 def harm_type(token: Token) -> str | None:
@@ -102,12 +107,6 @@ def harm_type(token: Token) -> str | None:
     if kind is not None and any(c.dep_ == "neg" for c in token.children):
         return None  # "Three other children were also in the home, but were not injured"
     return kind
-
-
-def _from_home(verb: Token) -> bool:
-    """ "forced from their homes", "forced out of their homes", "losing their homes"."""
-    return any(t.lemma_.lower() in lx.HOMES and t.head.lower_ in ("from", "of", "out") for t in verb.subtree
-               if t.dep_ == "pobj") or any(c.dep_ == "dobj" and c.lemma_.lower() in lx.HOMES for c in verb.children)
 
 
 def _escaped(flee: Token) -> bool:
@@ -148,18 +147,17 @@ def _harm_type(token: Token, lower: str, lemma: str) -> str | None:
     if lemma == lower and lower in lx.HARM_FORMS and lower not in lx.HARM_ADJECTIVES:
         lemma = lx.HARM_FORMS[lower]
     if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBD", "VBG") and token.pos_ != "NOUN"):
-        if lemma == "lose" and _from_home(token):
+        if lemma == "lose" and from_home(token):
             return "displaced"  # "24,000 individuals losing their homes"
         if lemma == "flee" and _escaped(token):
             return None
+        phrased = phrase_harm(token, lemma)
+        if phrased is not None:
+            return phrased
         if lemma in lx.HARM_VERBS:
             return lx.HARM_VERBS[lemma]
         if lower in lx.HARM_ADJECTIVES:
             return lx.HARM_ADJECTIVES[lower]
-        if lemma == "lose" and any(c.lemma_.lower() == "life" for c in token.children):
-            return "killed"
-        if lemma == "force" and _from_home(token):
-            return "displaced"  # "forced thousands from their homes"
         return None
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma == "condition":
@@ -230,6 +228,8 @@ def _linked(anchor: Token, harm: Token) -> int | None:
         return up
     if up == 0:  # count governs the harm: "people killed", "40 dead"
         return down if down <= MAX_DOWN else None
+    if _speaks(anchor, harm, pivot):
+        return None  # "25 police officers said a villager was killed": who speaks is not harmed
     if pivot.lemma_.lower() == "be" and down > 2 and not (
             down == 3 and any(c.lower_ == "among" and c.i < harm.i for c in pivot.children)):
         return None  # but "76 children were among those killed"
@@ -246,6 +246,21 @@ def _linked(anchor: Token, harm: Token) -> int | None:
     if pivot.lemma_.lower() == "have" and up == 1 and down <= 2 and anchor.dep_ == "nsubj" and harm.pos_ == "NOUN":
         return up + down  # "Two had gunshot wounds" (but not "the victim had two children")
     return None
+
+
+def _below(token: Token, pivot: Token) -> Token:
+    """The child of `pivot` that `token` hangs from (`pivot` must be an ancestor)."""
+    while token.head.i != pivot.i and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _speaks(anchor: Token, harm: Token, pivot: Token) -> bool:
+    """Whether the count is the subject of a reporting verb whose statement holds the harm: "25 police
+    officers said a villager was killed" (not "four others reported missing", the harm of the subject)."""
+    if pivot.lemma_.lower() not in lx.REPORTING_VERBS:
+        return False
+    return _below(anchor, pivot).dep_ in AGENT_DEPS and _below(harm, pivot).dep_ in ("ccomp", "parataxis")
 
 
 # Clauses joined to a harm that may hold a statement of their own.
@@ -342,7 +357,7 @@ def find_harm(num: Token, noun: Token | None, sent: Span,
             if token.lemma_.lower() in lx.NEEDS_PERSON_OBJECT and not made_to:
                 dist += 2  # "a plane hit a car ... killing two men": hit is the weakest cue
             if kind in ("casualties", "displaced") and token.pos_ == "NOUN" and (dist == 0 or token.i == counted):
-                dist += 2  # "killed three victims", "killed more than 120 evacuees": the verb says more than the noun
+                dist += 3  # "killed three victims", "killed more than 120 evacuees": the verb says more than the noun
             key = (dist, abs(token.i - num.i))
             if best is None or key < (best.distance, abs(best.token.i - num.i)):
                 best = Harm(token, kind, dist)
@@ -411,6 +426,8 @@ def _doer(verb: Token, anchors: list[Token]) -> bool:
     shooting at"): they do the harm, they do not suffer it ("were killing 5 people" still harms the 5)."""
     if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
         return False
+    if verb.lower_ in lx.HARM_ADJECTIVES or verb.lemma_.lower() in lx.SUBJECT_SUFFERS:
+        return False  # "are missing", "are fleeing": the subject suffers the state
     doers = {t.i for s in verb.children if s.dep_ == "nsubj" for t in s.subtree}
     return any(a.i in doers for a in anchors)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import inventory as inv
+
 # ---- harm ----------------------------------------------------------------------------------
 
 # Verbs whose object or passive subject is harmed -> claim type.
@@ -20,7 +22,7 @@ HARM_VERBS: dict[str, str] = {
     "execute": "killed", "behead": "killed", "assassinate": "killed", "perish": "killed",
     "slaughter": "killed", "drown": "killed", "succumb": "killed", "claim": "killed",
     "martyr": "killed", "martyre": "killed", "gun": "killed", "decapitate": "killed", "lose": "killed",
-    "crucify": "killed",
+    "crucify": "killed", **inv.KILLING_VERBS,
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
     "hospitalize": "injured", "hospitalise": "injured", "treat": "injured",
     "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "uproot": "displaced",
@@ -55,7 +57,7 @@ HARM_NOUNS: dict[str, str] = {
     "injury": "injured", "wounded": "injured", "injured": "injured", "wound": "injured",
     "casualty": "casualties", "victim": "casualties",
     "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced", "evacuation": "displaced",
-    "missing": "missing",
+    "missing": "missing", **inv.KILLING_NOUNS, **inv.INJURY_NOUNS, **inv.DISPLACEMENT_NOUNS,
 }  # fmt: skip
 
 # Adjectives (or participles used as adjectives) that state the harm: "40 dead".
@@ -151,10 +153,10 @@ report say confirm fear believe know declare pronounce list see feel
 go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
 receive estimate think expect presume assume force place set
 revise update correct lower adjust wind wound end appear seem
-""".split())
+""".split()) | inv.CAUSING_VERBS
 # Not harm words themselves, but a sentence holding one may hold a claim the rules read
 # ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.
-HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve", "homicide")
+HARM_CONTEXT_WORDS: tuple[str, ...] = ("rubble", "hospital", "fatal", "starve", "homicide", *inv.PHRASE_SCAN_WORDS)
 # Past forms that are not stem + "ed", for the scan ("shot", "fled", "struck").
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "slay": ("slew", "slain"), "shoot": ("shot",), "flee": ("fled",), "strike": ("struck",), "lose": ("lost",),
@@ -181,10 +183,8 @@ WHOLE_CUES: tuple[str, ...] = ("among", "amongst", "among the", "amongst the")
 # ---- people and things ---------------------------------------------------------------------
 
 # Nouns that name people. Plurals and singulars as lemmas.
-# "official" is NOT here but among the non-person nouns: a count of officials in the news is
-# almost always a count of sources ("two officials said"), and the parser cannot tell that
-# "3 officials" from victims; attribution still treats an official as a person speaker
-# (ANON_HEADS, TITLE_WORDS).
+# Officials, demonyms and groups come from `inventory.py`: the harm role decides, a counted patient of a harm
+# is the victims ("killed three officials"), a counted subject of a reporting verb a speaker (`detect._linked`).
 PERSON_NOUNS: frozenset[str] = frozenset("""
 people person civilian child children kid boy girl woman man men women baby infant toddler teen teenager
 adult youth youngster student pupil resident villager citizen local inhabitant family member relative
@@ -203,7 +203,7 @@ commander leader general colonel captain lieutenant sergeant private cadet
 other others dead wounded injured missing displaced
 palestinian syrian iraqi israeli afghan kurd kurdish yazidi rohingya yemeni lebanese turk russian
 american briton african asian european arab muslim christian jew shia shiite sunni alawite druze
-""".split())
+""".split()) | inv.ROLE_PEOPLE | inv.DEMONYMS | inv.GROUPS
 
 # Plural endings that usually name people ("shooters", "activists", "Syrians").
 PERSON_SUFFIXES: tuple[str, ...] = ("ers", "ists", "ians", "ees", "ants", "ents", "ites", "ors")
@@ -217,13 +217,13 @@ week day month year hour minute second decade century time occasion count charge
 event block mile kilometre kilometer meter metre foot feet yard inch percent dollar pound euro
 share point goal game match score vote seat gun weapon rifle pistol round casing shell magazine
 story floor room door window street road mile acre ton kilogram kg gram
-report statement post tweet video photo image source official spokesman spokesperson
+report statement post tweet video photo image source spokesman spokesperson
 dog cat horse animal cow sheep goat camel bird
 customer household plant tree crop livestock cattle hectare structure property outage pole line
 shelter center centre container trailer computer letter chapter tower border order number corner river water
 tanker paper poster barrier chamber layer headquarters marker banner cluster filter
 beer caliber calibre finger cruiser drawer feather locker trigger holster cylinder factor warrant crater tent
-""".split())
+""".split()) | inv.ANIMALS
 
 # Words the tagger joins to a bare number to make a time or quantity of it, though they give no unit:
 # "put the death toll at 16 earlier", "The death toll reached 330 overnight".

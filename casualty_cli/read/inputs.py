@@ -51,7 +51,11 @@ class RecordArticle(Article):
 
 
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html")
-_BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
+_BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
+                 ".html": "html", ".htm": "html"}
+# The delimiters the header line is sniffed for, and how a usage message names them.
+DELIMITERS = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 # Inputs larger than this (`--max-bytes`) are skipped with a note: `/dev/zero` or a runaway dump
 # must not take all the memory. 200 MB is far beyond any article and fits a large JSON Lines dump.
 MAX_BYTES = 200_000_000
@@ -90,8 +94,14 @@ class InputOptions:
     id_field: str | None = None
     record_fields: tuple[str, ...] = ()  # kept from each record (--carry, --event-field, --date-field)
     max_bytes: int = MAX_BYTES
+    delimiter: str | None = None  # CSV: None sniffs it from the header line
 
     def __post_init__(self) -> None:
+        if self.delimiter is not None:
+            forced = _DELIMITER_NAMES.get(self.delimiter.lower(), self.delimiter)
+            if len(forced) != 1 or forced in "\"\r\n" or forced.isalnum():
+                raise InputError(f"--delimiter: expected one character such as , ; | or tab, got {self.delimiter!r}")
+            object.__setattr__(self, "delimiter", forced)
         if self.input_format not in INPUT_FORMATS:
             raise InputError(f"input format: expected one of {', '.join(INPUT_FORMATS)}, got {self.input_format!r}")
         if self.max_bytes < 1:
@@ -363,7 +373,7 @@ def _jsonl_records(path: str, text: str, options: InputOptions) -> Iterator[Arti
         yield _record_article(path, number, record, options)
 
 
-def sample_fields(source: Source, limit: int = 1 << 16) -> set[str] | None:
+def sample_fields(source: Source, limit: int = 1 << 16, options: InputOptions | None = None) -> set[str] | None:
     """The field names of the first records of a JSON Lines or CSV source (None for other inputs, or stdin):
     enough to tell a misspelt --event-field before any work."""
     if source.format not in ("jsonl", "csv") or source.path == "-":
@@ -375,7 +385,8 @@ def sample_fields(source: Source, limit: int = 1 << 16) -> set[str] | None:
         return None
     head = head.lstrip("\ufeff")
     if source.format == "csv":
-        return set(next(csv.reader([head.split("\n", 1)[0]]), []))
+        first = _header_line(head)
+        return set(next(csv.reader([first], delimiter=delimiter_of(source.path, first, options or InputOptions())), []))
     names: set[str] = set()
     for line in head.split("\n")[:-1] or [head]:
         try:
@@ -385,6 +396,21 @@ def sample_fields(source: Source, limit: int = 1 << 16) -> set[str] | None:
         if isinstance(record, dict):
             names.update(record)
     return names
+
+
+def delimiter_of(path: str, header: str, options: InputOptions) -> str:
+    """The CSV delimiter: `--delimiter`, else the one the header line uses (`csv.Sniffer`, among
+    , ; tab |), else tab for .tsv/.tab and comma for the rest."""
+    if options.delimiter is not None:
+        return options.delimiter
+    try:
+        return csv.Sniffer().sniff(header, delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        return "\t" if os.path.splitext(path)[1].lower() in (".tsv", ".tab") else ","
+
+
+def _header_line(text: str) -> str:
+    return text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
 
 
 def _raise_csv_field_limit() -> None:
@@ -424,19 +450,22 @@ def _check_csv_header(path: str, options: InputOptions) -> None:
         text, _ = decode(head)
     except (OSError, NotText):
         return  # reported when the file is read
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    header = next(csv.reader([first]), [])
+    first = _header_line(text)
+    delimiter = delimiter_of(path, first, options)
+    header = next(csv.reader([first], delimiter=delimiter), [])
     wanted = [options.text_field] + ([options.id_field] if options.id_field else [])
     for column in wanted:
         if column not in header:
             have = printable(", ".join(header)) or "none"
-            raise InputError(f"{printable(path)}: no column {column!r} (columns: {have}); "
-                             "name the text column with --text-column and the id with --id-column")
+            seen = DELIMITERS.get(delimiter, repr(delimiter))
+            raise InputError(f"{printable(path)}: no column {column!r} (columns: {have}), read with delimiter {seen}; "
+                             "name the text column with --text-column, the id with --id-column, "
+                             "the delimiter with --delimiter")
 
 
 def _csv_records(path: str, text: str, options: InputOptions) -> Iterator[Article | Note]:
     _raise_csv_field_limit()
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter_of(path, _header_line(text), options))
     fields = reader.fieldnames or []
     if options.text_field not in fields:
         yield Note(path, f"no column {options.text_field!r} (columns: {', '.join(fields) or 'none'})")

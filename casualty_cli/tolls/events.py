@@ -8,14 +8,17 @@ chooses: the library never prints. Usable from a notebook without click.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields as dataclass_fields
 from typing import IO, Any, Protocol
 
-from ..claims import Article
+from ..claims import Article, Claim
 from ..errors import InputError
+from ..read.inputs import _lines
 from .singles import read_singles
 
 # (event, claims of one article, people counted one by one)
@@ -104,31 +107,127 @@ def check_event_field(names: set[str] | None, field: str, where: str) -> None:
         raise InputError(f"{where}: no record has the field {field!r} (fields: {', '.join(sorted(names)) or 'none'})")
 
 
-def _open(path: str) -> IO[str]:
-    if path == "-":
-        return sys.stdin
+def claim_lines(path: str, max_bytes: int, chunk: int = 1 << 16) -> Iterator[str]:
+    """The lines of a claims file (`-` for stdin) read as every input is read, streamed so memory
+    stays flat: at most `max_bytes` (`TooBig` past them, also for `/dev/zero`), in whatever
+    encoding it came in. UTF-8 with or without a BOM is decoded line by line, a line that is not
+    UTF-8 as `read.decode` reads it (cp1252 ...); UTF-16 (a BOM or NULs at the start) is read whole."""
+    from ..read.decode import SNIFF, read
+    from ..read.inputs import TooBig
+
+    def too_big() -> TooBig:
+        return TooBig(f"larger than --max-bytes ({max_bytes:,} bytes)")
+
+    raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
     try:
-        return open(path, encoding="utf-8")
+        buffer = raw.read(min(SNIFF, max_bytes + 1))
+        total = len(buffer)
+        if buffer.startswith(codecs.BOM_UTF8):
+            buffer = buffer[len(codecs.BOM_UTF8):]
+        elif buffer.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in buffer:
+            data = buffer + raw.read(max_bytes + 1 - total)
+            if len(data) > max_bytes:
+                raise too_big()
+            yield from _lines(read(data).text)
+            return
+        while True:
+            end = buffer.find(b"\n")
+            if end < 0:
+                more = raw.read(min(chunk, max_bytes + 1 - total)) if total <= max_bytes else b""
+                total += len(more)
+                if total > max_bytes:
+                    raise too_big()
+                if more:
+                    buffer += more
+                    continue
+                if buffer:
+                    yield _line_text(buffer)
+                return
+            yield _line_text(buffer[:end])
+            buffer = buffer[end + 1:]
+    finally:
+        if raw is not sys.stdin.buffer:
+            raw.close()
+
+
+def _reading(path: str, lines: Iterator[str]) -> Iterator[str]:
+    """`lines`, a file that cannot be read or is too large raised as our `InputError`."""
+    from ..read.inputs import TooBig
+
+    try:
+        yield from lines
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from e
+    except TooBig as e:
+        raise InputError(f"cannot read {path}: {e}") from e
+
+
+def _line_text(line: bytes) -> str:
+    from ..read.decode import read
+
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return read(line).text
+
+
+# The types a claim's fields must have, from the data model: "int" an integer (not a boolean,
+# not NaN, not "14"), "str" a string; "| None" allows null. Older claims files may lack newer fields.
+_CLAIM_TYPES = {f.name: str(f.type) for f in dataclass_fields(Claim)}
+_REQUIRED = ("id", "article", "type", "value")
+
+
+def _type_name(value: Any) -> str:
+    """"a string", "an integer", ...; None is left to the caller, which shows the value itself."""
+    return "" if value is None else {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+                                         list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def check_claim(claim: Any) -> dict[str, Any]:
+    """A claim read from JSON, checked field by field; raises ValueError "expected X, got Y"."""
+    if not isinstance(claim, dict):
+        raise ValueError(f"expected a claim object, got {_type_name(claim)}")
+    for name in _REQUIRED:
+        if name not in claim:
+            raise ValueError(f"expected a claim with {name!r}, got none")
+    for name, annotation in _CLAIM_TYPES.items():
+        if name not in claim or (claim[name] is None and "None" in annotation):
+            continue
+        value = claim[name]
+        if annotation.startswith("int"):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, str)
+        if not ok:
+            wanted = "an integer" if annotation.startswith("int") else "a string"
+            shown = "" if isinstance(value, list | dict) else json.dumps(value)[:40]
+            raise ValueError(f"{name!r}: expected {wanted}, got " + " ".join(filter(None, (_type_name(value), shown))))
+    if claim.get("record") is not None and not isinstance(claim["record"], dict):
+        raise ValueError(f"'record': expected an object, got {_type_name(claim['record'])}")
+    return claim
 
 
 def claims_file_events(path: str, event_field: str | None, tally: Tally,
-                       notes: EventNotes) -> Callable[[], Iterator[Found]]:
+                       notes: EventNotes, max_bytes: int | None = None) -> Callable[[], Iterator[Found]]:
     """extract's JSON Lines (`-` for stdin) -> (event, claims of one article, no singles); a malformed
-    line is noted with its number and skipped. The event field is checked before any work."""
+    line or value is noted with its line number and skipped, the rest used. The file is read as any
+    input (`--max-bytes`, any encoding `extract` reads); the event field is checked before any work."""
     from itertools import chain, islice
 
-    handle = _open(path)
-    lines = iter(enumerate(handle, start=1))
+    from ..read.inputs import MAX_BYTES
+
+    lines = iter(enumerate(_reading(path, claim_lines(path, MAX_BYTES if max_bytes is None else max_bytes)),
+                           start=1))
     head = list(islice(lines, FIELD_SAMPLE))
     if event_field:
         names: set[str] = set()
         for _, line in head:
             try:
-                names.update(json.loads(line).get("record") or {})
-            except (ValueError, AttributeError):
+                record = json.loads(line).get("record")
+            except (ValueError, AttributeError, RecursionError):
                 continue
+            if isinstance(record, dict):
+                names.update(record)
         check_event_field(names, event_field, f"{path} (the claims' record)")
 
     def found() -> Iterator[Found]:
@@ -138,10 +237,8 @@ def claims_file_events(path: str, event_field: str | None, tally: Tally,
             if not line.strip():
                 continue
             try:
-                claim = json.loads(line)
-                if not isinstance(claim, dict) or "article" not in claim or "type" not in claim:
-                    raise ValueError("expected a claim object with 'article' and 'type'")
-            except ValueError as e:
+                claim = check_claim(json.loads(line))
+            except (ValueError, RecursionError) as e:
                 tally.failed += 1
                 notes.say(f"casualty: error: {path}:{number}: {e}")
                 continue
@@ -154,8 +251,6 @@ def claims_file_events(path: str, event_field: str | None, tally: Tally,
             group.append(claim)
         if group:
             yield event_of(group[0].get("record"), event_field, str(article), notes), group, []
-        if handle is not sys.stdin:
-            handle.close()
 
     return found
 

@@ -24,8 +24,9 @@ from enum import Enum
 from itertools import combinations
 from typing import Any
 
+from ..extract.revisions import link_narrated
 from . import figures as fig
-from . import rules
+from . import wholes
 
 Claim = dict[str, Any]
 
@@ -68,7 +69,8 @@ class Reading:
 NOT_A_SOURCE = re.compile(
     r"^(?:(?:an?|the|this|that|another|same) )*(?:image|photo|photograph|picture|video|caption|graphic|file photo"
     r"|same source|source|sources said|screenshot|credit)s?\b|\b(?:image|photo|caption) (?:credit|by)\b"
-    r"|^(?:another|the same|this|that|same)\b|^\W*$|^[\d\W]+$", re.IGNORECASE)
+    r"|^(?:another|the same|this|that|same)\b|^\W*$|^[\d\W]+$"
+    r"|^(?:i|we|you|he|she|it|they|we're|they're|i'm|he's|she's|us|them)$", re.IGNORECASE)
 # "BRIDGEPORT - Bridgeport police": a dateline before the name.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+?\s*(?:\([^)]*\))?\s*[-—–:]+\s+(?=\S)")
 # "Abu Mohammed Madhoun 7": an age or count glued to a name.
@@ -86,10 +88,12 @@ def cite_name(source: str | None) -> str | None:
     name = DATELINE.sub("", name)
     name = name.strip(" \t.,;:-—–'\"()[]")
     name = TRAILING_NUMBER.sub("", name).strip(" ,;:")
-    if not name or NOT_A_SOURCE.search(name) or not re.search(r"[A-Za-z]{2}", name):
+    if not name or NOT_A_SOURCE.search(name) or not re.search(r"[A-Za-z]", name):
         return None
-    if name[0].islower() and not LEADING_ARTICLE.match(name) and not name.startswith(("@", "al-", "el-")):
-        return None  # cut mid-name: "ohammed Madhoun"
+    words = name.split()
+    if name[0].islower() and len(words) > 1 and words[1][:1].isupper() and not LEADING_ARTICLE.match(name) \
+            and not name.startswith(("@", "al-", "el-")):
+        return None  # cut mid-name: "ohammed Madhoun" (while "police" or "hospital officials" are cited so)
     return name
 
 
@@ -128,17 +132,64 @@ def exclusion(claim: Claim) -> str | None:
         return "superseded"
     if fig.related(claim) or fig.footnote(claim):
         return "related_story"
-    if fig.other_event(claim):
+    if fig.other_event(claim) or _earlier_year(claim):
         sentence = str(claim.get("sentence") or "")
         return "period_total" if PERIOD.search(sentence) and not fig.SUPERLATIVE_SINCE.search(sentence) \
             else "other_event"
     return None
 
 
-def _early(claim: Claim) -> bool:
-    """Whether the sentence presents the figure as an early report ("initially posted that three ...")."""
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier_year(claim: Claim) -> bool:
+    """Whether the figure's sentence dates it years before its article ("the Nov. 5 2009 shooting rampage ...
+    that left 13 dead" in a 2014 article): another event. Needs the claim's `date`."""
+    when = fig.parse_date(claim.get("date"))
+    sentence, _, at = _located(claim)
+    if when is None or at < 0:
+        return False
+    years = [int(y) for y in YEAR.findall(sentence[:at])]
+    if EARLIER.match(sentence):
+        return True
+    return bool(years) and all(y < when.year - 1 for y in years) and str(when.year) not in sentence
+
+
+# "Four months before Lopez's rampage, ... to kill his two young daughters": an earlier event told as background.
+EARLIER = re.compile(r"^\W*(?:\w+\s+){1,2}(?:days|weeks|months|years)\s+(?:before|earlier)\b", re.IGNORECASE)
+# "The three most seriously injured victims", "two of them critically": the worst hurt among the injured.
+SEVERITY = re.compile(r"\b(?:most (?:seriously|severely|critically|badly)|critical(?:ly)?|in (?:critical|serious) "
+                      r"condition|seriously)\b", re.IGNORECASE)
+
+
+def _severity_part(claim: Claim, among: Sequence[Claim]) -> bool:
+    """Whether the figure counts the worst hurt ("the three most seriously injured") beside a larger figure of
+    its article: a part, not another count."""
     sentence, quantity, at = _located(claim)
-    return at >= 0 and bool(EARLY.search(sentence[max(0, at - 120):at]))
+    if at < 0 or not SEVERITY.search(sentence[max(0, at - 40):at + len(quantity) + 40]):
+        return False
+    return any(wholes.quoted(c) > wholes.quoted(claim) for c in among if c is not claim)
+
+
+def _early(claim: Claim) -> bool:
+    """Whether the figure's own clause presents it as an early report ("initially posted that three ...",
+    "Initial statements by the Civil Defense led sources to report that one or two"); not a figure set after
+    another's early one ("X initially put it at five, while Y reported six": six is no early report)."""
+    sentence, quantity, at = _located(claim)
+    if at < 0:
+        return False
+    before = sentence[max(0, at - 200):at]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    return bool(EARLY.search(before[cut:]))
+
+
+# Where the clause of an earlier figure ends: a contrast, a semicolon, another figure's source after "while".
+CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and later|later)\b|;", re.IGNORECASE)
+
+
+def _single(f: _Figure) -> bool:
+    """Whether the figure counts people described one by one (handed in by the caller as `extra`)."""
+    return f.id.endswith("#single")
 
 
 def _contrasted(claim: Claim) -> bool:
@@ -202,7 +253,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
         return Relation.SAME
     if a.get("article") == b.get("article"):
         first, second = (a, b) if int(a.get("start") or 0) < int(b.get("start") or 0) else (b, a)
-        if _early(first) and not _contrasted(first) or _updating(second) and rules.quoted(second) > rules.quoted(
+        if _early(first) and not _contrasted(first) or _updating(second) and wholes.quoted(second) > wholes.quoted(
                 first) and _early(first):
             return Relation.UPDATE
         if fig.partial(first) != fig.partial(second) or fig.limited(first) or fig.limited(second):
@@ -213,7 +264,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
         earlier, later = (a, b) if a_order < b_order else (b, a)
         # a later article's whole figure replaces an earlier one when it is a little larger (a victim died) or
         # says so; far larger is another count (2009's 13 beside 2014's 4), smaller a story about some victims
-        old, new = rules.quoted(earlier), rules.quoted(later)
+        old, new = wholes.quoted(earlier), wholes.quoted(later)
         if _updating(later) or old < new <= max(old * UPDATE_LIMIT, old + 2):
             return Relation.UPDATE
         return Relation.SCOPE if new > old else Relation.PART
@@ -224,7 +275,7 @@ def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relatio
 
 def _perpetrator_scope(a: Claim, b: Claim) -> bool:
     """Victims against victims and the gunman: killed figures one apart, one said with the perpetrator."""
-    return a.get("type") == "killed" and abs(rules.quoted(a) - rules.quoted(b)) == 1 and any(
+    return a.get("type") == "killed" and abs(wholes.quoted(a) - wholes.quoted(b)) == 1 and any(
         WITH_PERPETRATOR.search(str(c.get("sentence") or "")) for c in (a, b))
 
 
@@ -261,8 +312,9 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     by_id = {str(c.get("id")): c for c in mine}
     candidates: list[_Figure] = []
     picks: set[str] = set()  # each article's own figure: only these update across articles
-    for article in ranked:
-        here = [c for c in mine if str(c.get("article")) == article]
+    for article in ranked:  # narrated revisions ("initially 500 ..., then revised to 471") marked per article
+        here = link_narrated([c for c in mine if str(c.get("article")) == article])
+        by_id.update({str(c.get("id")): c for c in here})
         for c in here:
             reason = exclusion(c)
             if reason is not None:
@@ -271,8 +323,13 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
                 if target is not None:
                     revisions.append((_as_figure(c, articles, order), _as_figure(target, articles, order)))
         usable = [c for c in here if exclusion(c) is None]
-        counted = rules.counted_figures(usable)
-        whole = rules.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
+        counted = wholes.counted_figures(usable)
+        whole = wholes.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
+        # a figure the text presents as the update of an early one ("initially five ... later eight") stands
+        # even where the rules pass it over as a group within an earlier stated figure
+        whole += [c for c in counted if c not in whole and _updating(c) and not fig.limited(c) and any(
+            _early(e) and wholes.quoted(e) < wholes.quoted(c) for e in whole)]
+        whole = [c for c in whole if not _severity_part(c, whole)]
         whole_ids = {str(c.get("id")) for c in whole}
         for c in counted:
             if str(c.get("id")) not in whole_ids:
@@ -280,6 +337,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         if whole:
             picks.add(str(max(whole, key=lambda c: (fig.prominence(c), -int(c.get("start") or 0))).get("id")))
         candidates += [_as_figure(c, articles, order) for c in whole]
+    _same_person(candidates)
     # pairwise: narrated and cross-article updates, parts and scopes among the whole figures
     alive = list(candidates)
     for a, b in combinations(candidates, 2):
@@ -289,18 +347,25 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         if rel is Relation.UPDATE and a.order != b.order and not (a.id in picks and b.id in picks) \
                 and not (a.claim.get("superseded_by") or b.claim.get("superseded_by")):
             rel = Relation.PART
+        if rel in (Relation.UPDATE, Relation.CONFLICT) and (_single(a) or _single(b)) \
+                and wholes.quoted(a.claim) != wholes.quoted(b.claim):
+            rel = Relation.PART  # people described one by one are some of the victims, never a step of the count
         if rel is Relation.UPDATE:
             old, new = _older(a, b)
             old.reason = "superseded"
             revisions.append((old, new))
         elif rel is Relation.PART:
-            small = a if rules.quoted(a.claim) < rules.quoted(b.claim) else b
+            small = a if wholes.quoted(a.claim) < wholes.quoted(b.claim) else b
             small.reason = "partial_place" if fig.limited(small.claim) else "part"
+        elif rel is Relation.SCOPE and a.order != b.order and a.key == b.key and not a.key.startswith("article:"):
+            old, new = _older(a, b)  # a source's own later count replaces its earlier one, however far apart
+            old.reason = "superseded"
+            revisions.append((old, new))
         elif rel is Relation.SCOPE:
             if a.order != b.order and not _perpetrator_scope(a.claim, b.claim):
                 _older(a, b)[1].reason = "scope"  # far larger, later, unannounced: another count
             else:  # the victims against the victims and the gunman: the fuller count stands
-                (a if rules.quoted(a.claim) < rules.quoted(b.claim) else b).reason = "scope"
+                (a if wholes.quoted(a.claim) < wholes.quoted(b.claim) else b).reason = "scope"
     for f in candidates:
         if f.reason:
             leave(f.claim, f.reason)
@@ -312,23 +377,24 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         if seen is None:
             latest[f.key] = f
         elif f.order > seen.order:
-            if rules.quoted(f.claim) != rules.quoted(seen.claim):
+            if wholes.quoted(f.claim) != wholes.quoted(seen.claim):
                 revisions.append((seen, f))
             leave(seen.claim, "superseded")
             latest[f.key] = f
         else:  # the same source again in one article: its most prominent figure stands
-            leave(f.claim, "scope" if rules.quoted(f.claim) > rules.quoted(seen.claim) else "part")
+            leave(f.claim, "scope" if wholes.quoted(f.claim) > wholes.quoted(seen.claim) else "part")
     current = list(latest.values())
     if not current:
         return Reading(best=None, best_qualifier=None, low=None, high=None, revisions=_steps(revisions),
                        excluded=_dedupe(excluded))
-    best = max(current, key=lambda f: (fig.prominence(f.claim), f.order, rules.quoted(f.claim)))
+    best = max(current, key=lambda f: (fig.prominence(f.claim), f.order, wholes.quoted(f.claim)))
     figures = [f.claim for f in current]
     low, high = fig.span(figures)
-    best_value = rules.quoted(best.claim)
-    evidence = [str(i) for f in current if rules.quoted(f.claim) == best_value
+    best_value = wholes.quoted(best.claim)
+    evidence = [str(i) for f in current if wholes.quoted(f.claim) == best_value
                 for i in f.claim.get("joined") or [f.id]]
-    disagreement = any(a.key != b.key and fig.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
+    disagreement = any(a.key != b.key and wholes.quoted(a.claim) != wholes.quoted(b.claim)
+                       and fig.disagree([a.claim, b.claim]) for a, b in combinations(current, 2))
     sources = [{"source": cite_name(f.claim.get("source")), "value": int(f.claim.get("value") or 0),
                 "qualifier": f.claim.get("qualifier"), "low": f.claim.get("low"), "high": f.claim.get("high"),
                 "article": f.claim.get("article"), "date": f.claim.get("date"), "id": f.id}
@@ -336,6 +402,17 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     return Reading(best=best_value, best_qualifier=str(best.claim.get("qualifier") or "exact"), low=low, high=high,
                    sources=sources, disagreement=disagreement, revisions=_steps(revisions),
                    excluded=_dedupe(excluded), evidence=evidence)
+
+
+def _same_person(figures: list[_Figure]) -> None:
+    """One source however named in one event: "Milley" is "Gen. Mark Milley" when he is the only such name."""
+    keys = {f.key for f in figures if f.key.startswith("source:")}
+    for f in figures:
+        name = f.key.removeprefix("source:")
+        if f.key in keys and " " not in name:
+            fuller = [k for k in keys if k != f.key and k.split()[-1] == name]
+            if len(fuller) == 1:
+                f.key = fuller[0]
 
 
 def _as_figure(claim: Claim, articles: dict[str, tuple[date | None, int]], order: dict[str, int]) -> _Figure:
@@ -370,7 +447,7 @@ def _steps(pairs: list[tuple[_Figure, _Figure]]) -> list[dict[str, Any]]:
     ordered.sort(key=lambda f: (f.order, f.id not in replaced))
     steps: list[dict[str, Any]] = []
     for f in ordered:
-        value = rules.quoted(f.claim)
+        value = wholes.quoted(f.claim)
         if steps and steps[-1]["value"] == value:
             continue
         steps.append({"value": value, "id": f.id, "date": f.claim.get("date")})
@@ -382,3 +459,101 @@ def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for item in items:
         out.setdefault(str(item["id"]), item)
     return list(out.values())
+
+
+# --- the toll's fields made consistent with its `best` (rules.py's `_toll`) ---------------------------
+
+def revision_pairs(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The relations layer's steps (figures oldest first) as revisions {value, replaced_by, id, by_id, date}."""
+    return [{"value": old["value"], "replaced_by": new["value"], "id": old["id"], "by_id": new["id"],
+             "date": new.get("date")} for old, new in zip(steps, steps[1:], strict=False)]
+
+
+def _entry_key(entry: dict[str, Any]) -> str:
+    name = entry.get("source")
+    return "article:" + str(entry.get("article")) if not name else \
+        "source:" + re.sub(r"^(?:the|a|an)\s+", "", str(name), flags=re.IGNORECASE).lower()
+
+
+def _entry_bounds(entry: dict[str, Any]) -> tuple[int, int | None]:
+    """(lowest, highest) figure a source entry gives; highest None when open-ended ("more than 500")."""
+    value = int(entry.get("value") or 0)
+    if entry.get("qualifier") == "range":
+        low, high = entry.get("low"), entry.get("high")
+        return int(low) if low is not None else value, int(high) if high is not None else value
+    return value, value if entry.get("qualifier") in ("exact", "about", None) else None
+
+
+def consistent_sources(sources: list[dict[str, Any]], best: int | None, qualifier: str | None,
+                       best_claim: Claim | None, singles: str | None,
+                       ordered: Sequence[Any]) -> tuple[list[dict[str, Any]], int | None, int | None, bool]:
+    """Sources (one per citable source), low, high and disagreement that agree with each other and with `best`:
+    the source that gives `best` is listed with it (replacing that source's other figure), low/high are the
+    smallest and largest figures the sources give (high None when the largest is open-ended), and disagreement
+    needs two sources with different figures."""
+    out = [dict(s) for s in sources]
+    if best is not None and not any(wholes.quoted(s) == best for s in out):
+        if best_claim is not None and wholes.quoted(best_claim) == best:
+            article = next((a for a in ordered if a.id == str(best_claim.get("article"))), None)
+            entry = {"source": cite_name(best_claim.get("source")), "value": int(best_claim.get("value") or 0),
+                     "qualifier": best_claim.get("qualifier"), "low": best_claim.get("low"),
+                     "high": best_claim.get("high"), "article": best_claim.get("article"),
+                     "date": article.raw_date if article else None, "id": best_claim.get("id")}
+        else:  # people described one by one: the latest article that describes any, in its own voice
+            article = next((a for a in reversed(ordered) if a.id == singles), ordered[-1] if ordered else None)
+            entry = {"source": None, "value": best, "qualifier": qualifier or "exact", "low": best, "high": best,
+                     "article": article.id if article else None, "date": article.raw_date if article else None,
+                     "id": f"{article.id if article else ''}#single"}
+        out = [s for s in out if _entry_key(s) != _entry_key(entry)] + [entry]
+    seen: set[str] = set()
+    unique = []
+    for s in out:
+        if _entry_key(s) not in seen:
+            seen.add(_entry_key(s))
+            unique.append(s)
+    if not unique:
+        return [], best, best, False
+    bounds = [_entry_bounds(s) for s in unique]
+    low = min(lo for lo, _ in bounds)
+    tops = [hi for _, hi in bounds]
+    high = None if any(hi is None and lo >= max((h for h in tops if h is not None), default=0)
+                       for lo, hi in bounds) else max(h for h in tops if h is not None)
+    disagreement = len({wholes.quoted(s) for s in unique}) > 1 and len(unique) > 1 and _differing(unique)
+    return unique, low, high, disagreement
+
+
+def _differing(entries: list[dict[str, Any]]) -> bool:
+    """Whether two of these sources give figures that cannot both be true."""
+    return any(fig.disagree([a, b]) for a, b in combinations(entries, 2))
+
+
+def violations(toll: dict[str, Any]) -> list[str]:
+    """How a toll (as a dict) contradicts itself (issue 26's self-consistency check; [] when it does not): a
+    source figure outside `low`..`high`, a `low` or `high` no source gives, `best` outside them,
+    `disagreement` without two sources with differing figures, a source listed twice, an exclusion
+    without a spec reason or of a listed source's own figure."""
+    out: list[str] = []
+    sources, low, high = toll.get("sources") or [], toll.get("low"), toll.get("high")
+    bounds = [_entry_bounds(s) for s in sources]
+    for s, (lo, hi) in zip(sources, bounds, strict=True):
+        # an open figure ("at least 13") lies within 13..18: only its floor is given
+        if low is not None and lo < low or high is not None and (lo if hi is None else hi) > high:
+            out.append(f"source {s.get('source')!r} {s.get('value')} outside {low}..{high}")
+    if sources and low not in {lo for lo, _ in bounds}:
+        out.append(f"low {low} given by no source")
+    if sources and high is not None and high not in {hi for _, hi in bounds}:
+        out.append(f"high {high} given by no source")
+    best = toll.get("best")
+    if best is not None and (low is not None and best < low or high is not None and best > high):
+        out.append(f"best {best} outside {low}..{high}")
+    if toll.get("disagreement") and (len(sources) < 2 or len({wholes.quoted(s) for s in sources}) < 2):
+        out.append("disagreement without two differing sources")
+    keys = [_entry_key(s) for s in sources]
+    if len(keys) != len(set(keys)):
+        out.append("a source listed twice")
+    for x in toll.get("excluded") or []:
+        if x.get("reason") not in EXCLUSION_REASONS:
+            out.append(f"excluded {x.get('id')} without a spec reason: {x.get('reason')!r}")
+        if str(x.get("id")) in {str(s.get("id")) for s in sources}:
+            out.append(f"excluded {x.get('id')} is a source")
+    return out

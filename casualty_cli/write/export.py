@@ -7,6 +7,7 @@ and an interrupted run leaves only complete lines behind.
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import shutil
@@ -29,11 +30,15 @@ class Writer(Protocol):
 
 
 def _choose(text: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
-    """Comma-separated names, each checked against `allowed`."""
+    """Comma-separated names, each checked against `allowed` and given once (a column twice would
+    make a CSV with two columns of one name, a JSON object with one key fewer than asked)."""
     names = [name.strip() for name in text.split(",") if name.strip()]
     unknown = [n for n in names if n not in allowed]
     if unknown or not names:
         raise OptionError(f"expected {what} from {', '.join(allowed)}; got {', '.join(unknown) or 'none'}")
+    twice = sorted({n for n in names if names.count(n) > 1}, key=names.index)
+    if twice:
+        raise OptionError(f"expected each of the {what} once; got {', '.join(twice)} more than once")
     return tuple(names)
 
 
@@ -167,13 +172,33 @@ def atomic_path(path: str, *, copy: bool = False, shown: str | None = None) -> I
             os.umask(umask)
             mode = 0o666 & ~umask  # mkstemp makes 0600; give the file the usual mode
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        _fsync(tmp)  # the bytes on disk before the name points at them: after a power loss the
+        os.replace(tmp, path)  # name is the old file or the whole new one, never an empty one
+        _fsync(folder, folder=True)  # and the rename itself on disk
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+
+
+def _fsync(path: str, *, folder: bool = False) -> None:
+    """Flush `path` (a file, or a folder's entries) to the disk. A file system that cannot sync a
+    folder (some network and FUSE ones) is let be; a file that cannot be synced is an error."""
+    try:
+        fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if folder else 0))
+    except OSError:
+        if folder:
+            return
+        raise
+    try:
+        os.fsync(fd)
+    except OSError as e:
+        if not folder or e.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
 
 
 # Line breaks to Unicode but not to JSON: escaped, so every line reader (Python's
@@ -206,7 +231,7 @@ class JsonLinesWriter:
             return claim_json(c, self.fields)
         data: dict[str, Any] = c.to_dict()
         return json.dumps({**{f: data[f] for f in self.fields}, "record": carried(record, self.carry)},
-                          ensure_ascii=False)
+                          ensure_ascii=False).translate(_LINE_BREAKS)
 
     def write(self, claims: Iterable[Claim], record: dict[str, Any] | None = None) -> None:
         for c in claims:
@@ -259,7 +284,8 @@ class CsvWriter:
         self.writer.writerow([*fields, *(f"record.{f}" for f in carry)])
 
     def write(self, claims: Iterable[Claim], record: dict[str, Any] | None = None) -> None:
-        extra = list(carried(record, self.carry).values())
+        extra = [json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                 for v in carried(record, self.carry).values()]  # JSON text, as the toll CSV writes lists
         for c in claims:
             data = c.to_dict()
             self.writer.writerow(["" if v is None else neutralise(v) for v in [*(data[f] for f in self.fields),

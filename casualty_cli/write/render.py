@@ -1,8 +1,9 @@
 """The terminal table: one row per claim, readable at 80 columns.
 
 Every cell is a `rich.text.Text`, never a markup string, so article text such as "[sic]" or
-"[/b]" is shown as written. Colour comes only from the console: rich turns it off when
-NO_COLOR is set or the output is not a terminal.
+"[/b]" is shown as written; control and bidi characters are shown escaped
+(`terminal.for_terminal`). Colour comes only from the console: rich turns it off when NO_COLOR
+is set or the output is not a terminal.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..claims import Claim
+from .terminal import for_terminal as safe
 
 TYPE_STYLE = {"killed": "red", "injured": "yellow", "missing": "magenta", "casualties": "cyan",
               "displaced": "blue"}
@@ -30,12 +32,13 @@ def who(claim: Claim) -> str:
 
 
 def highlighted(claim: Claim) -> Text:
-    """The claim's sentence with its quantity in bold reverse."""
-    text = Text(claim.sentence)
-    at = claim.sentence.find(claim.quantity)
-    if at >= 0:
-        text.stylize("bold reverse", at, at + len(claim.quantity))
-    return text
+    """The claim's sentence with its quantity in bold reverse (each piece escaped on its own,
+    so the highlight stays on the figure)."""
+    sentence, quantity = claim.sentence, claim.quantity
+    at = sentence.find(quantity)
+    if at < 0 or not quantity:
+        return Text(safe(sentence))
+    return Text.assemble(safe(sentence[:at]), (safe(quantity), "bold reverse"), safe(sentence[at + len(quantity):]))
 
 
 def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None) -> Table:
@@ -51,7 +54,7 @@ def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None
             table.add_column(name, overflow="fold")
         for c in claims:
             data = c.to_dict()
-            table.add_row(*(Text("" if data[f] is None else str(data[f])) for f in fields))
+            table.add_row(*(Text("" if data[f] is None else safe(data[f])) for f in fields))
         return table
     table.add_column("article", overflow="fold", ratio=2)
     table.add_column("#", justify="right", no_wrap=True)
@@ -65,9 +68,9 @@ def claims_table(claims: Iterable[Claim], *, fields: Sequence[str] | None = None
         if first and shown is not None:
             table.add_section()
         shown = c.article
-        table.add_row(Text(c.article if first else "", style="dim"), Text(number(c), style="dim"),
-                      Text(c.type, style=TYPE_STYLE.get(c.type, "")), Text(c.quantity, style="bold"),
-                      Text(c.victims or ""), Text(who(c)))
+        table.add_row(Text(safe(c.article) if first else "", style="dim"), Text(safe(number(c)), style="dim"),
+                      Text(safe(c.type), style=TYPE_STYLE.get(c.type, "")), Text(safe(c.quantity), style="bold"),
+                      Text(safe(c.victims or "")), Text(safe(who(c))))
     return table
 
 
@@ -84,12 +87,12 @@ def details_view(claims: Iterable[Claim]) -> RenderableType:
     """
     parts: list[RenderableType] = []
     for c in claims:
-        line = Text.assemble((c.type, TYPE_STYLE.get(c.type, "")), "  ", (c.quantity, "bold"))
+        line = Text.assemble((safe(c.type), TYPE_STYLE.get(c.type, "")), "  ", (safe(c.quantity), "bold"))
         if c.victims:
-            line.append(f" {c.victims}")
+            line.append(f" {safe(c.victims)}")
         if who(c):
-            line.append(f"  ({who(c)})")
-        line.append(f"  {c.id}", style="dim")
+            line.append(f"  ({safe(who(c))})")
+        line.append(f"  {safe(c.id)}", style="dim")
         parts.append(line)
         parts.append(Padding(highlighted(c), (0, 0, 1, 4)))
     return Group(*parts)

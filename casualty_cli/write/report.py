@@ -68,13 +68,20 @@ def figure_label(value: int | None, qualifier: str, quantity: str | None = None)
     return f"{PREFIX.get(qualifier, '')}{value:,}" + ("+" if qualifier == "vague" else "")
 
 
+def isolated(text: str) -> str:
+    """`text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, for the places <bdi> cannot
+    go (tooltips, attributes, SVG text): a right-to-left override in a source name ends at the
+    PDI, so it cannot turn the figure after it from 14 into 41."""
+    return f"\u2068{text}\u2069"
+
+
 def tip(claim: Mapping[str, Any]) -> str:
-    """What a highlight shows on hover and focus, one field a line."""
+    """What a highlight shows on hover and focus, one field a line, each text isolated."""
     def show(v: Any) -> str:
-        return "—" if v in (None, "") else str(v)
+        return "—" if v in (None, "") else isolated(str(v))
 
     return "\n".join([
-        f"{claim['type']}: {claim['quantity']} (value {claim['value']:,}, {claim['qualifier']})",
+        f"{claim['type']}: {isolated(str(claim['quantity']))} (value {claim['value']:,}, {claim['qualifier']})",
         f"victims: {show(claim.get('victims'))}",
         f"source: {show(claim.get('source'))}",
         f"title: {show(claim.get('source_title'))}",
@@ -156,7 +163,7 @@ def chart(toll: Mapping[str, Any], name: str) -> Chart:
         who = s["source"] or "the article itself"
         out.marks.append({
             "y": MARGIN + i * ROW, "width": max(round(span * s["value"] / top, 1), 1.0),
-            "who": who if len(who) <= 22 else who[:21] + "…", "full": who,
+            "who": isolated(who if len(who) <= 22 else who[:21] + "…"), "full": isolated(who),
             "label": figure_label(s["value"], s["qualifier"]) + (f" ({s['date'][:10]})" if s.get("date") else ""),
             "pattern": PATTERN.get(s["qualifier"]), "id": s["id"],
         })
@@ -176,8 +183,9 @@ def _time_chart(toll: Mapping[str, Any], sources: list[dict[str, Any]], days: li
         who = s["source"] or "the article itself"
         short = who if len(who) <= 14 else who[:13] + "…"
         out.marks.append({"x": round(x, 1), "y": round(y, 1), "shape": PATTERN.get(s["qualifier"], "exact"),
-                          "label": f"{figure_label(s['value'], s['qualifier'])} {short}",
-                          "full": f"{who}: {figure_label(s['value'], s['qualifier'])} on {s['date']}", "id": s["id"]})
+                          "label": f"{figure_label(s['value'], s['qualifier'])} {isolated(short)}",
+                          "full": f"{isolated(who)}: {figure_label(s['value'], s['qualifier'])} on {s['date']}",
+                          "id": s["id"]})
     out.ticks = [{"x": left, "text": first.isoformat(), "anchor": "start"},
                  {"x": left + plot_w, "text": last.isoformat(), "anchor": "end"},
                  {"y": MARGIN, "text": f"{top:,}"}, {"y": MARGIN + plot_h, "text": "0"}]

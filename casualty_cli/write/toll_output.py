@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from ..tolls.rules import TOLL_FIELDS, Toll, revision_text
 from .export import _choose, neutralise
+from .terminal import for_terminal as safe
 
 __all__ = ["TOLL_FIELDS", "TollTableWriter", "TollWriter", "parse_toll_fields"]
 
@@ -103,13 +104,13 @@ class TollTableWriter:
             for name in self.fields:
                 table.add_column(name, overflow="fold")
             for toll in self.tolls:
-                table.add_row(*(Text(str(_cell(v))) for v in toll_dict(toll, self.fields).values()))
+                table.add_row(*(Text(safe(_cell(v))) for v in toll_dict(toll, self.fields).values()))
         else:
             for name in ("event", "type", "best", "low–high", "sources", "", "revisions"):
                 table.add_column(name, overflow="fold")
             for t in self.tolls:
-                table.add_row(Text(t.event, style="dim"), Text(t.type, style=TYPE_STYLE.get(t.type, "")),
+                table.add_row(Text(safe(t.event), style="dim"), Text(safe(t.type), style=TYPE_STYLE.get(t.type, "")),
                               Text("" if t.best is None else str(t.best), style="bold"), Text(span_text(t)),
-                              Text(sources_text(t)), Text(DISAGREE_MARK if t.disagreement else "", style="red"),
-                              Text(revision_text(t)))
+                              Text(safe(sources_text(t))), Text(DISAGREE_MARK if t.disagreement else "", style="red"),
+                              Text(safe(revision_text(t))))
         self.console.print(table)
