@@ -35,6 +35,31 @@ CASES = [
     ("Ten people were killed in the attack.", []),
     ("Two suicide bombers blew themselves up at the market.", []),
     ("The gunman was arrested after the attack.", []),
+    # harm that did not happen, or not to anyone told one by one: modality, negation, topics, generic people
+    ("\"Please don't let my baby die,\" Keshia Hurston recalled saying to herself.", []),
+    ("She said that she intentionally shot her husband, Henry Jackson, and that he should be dead.", []),
+    ("Yet another example of how guns do not kill people happened today.", []),
+    ("If the gun went off on its own, maybe guns DO kill people.", []),
+    ("He was in Maysville with an activist who constantly talks about killing law enforcement.", []),
+    ("Giddings also attempted to kill Clackamas County Sheriff's Deputy Benjamin Frazier.", []),
+    ("He showed us the holes from police bullets that nearly killed his father-in-law.", []),
+    ("The second child, a 3-year-old boy, was not injured.", []),
+    # another time than the event's
+    ("Scott said he grew up with Day, who never knew his father and whose mother died several years ago.", []),
+    ("The group was wrapping up a candlelight vigil honoring a man killed in a shooting last week.", []),
+    ("We also learned that a 19-year-old male was shot and killed on the same block just last week.", []),
+    # a rank: "the fourth victim" is one person; "a fifth victim" updates the dead; the injured are ranked among
+    # all victims, and a rank among other people is one of them
+    ("The fourth victim, a woman, died.", [("killed", 1)]),
+    ('The fourth man died from his injuries "despite hours of life-saving efforts," the release said.',
+     [("killed", 1)]),
+    ("A fifth victim has died.", [("killed", 5)]),
+    ("A fourth person was injured after a witness said his friend was hit by a stray bullet.", [("injured", 1)]),
+    ("The gunman allegedly killed his brother and an unrelated third man with a shotgun.", [("killed", 2)]),
+    # "fatally wounded" is killed; an age after a name is no count; animals are not people
+    ("A toddler was fatally wounded while lying in her crib.", [("killed", 1)]),
+    ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", [("injured", 2)]),
+    ("In addition, 870,000 pigs, 450,000 sheep, and 85,000 head of cattle were killed by the storm.", []),
 ]
 
 

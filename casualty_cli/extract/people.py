@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from . import inventory as inv
 from . import lexicon as lx
 
 if TYPE_CHECKING:
@@ -60,6 +61,17 @@ ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                             "eighth": 8, "ninth": 9, "tenth": 10}
 # Coordinated plural nouns that are a number without a numeral.
 PAIRS: frozenset[str] = frozenset({"couple", "pair", "twins"})
+# Plurals whose lemma is the word itself: "guns kill people" names nobody one by one.
+UNMARKED_PLURALS: frozenset[str] = frozenset({"people", "folks", "police", "personnel", "staff", "youth"})
+# Dependencies that open a clause of its own: words below them say nothing of the verb above.
+CLAUSES: frozenset[str] = frozenset({"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj"})
+# Harm that did not happen, or not as told: "should be dead", "would kill", "nearly killed", "talks about killing".
+MODALS: frozenset[str] = frozenset({"should", "would", "could", "might", "may", "must", "can", "will", "shall",
+                                    "'d", "ca", "wo"})
+NEARLY: frozenset[str] = frozenset({"nearly", "almost", "narrowly"})
+# Another time than the event's: "whose mother died several years ago", "a man killed last week".
+LONG_AGO: frozenset[str] = frozenset({"ago", "earlier", "previously", "before"})
+PAST_UNITS: frozenset[str] = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 
 
 def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, Any]]:
@@ -73,7 +85,7 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
             patients = [p for p in patients if p.i not in seen]
             if not patients:
                 continue
-            n = _group(patients, seen, verb)
+            n = _group(patients, seen, verb, kind)
             if n:  # the largest group: two harms of one sentence often tell of the same people
                 counts[kind] = max(counts.get(kind, 0), n)
         for kind, n in counts.items():
@@ -90,7 +102,7 @@ def _patients(sent: Span) -> Iterator[tuple[str, list[Token], bool]]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
             kind = _verb_kind(tok, lemma)
-            if kind is None:
+            if kind is None or _unreal(tok) or _another_time(tok):
                 continue
             yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS | VIOLENT_VERBS | {"find"}
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -103,16 +115,51 @@ def _patients(sent: Span) -> Iterator[tuple[str, list[Token], bool]]:
                     yield kind, [p for p in child.children if p.dep_ == "pobj"], False
 
 
+def _unreal(verb: Token) -> bool:
+    """Whether a harm verb tells of harm that did not happen: a bare infinitive or imperative ("to kill",
+    "don't let my baby die"), a modal or a negation ("he should be dead", "guns do not kill people"),
+    "nearly killed", a topic ("talks about killing law enforcement")."""
+    if verb.tag_ == "VB":
+        return True
+    if any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS
+           or c.dep_ == "advmod" and c.lower_ in NEARLY for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "about"
+
+
+def _another_time(verb: Token) -> bool:
+    """Whether the harm is dated to another time than the event's: "whose mother died several years ago",
+    "a man killed in a shooting last week", "killed ... three days earlier"; the date may hang on the verb,
+    on a word of its phrase or on the verb it is joined to ("was shot and killed just last week")."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in CLAUSES:
+                continue
+            words = [t.lower_ for t in c.subtree]
+            if any(w in LONG_AGO for w in words) and any(w in PAST_UNITS or _number_word(w) for w in words):
+                return True  # "several years ago", "three days earlier"
+            if "last" in words and any(w in PAST_UNITS for w in words):
+                return True  # "last week", "last year"
+    return False
+
+
+def _number_word(word: str) -> bool:
+    return word.isdigit() or word in lx.NUMBER_WORDS or word in ("several", "few", "many", "days", "day")
+
+
 def _verb_kind(tok: Token, lemma: str) -> str | None:
     if lemma in KILLING_VERBS or lemma in DYING_VERBS:
         return "killed"
-    words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children for g in c.children}
+    # "shot dead", "stabbed to death", "fatally shot"; not "shot her husband ... and that he should be dead"
+    words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children if c.dep_ not in CLAUSES
+                                                for g in c.children}
     if lemma == "find" and words & {"dead", "killed", "murdered", "slain"}:
         return "killed"
     if lemma in VIOLENT_VERBS and (words & {"dead", "death", "fatally", "mortally"}):
         return "killed"
-    if lemma in INJURING_VERBS:
-        return "injured"
+    if lemma in INJURING_VERBS:  # "fatally wounded" is killed
+        return "killed" if words & {"fatally", "mortally"} else "injured"
     return None
 
 
@@ -153,7 +200,7 @@ def _number(tok: Token) -> int | None:
 def _nummod(noun: Token) -> int | None:
     """The number counting `noun` ("seven members"), or None."""
     for c in noun.children:
-        if c.dep_ == "nummod":
+        if c.dep_ == "nummod" and c.i < noun.i:  # not "Larry Watkins Jr. 26": an age after a name
             return _number(c)
     return None
 
@@ -162,8 +209,11 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
     """Whether `noun` names a person; `verb`: it is the patient of a verb of killing, which harms
     people ("killed a prominent ally"), so any noun that names no thing, place or group will do."""
     lemma, lower = noun.lemma_.lower(), noun.lower_
-    if lemma in NOT_VICTIMS or lower in NOT_VICTIMS:
+    if lemma in NOT_VICTIMS or lower in NOT_VICTIMS or lemma in inv.ANIMALS:
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in inv.ANIMALS for g in c.children)
+           for c in noun.children):
+        return False  # "85,000 head of cattle"
     if lower == "old" and any(c.lower_ in ("year", "years") or c.lower_.endswith("-year") for c in noun.subtree):
         return True  # "a 16-year-old"
     if noun.pos_ == "PROPN":
@@ -191,18 +241,27 @@ def _one(noun: Token, verb: bool = False) -> int | None:
         return n
     if lemma in PAIRS or noun.lower_ in PAIRS:
         return 2
-    plural = noun.tag_ in ("NNS", "NNPS") and noun.lower_ != lemma
+    plural = noun.tag_ in ("NNS", "NNPS") and (noun.lower_ != lemma or lemma in UNMARKED_PLURALS)
     if plural and noun.pos_ != "PROPN":
         return None
-    for c in noun.children:  # "a fifth victim"
-        if c.dep_ == "amod" and c.lower_ in ORDINALS:
-            return ORDINALS[c.lower_]
     return 1
 
 
-def _group(patients: list[Token], seen: set[int], verb: bool = False) -> int:
+def _ordinal(noun: Token) -> int | None:
+    """The rank of "a fifth victim" (an update of the count); None for "the fourth victim" (one person, told
+    by rank) and for a noun with no ordinal."""
+    ranks = [ORDINALS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in ORDINALS]
+    if not ranks or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                        for c in noun.children):
+        return None
+    return ranks[0]
+
+
+def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str = "killed") -> int:
     """People in the patients of one harm and the people coordinated with them; 0 for a lone numbered
-    group (a claim reads it)."""
+    group (a claim reads it). A lone person with an indefinite rank is an
+    update of the dead ("a fifth victim has died" is 5); a rank among other people, or of the injured (who are
+    ranked among all victims: "killed two and injured a third man"), is one person."""
     members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
     # "his cousin, Darwish Siam": a name after a person noun with no "and" between is that person
     members = [m for n, m in enumerate(members) if not n or _joined(members[n - 1], m)
@@ -222,6 +281,8 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False) -> int:
         numbered += _nummod(m) is not None or m.pos_ == "NUM"
     if not known or numbered == len(members) == 1:
         return 0  # nobody counted, or "ten people were killed": the claims read it
+    if known == len(members) == 1 and kind == "killed":
+        return _ordinal(members[0]) or total
     return total
 
 

@@ -42,11 +42,13 @@ from .figures import (
     RELATED,
     Claim,
     about_other_event,
+    counted,
     disagree,
     parse_date,
     prominence,
 )
 from .wholes import (
+    OPEN,
     RAISE_LIMIT,
     _is_whole,
     _pick,
@@ -140,6 +142,7 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
 
 
 def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Toll:
+    singles = [s for s in singles if not _read_by_claims(s, ordered, kind)]
     latest: dict[str, tuple[Claim, _Article, bool]] = {}
     usable: list[Claim] = []
     for article in ordered:
@@ -184,6 +187,22 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
                 evidence=evidence)
 
 
+def _read_by_claims(single: dict[str, Any], ordered: list[_Article], kind: str) -> bool:
+    """Whether the claims of the single's sentence already read its people: a claim there gives the same count
+    ("killing 12 soldiers and one civilian" summed to 13) or is set aside (another event's, a period's, a
+    breakdown), so the pick among the claims has weighed the sentence."""
+    sentence = " ".join(str(single.get("sentence") or "").split())
+    article = next((a for a in ordered if a.id == str(single.get("article"))), None)
+    if article is None or not sentence:
+        return False
+    mine = [c for c in article.claims
+            if c.get("type") == kind and " ".join(str(c.get("sentence") or "").split()) == sentence]
+    if not mine:
+        return False
+    count = int(single.get("count") or 0)
+    return any(not counted(c) for c in mine) or any(quoted(c) == count for c in counted_figures(mine))
+
+
 def _relations_reading(kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Any:
     """The relations layer's reading of this event and type (`relations.read_toll`): sources, revisions,
     disagreement and excluded figures come from it. People described one by one join as the article's own
@@ -211,11 +230,25 @@ def _most_complete(figures: Sequence[Claim]) -> Claim | None:
     58. Within one article the lead stands: it already weighs the sources quoted below it."""
     if not figures:
         return None
-    best = _sharpened(max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))), figures)
+    best = _attributed(_sharpened(max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))), figures),
+                       figures)
     value = int(best.get("value") or 0)
     agreeing = [c for c in figures if value < int(c.get("value") or 0) <= value * RAISE_LIMIT
                 and c.get("article") != best.get("article") and not disagree([best, c])]
     return max(agreeing, key=lambda c: int(c.get("value") or 0)) if agreeing else best
+
+
+def _attributed(best: Claim, figures: Sequence[Claim]) -> Claim:
+    """An open lead figure nobody is said to give, sharpened by a larger, close, attributed one of the same
+    article that agrees with it: "claimed the lives of more than 200" in the lead and al-Habbo's "at least
+    240 bodies" below are 240, the whole count a named source stands behind."""
+    if best.get("qualifier") not in OPEN or best.get("source"):
+        return best
+    value = int(best.get("value") or 0)
+    sharper = [c for c in figures if c.get("source") and c.get("article") == best.get("article")
+               and c.get("qualifier") not in ("vague", "range")
+               and value < int(c.get("value") or 0) <= value * RAISE_LIMIT and not disagree([best, c])]
+    return max(sharper, key=lambda c: int(c.get("value") or 0)) if sharper else best
 
 
 def _singles_figure(singles: list[dict[str, Any]],
