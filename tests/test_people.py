@@ -44,10 +44,21 @@ CASES = [
     ("Giddings also attempted to kill Clackamas County Sheriff's Deputy Benjamin Frazier.", []),
     ("He showed us the holes from police bullets that nearly killed his father-in-law.", []),
     ("The second child, a 3-year-old boy, was not injured.", []),
+    ("It is very fortunate that no one was killed.", []),
+    ("They killed that gang member or that gang member, for the bragging rights of saying they killed people.", []),
+    ("Police say the teen is accused of the attempted murder of a 20-year-old man on March 30.", []),
+    ("Just before 5 p.m., a tactical team approached the door, saying they were executing a search warrant.", []),
+    ("A second shooting was reported about 2 p.m. Friday in the 2600 block of N. 57th St.", []),
+    ("IS militants kill a fortune-teller in Chaparhar.", [("killed", 1)]),
+    ("Three people were arrested Friday in connection with the killing of a woman and a child in Shelby.",
+     [("killed", 2)]),
     # another time than the event's
     ("Scott said he grew up with Day, who never knew his father and whose mother died several years ago.", []),
     ("The group was wrapping up a candlelight vigil honoring a man killed in a shooting last week.", []),
     ("We also learned that a 19-year-old male was shot and killed on the same block just last week.", []),
+    ("Their home is a few yards from where Jamar Clark was killed by police during a confrontation last November.", []),
+    ("A man has been arrested in the murder of a 16-year-old who was shot to death earlier this month.",
+     [("killed", 1)]),
     # a rank: "the fourth victim" is one person; "a fifth victim" updates the dead; the injured are ranked among
     # all victims, and a rank among other people is one of them
     ("The fourth victim, a woman, died.", [("killed", 1)]),

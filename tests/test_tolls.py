@@ -524,3 +524,33 @@ def test_the_check_finds_a_contradiction() -> None:
     found = violations(bad)
     assert any("outside" in f for f in found) and any("twice" in f for f in found)
     assert any("disagreement" in f for f in found) and any("reason" in f for f in found)
+
+
+def test_an_open_lead_figure_is_sharpened_by_an_attributed_one_of_the_same_article() -> None:
+    """seeds/003: "claimed the lives of more than 200" in the lead, al-Habbo's "at least 240 bodies" below."""
+    claims = [claim(200, "Two airstrikes claimed the lives of more than 200 civilians.", qualifier="more_than",
+                    quantity="more than 200", start=189),
+              claim(240, "Al-Habbo told Reuters that at least 240 bodies have been pulled out.", qualifier="at_least",
+                    quantity="at least 240", start=841, source="Abdul Sattar al-Habbo")]
+    assert one(claims).best == 240
+    far = [claims[0], {**claims[1], "value": 400, "low": 400, "quantity": "at least 400"}]
+    assert one(far).best == 200  # beyond RAISE_LIMIT: not a sharper count of the same dead
+
+
+@pytest.mark.parametrize(("count", "best"), [
+    pytest.param(13, 4, id="the-claims-read-the-same-sum"),
+    pytest.param(14, 14, id="people-the-claims-did-not-read"),
+])
+def test_people_of_a_sentence_the_claims_read_are_weighed_with_them(count: int, best: int) -> None:
+    sentence = "On Nov. 5, 2009, Hasan opened fire at Fort Hood, killing 12 soldiers and one civilian."
+    singles = [{"article": "a", "type": "killed", "count": count, "sentence": sentence, "start": 3000}]
+    claims = [claim(4, "Four people were killed.", quantity="Four", start=0),
+              claim(13, sentence, quantity="12 soldiers and one civilian", start=3000)]
+    assert one(claims, singles=singles).best == best
+
+
+def test_a_video_list_is_a_list_of_related_stories() -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": 672,
+                "sentence": "1:51 Boy killed with machete; uncle suspected"}]
+    tolls = {t.type: t for t in build_tolls([], singles=singles)}
+    assert tolls["killed"].best is None

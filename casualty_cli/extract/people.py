@@ -59,6 +59,7 @@ bomber militant insurgent jihadist terrorist rebel fighter kidnapper abductor ca
 """.split())
 ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                             "eighth": 8, "ninth": 9, "tenth": 10}
+NOBODY: frozenset[str] = frozenset({"nobody", "none", "noone", "no-one"})
 # Coordinated plural nouns that are a number without a numeral.
 PAIRS: frozenset[str] = frozenset({"couple", "pair", "twins"})
 # Plurals whose lemma is the word itself: "guns kill people" names nobody one by one.
@@ -68,10 +69,16 @@ CLAUSES: frozenset[str] = frozenset({"ccomp", "conj", "advcl", "relcl", "acl", "
 # Harm that did not happen, or not as told: "should be dead", "would kill", "nearly killed", "talks about killing".
 MODALS: frozenset[str] = frozenset({"should", "would", "could", "might", "may", "must", "can", "will", "shall",
                                     "'d", "ca", "wo"})
+# Verbs whose complement is a bare infinitive with a subject: "don't let my baby die".
+BARE_INFINITIVES: frozenset[str] = frozenset({"let", "make", "help", "see", "watch", "hear", "have", "feel"})
 NEARLY: frozenset[str] = frozenset({"nearly", "almost", "narrowly"})
+ATTEMPTS: frozenset[str] = frozenset({"attempted", "failed", "foiled", "planned", "plotted", "alleged"})
 # Another time than the event's: "whose mother died several years ago", "a man killed last week".
 LONG_AGO: frozenset[str] = frozenset({"ago", "earlier", "previously", "before"})
 PAST_UNITS: frozenset[str] = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+MONTHS: frozenset[str] = frozenset("""
+january february march april may june july august september october november december
+""".split())
 
 
 def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, Any]]:
@@ -104,23 +111,27 @@ def _patients(sent: Span) -> Iterator[tuple[str, list[Token], bool]]:
             kind = _verb_kind(tok, lemma)
             if kind is None or _unreal(tok) or _another_time(tok):
                 continue
-            yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS | VIOLENT_VERBS | {"find"}
+            yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS | VIOLENT_VERBS | {"find"} \
+                and lemma != "execute"  # "executing a search warrant": not every noun it takes is a person
         elif tok.pos_ in ("NOUN", "PROPN"):
             kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
                 lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
-            if kind is None:
-                continue
+            if kind is None or any(c.lower_ in ATTEMPTS or c.lower_ in NEARLY for c in tok.children):
+                continue  # "the attempted murder of a 20-year-old man", "the nearly lifeless body of a boy"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    yield kind, [p for p in child.children if p.dep_ == "pobj"], False
+                    # "the killing of a woman and a child": the parse may join the second person to the noun
+                    yield kind, [p for p in child.children if p.dep_ == "pobj"] + [
+                        c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN" and _is_person(c)], False
 
 
 def _unreal(verb: Token) -> bool:
     """Whether a harm verb tells of harm that did not happen: a bare infinitive or imperative ("to kill",
     "don't let my baby die"), a modal or a negation ("he should be dead", "guns do not kill people"),
     "nearly killed", a topic ("talks about killing law enforcement")."""
-    if verb.tag_ == "VB":
-        return True
+    if verb.tag_ == "VB":  # but a headline's present, tagged as a base form: "IS militants kill a fortune-teller"
+        return not any(c.dep_ == "nsubj" for c in verb.children) or verb.head.lemma_.lower() in BARE_INFINITIVES \
+            or any(c.dep_ in ("aux", "neg") for c in verb.children)
     if any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS
            or c.dep_ == "advmod" and c.lower_ in NEARLY for c in verb.children):
         return True
@@ -137,15 +148,15 @@ def _another_time(verb: Token) -> bool:
             if c.dep_ in CLAUSES:
                 continue
             words = [t.lower_ for t in c.subtree]
-            if any(w in LONG_AGO for w in words) and any(w in PAST_UNITS or _number_word(w) for w in words):
-                return True  # "several years ago", "three days earlier"
-            if "last" in words and any(w in PAST_UNITS for w in words):
-                return True  # "last week", "last year"
+            if any(w in LONG_AGO for w in words) and any(_number_word(w) for w in words):
+                return True  # "several years ago", "three days earlier"; not "earlier this month"
+            if "last" in words and any(w in PAST_UNITS or w in MONTHS for w in words):
+                return True  # "last week", "last year", "last November"
     return False
 
 
 def _number_word(word: str) -> bool:
-    return word.isdigit() or word in lx.NUMBER_WORDS or word in ("several", "few", "many", "days", "day")
+    return word.isdigit() or word in lx.NUMBER_WORDS or word in ("a", "several", "few", "many")
 
 
 def _verb_kind(tok: Token, lemma: str) -> str | None:
@@ -220,6 +231,7 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
         return noun.ent_type_ == "PERSON" or noun.ent_type_ == "" and any(
             c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children)
     if verb and noun.pos_ == "NOUN" and lemma not in lx.NON_PERSON_NOUNS and noun.ent_type_ == "" \
+            and not (lemma.endswith("ing") and len(lemma) > 5) and lemma not in KILLING_NOUNS | FATAL_NOUNS \
             and any(c.dep_ in ("det", "poss") for c in noun.children):
         return True
     return noun.pos_ == "NOUN" and (lemma in PERSON_WORDS or lower in PERSON_WORDS
@@ -231,6 +243,8 @@ def _one(noun: Token, verb: bool = False) -> int | None:
     it names no person or an unknown number ("civilians", "him")."""
     if noun.pos_ == "NUM" and any(c.lower_ == "of" for c in noun.children):
         return _number(noun)  # "and two of their bodyguards"
+    if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in noun.children) or noun.lower_ in NOBODY:
+        return None  # "no one was killed"
     n = _nummod(noun)
     lemma = noun.lemma_.lower()
     if noun.lower_ in ("others",) or lemma == "other":
@@ -266,6 +280,8 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str 
     # "his cousin, Darwish Siam": a name after a person noun with no "and" between is that person
     members = [m for n, m in enumerate(members) if not n or _joined(members[n - 1], m)
                or not (m.pos_ == "PROPN" and members[n - 1].pos_ != "PROPN")]
+    if any(t.dep_ == "cc" and t.lower_ in ("or", "nor") for m in members for t in m.children):
+        return 0  # "killed that gang member or that gang member": one or the other, maybe none
     total, known, numbered = 0, 0, 0
     for m in members:
         seen.add(m.i)

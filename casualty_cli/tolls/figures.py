@@ -211,7 +211,9 @@ def footnote(claim: Claim) -> bool:
 
 
 # A web page's list of other stories after the article: "Source AFP Related News ...", "Views 458 Related ...".
-RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bViews \d+ Related\b")
+# ... or a video's length before its title: "1:51 Boy killed with machete; uncle suspected".
+RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bViews \d+ Related\b"
+                     r"|^\W*\d{1,2}:\d\d (?![AaPp]\.?[Mm]\b)[A-Z]")
 
 
 def related(claim: Claim) -> bool:
