@@ -70,6 +70,8 @@ CASES = [
     # "fatally wounded" is killed; an age after a name is no count; animals are not people
     ("A toddler was fatally wounded while lying in her crib.", [("killed", 1)]),
     ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", [("injured", 2)]),
+    ("Police say a man accidentally shot and wounded himself and his 10-year-old son while cleaning his handgun.",
+     [("injured", 2)]),
     ("In addition, 870,000 pigs, 450,000 sheep, and 85,000 head of cattle were killed by the storm.", []),
 ]
 

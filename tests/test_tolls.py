@@ -554,3 +554,16 @@ def test_a_video_list_is_a_list_of_related_stories() -> None:
                 "sentence": "1:51 Boy killed with machete; uncle suspected"}]
     tolls = {t.type: t for t in build_tolls([], singles=singles)}
     assert tolls["killed"].best is None
+
+
+@pytest.mark.parametrize(("wounded", "injured"), [
+    pytest.param(1, None, id="the-wounded-may-be-the-dead-before-they-died"),
+    pytest.param(3, 3, id="more-wounded-than-dead"),
+])
+def test_people_wounded_one_by_one_as_many_as_the_dead_may_be_the_dead(wounded: int, injured: int | None) -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": 0,
+                "sentence": "Antrez Felder died inside a home on Bobby Jones Lane."},
+               {"article": "a", "type": "injured", "count": wounded, "start": 497,
+                "sentence": "Felder was wounded in the head, Miley said."}]
+    tolls = {t.type: t.best for t in build_tolls([], singles=singles)}
+    assert (tolls["killed"], tolls.get("injured")) == (1, injured)

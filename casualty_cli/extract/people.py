@@ -59,6 +59,7 @@ bomber militant insurgent jihadist terrorist rebel fighter kidnapper abductor ca
 """.split())
 ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                             "eighth": 8, "ninth": 9, "tenth": 10}
+REFLEXIVES: frozenset[str] = frozenset({"himself", "herself"})
 NOBODY: frozenset[str] = frozenset({"nobody", "none", "noone", "no-one"})
 # Coordinated plural nouns that are a number without a numeral.
 PAIRS: frozenset[str] = frozenset({"couple", "pair", "twins"})
@@ -245,6 +246,8 @@ def _one(noun: Token, verb: bool = False) -> int | None:
         return _number(noun)  # "and two of their bodyguards"
     if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in noun.children) or noun.lower_ in NOBODY:
         return None  # "no one was killed"
+    if noun.lower_ in REFLEXIVES and noun.conjuncts:
+        return 1  # "shot and wounded himself and his 10-year-old son": the shooter is one of the harmed
     n = _nummod(noun)
     lemma = noun.lemma_.lower()
     if noun.lower_ in ("others",) or lemma == "other":

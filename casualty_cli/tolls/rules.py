@@ -26,7 +26,10 @@ How `best` is read, in order (each rule is a small function below):
   4. each source's latest figure (articles in date order; unknown dates first);
   5. best = the most prominent, then largest, whole-event figure among the sources' latest
      figures, raised to a close larger one of a later article that agrees with it; people
-     described one by one ("a man was shot and killed") count when no larger figure is given.
+     described one by one ("a man was shot and killed") count when no larger figure is given, unless the
+     claims of their sentence already read them; an open lead figure nobody gives is sharpened by a close,
+     larger, attributed one of the same article; people described one by one as wounded, no more than the
+     dead, may be the dead before they died and do not count as injured.
 """
 from __future__ import annotations
 
@@ -135,10 +138,25 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
     wanted = set(types) if types is not None else None
     present = {c.get("type") for c in claims} | {s.get("type") for s in singles}
     out = []
+    dead: int | None = None
     for kind in CLAIM_TYPES:
+        mine = [s for s in singles if s.get("type") == kind]
+        if kind == "injured" and _dying(mine, ordered, dead):
+            mine = []
+            if not any(c.get("type") == kind for a in ordered for c in a.claims):
+                continue
         if kind in present and (wanted is None or kind in wanted):
-            out.append(_toll(event, kind, ordered, [s for s in singles if s.get("type") == kind]))
+            out.append(_toll(event, kind, ordered, mine))
+            if kind == "killed":
+                dead = out[-1].best
     return out
+
+
+def _dying(wounded: list[dict[str, Any]], ordered: list[_Article], dead: int | None) -> bool:
+    """Whether the people described one by one as wounded may be the dead before they died ("Felder was wounded
+    in the head", "Markins was the only person injured"): the dead are as many or more."""
+    counted = _singles_figure(wounded, ordered)
+    return bool(counted and dead and counted[0] <= dead)
 
 
 def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Toll:
