@@ -78,7 +78,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_read_people(nlp, text: str, expected: list[tuple[str, int]]) -> None:
-    assert [(p["type"], p["count"]) for p in read_people(nlp(text), "a")] == expected
+    assert [(p["type"], p["count"]) for p in read_people(nlp(text), "a") if p["count"]] == expected
 
 
 def test_people_carry_their_sentence_and_offset(nlp) -> None:
@@ -111,3 +111,12 @@ def test_a_figure_of_the_attackers_themselves_is_no_toll() -> None:
     from casualty_cli.tolls.figures import attackers
 
     assert attackers({"victims": "female suicide bombers"}) and not attackers({"victims": "people"})
+
+
+@pytest.mark.parametrize("text", [
+    "Yet another example of how guns do not kill people happened today.",
+    "Scott said he grew up with Day, whose mother died several years ago.",
+])
+def test_harm_that_did_not_happen_vetoes_the_sentence(nlp, text: str) -> None:
+    """A count of 0 tells the tolls to count nobody there, whoever else (`singles.read_singles`) reads it."""
+    assert [(p["type"], p["count"]) for p in read_people(nlp(text), "a")] == [("killed", 0)]

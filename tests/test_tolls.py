@@ -567,3 +567,11 @@ def test_people_wounded_one_by_one_as_many_as_the_dead_may_be_the_dead(wounded: 
                 "sentence": "Felder was wounded in the head, Miley said."}]
     tolls = {t.type: t.best for t in build_tolls([], singles=singles)}
     assert (tolls["killed"], tolls.get("injured")) == (1, injured)
+
+
+def test_a_sentence_the_parse_reads_as_harm_that_did_not_happen_counts_nobody() -> None:
+    sentence = "We also learned that a 19-year-old male was shot and killed on the same block just last week."
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": 216, "sentence": sentence},
+               {"article": "a", "type": "killed", "count": 0, "start": 216, "sentence": sentence}]
+    tolls = {t.type: t for t in build_tolls([], singles=singles)}
+    assert tolls["killed"].best is None

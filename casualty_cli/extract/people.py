@@ -4,7 +4,9 @@
 "a chief, his wife and three sons were shot dead" five, "eight workers and three other people were found
 dead" eleven, "a fifth victim was found" five. They are not claims: the extractor reads them from the
 `Doc` it already parsed and hands them to the tolls beside its claims (`Claims.people`), each a dict with
-`article`, `type`, `count`, `sentence`, `start` (the sentence's offset in the article).
+`article`, `type`, `count`, `sentence`, `start` (the sentence's offset in the article). A count of 0 marks a
+sentence whose harm did not happen or happened another time ("guns do not kill people", "whose mother died
+several years ago"): the tolls count nobody there, whoever else reads the sentence.
 
 A person is the patient of a harm: the subject of a passive harm verb ("was killed", "was found dead"),
 the object of an active one ("killed a judge"), the subject of a verb of dying ("the mayor died"), or the
@@ -89,13 +91,15 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
     for sent in doc.sents:
         counts: dict[str, int] = {}
         seen: set[int] = set()
-        for kind, patients, verb in _patients(sent):
+        unreal: set[str] = set()
+        for kind, patients, verb in _patients(sent, unreal):
             patients = [p for p in patients if p.i not in seen]
             if not patients:
                 continue
             n = _group(patients, seen, verb, kind)
             if n:  # the largest group: two harms of one sentence often tell of the same people
                 counts[kind] = max(counts.get(kind, 0), n)
+        counts.update({kind: 0 for kind in unreal - counts.keys()})
         for kind, n in counts.items():
             text = sent.text
             out.append({"article": article, "type": kind, "count": n, "sentence": text.strip(),
@@ -103,14 +107,17 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
     return out
 
 
-def _patients(sent: Span) -> Iterator[tuple[str, list[Token], bool]]:
+def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], bool]]:
     """(type, the head nouns of the people harmed, whether a verb of killing holds them) for each harm of
-    the sentence."""
+    the sentence; the types of harms that did not happen or happened another time go to `unreal`."""
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
             kind = _verb_kind(tok, lemma)
-            if kind is None or _unreal(tok) or _another_time(tok):
+            if kind is None:
+                continue
+            if _unreal(tok) or _another_time(tok):
+                unreal.add(kind)
                 continue
             yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS | VIOLENT_VERBS | {"find"} \
                 and lemma != "execute"  # "executing a search warrant": not every noun it takes is a person
@@ -221,7 +228,7 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
     """Whether `noun` names a person; `verb`: it is the patient of a verb of killing, which harms
     people ("killed a prominent ally"), so any noun that names no thing, place or group will do."""
     lemma, lower = noun.lemma_.lower(), noun.lower_
-    if lemma in NOT_VICTIMS or lower in NOT_VICTIMS or lemma in inv.ANIMALS:
+    if lemma in NOT_VICTIMS or lower in NOT_VICTIMS or lemma in inv.ANIMALS or lemma in KILLING_NOUNS | FATAL_NOUNS:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in inv.ANIMALS for g in c.children)
            for c in noun.children):

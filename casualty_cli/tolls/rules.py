@@ -160,7 +160,12 @@ def _dying(wounded: list[dict[str, Any]], ordered: list[_Article], dead: int | N
 
 
 def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Toll:
-    singles = [s for s in singles if not _read_by_claims(s, ordered, kind)]
+    # a sentence the parse read as harm that did not happen or happened another time counts nobody
+    vetoes = {(str(s.get("article")), key) for s in singles if not s.get("count")
+              for key in (s.get("start"), " ".join(str(s.get("sentence") or "").split()))}
+    singles = [s for s in singles if s.get("count") and not _read_by_claims(s, ordered, kind)
+               and not {(str(s.get("article")), s.get("start")),
+                        (str(s.get("article")), " ".join(str(s.get("sentence") or "").split()))} & vetoes]
     latest: dict[str, tuple[Claim, _Article, bool]] = {}
     usable: list[Claim] = []
     for article in ordered:
