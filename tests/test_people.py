@@ -72,6 +72,10 @@ CASES = [
     ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", [("injured", 2)]),
     ("Police say a man accidentally shot and wounded himself and his 10-year-old son while cleaning his handgun.",
      [("injured", 2)]),
+    # the inventory's verbs of killing, in their sense of killing only
+    ("A village chief and his son were hanged by militants.", [("killed", 2)]),
+    ("\"As soon as I hung up the phone we heard a loud bang out of nowhere,\" said Rocha.", []),
+    ("A noose was found hanging outside Gotha Middle School.", []),
     ("In addition, 870,000 pigs, 450,000 sheep, and 85,000 head of cattle were killed by the storm.", []),
 ]
 

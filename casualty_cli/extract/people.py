@@ -26,34 +26,32 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # Verbs whose patient is killed or injured; "shoot", "stab", "beat"... kill only with "dead", "to death",
-# "fatally" (checked by `_verb_kind`).
+# "fatally" (checked by `_verb_kind`). The inventory adds FrameNet's and WordNet's verbs of killing ("were
+# hanged", "electrocuted"); only the verbs listed here make a person of any noun they take (`_is_person`).
 KILLING_VERBS: frozenset[str] = frozenset("""
-kill murder slay assassinate execute behead decapitate massacre slaughter lynch strangle behead
-crucify martyr
+kill murder slay assassinate execute behead decapitate massacre slaughter lynch strangle crucify martyr
 """.split())
+HARM_KILLING_VERBS: frozenset[str] = KILLING_VERBS | frozenset(inv.KILLING_VERBS)
 DYING_VERBS: frozenset[str] = frozenset({"die", "perish", "succumb", "drown"})
 INJURING_VERBS: frozenset[str] = frozenset({"wound", "injure", "hurt", "maim"})
-# Violent verbs that kill with "dead", "to death", "fatally": "shot dead", "hacked to death".
-VIOLENT_VERBS: frozenset[str] = frozenset("""
-shoot gun stab beat hack burn stone crush trample bludgeon club starve torture knife shell bomb
-""".split())
+# Violent verbs that kill with "dead", "to death", "fatally": "shot dead", "hacked to death" (the inventory's
+# manner verbs, and "gunned", "knifed").
+VIOLENT_VERBS: frozenset[str] = inv.MANNER_VERBS | frozenset({"gun", "knife"})
 # "The charred body of a priest": nouns whose "of" is one dead person.
 BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains"})
-# "the killing of X", "the death of X".
+# "the killing of X", "the death of X", the inventory's "the slaughter of X".
 KILLING_NOUNS: frozenset[str] = frozenset("""
 killing murder death assassination slaying execution beheading lynching
-""".split())
+""".split()) | frozenset(inv.KILLING_NOUNS)
 FATAL_NOUNS: frozenset[str] = frozenset({"stabbing", "shooting", "beating", "attack"})
-# People named by a role that the general person nouns lack.
+# People named by a role that the lexicon's person nouns (with the inventory's officials, demonyms and
+# groups) lack.
 ROLE_NOUNS: frozenset[str] = frozenset("""
-judge governor ambassador director chief secretary mayor minister official politician councillor
-councilor councilman councilwoman lawmaker legislator senator mp deputy president leader head elder
-priest monk nun bishop imam cleric preacher scholar sheikh pastor missionary lawyer engineer businessman
-businesswoman trader merchant contractor academic professor lecturer headmaster principal writer poet
-blogger editor anchor presenter commentator broadcaster activist campaigner candidate worker nurse
-chairman chairwoman spokesman spokeswoman coordinator manager owner member couple villager herdsman hunter
-commander officer soldier policeman constable inspector sheriff guard bodyguard translator interpreter
-aid physician surgeon dentist pharmacist student pupil farmer fisherman shepherd tribesman pilgrim
+ambassador director secretary politician councilman councilwoman legislator mp president head bishop preacher
+scholar sheikh missionary lawyer engineer businessman businesswoman merchant contractor academic professor
+lecturer headmaster principal writer poet blogger editor anchor presenter commentator broadcaster activist
+campaigner spokesman spokeswoman coordinator manager owner couple constable inspector sheriff bodyguard
+translator interpreter aid physician surgeon dentist pharmacist tribesman
 """.split())
 PERSON_WORDS: frozenset[str] = lx.PERSON_NOUNS | lx.SINGLE_PERSON_NOUNS | ROLE_NOUNS
 NOT_VICTIMS: frozenset[str] = lx.PERPETRATORS | frozenset("""
@@ -119,8 +117,7 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
             if _unreal(tok) or _another_time(tok):
                 unreal.add(kind)
                 continue
-            yield kind, list(_verb_patients(tok, lemma)), lemma in KILLING_VERBS | VIOLENT_VERBS | {"find"} \
-                and lemma != "execute"  # "executing a search warrant": not every noun it takes is a person
+            yield kind, list(_verb_patients(tok, lemma)), _takes_people(lemma)
         elif tok.pos_ in ("NOUN", "PROPN"):
             kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
                 lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
@@ -167,8 +164,17 @@ def _number_word(word: str) -> bool:
     return word.isdigit() or word in lx.NUMBER_WORDS or word in ("a", "several", "few", "many")
 
 
+def _takes_people(lemma: str) -> bool:
+    """Whether whatever noun the verb takes is a person: "killed a prominent ally". Not "executing a search
+    warrant", nor the inventory's verbs of other senses ("a noose was found hanging")."""
+    return (lemma in KILLING_VERBS or lemma in VIOLENT_VERBS and lemma not in inv.KILLING_VERBS
+            or lemma == "find") and lemma != "execute"
+
+
 def _verb_kind(tok: Token, lemma: str) -> str | None:
-    if lemma in KILLING_VERBS or lemma in DYING_VERBS:
+    if lemma not in KILLING_VERBS and lemma in inv.KILLING_VERBS and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "hung up the phone", "hanging his coat up": a phrasal verb of another sense
+    if lemma in HARM_KILLING_VERBS or lemma in DYING_VERBS:
         return "killed"
     # "shot dead", "stabbed to death", "fatally shot"; not "shot her husband ... and that he should be dead"
     words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children if c.dep_ not in CLAUSES
