@@ -67,6 +67,8 @@ CASES = [
     ("A fifth victim has died.", [("killed", 5)]),
     ("A fourth person was injured after a witness said his friend was hit by a stray bullet.", [("injured", 1)]),
     ("The gunman allegedly killed his brother and an unrelated third man with a shotgun.", [("killed", 2)]),
+    ("A teacher and his son were found dead inside a home along with the wounded family member who shot them.",
+     [("killed", 2)]),
     # "fatally wounded" is killed; an age after a name is no count; animals are not people
     ("A toddler was fatally wounded while lying in her crib.", [("killed", 1)]),
     ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", [("injured", 2)]),

@@ -301,6 +301,8 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str 
     total, known, numbered = 0, 0, 0
     for m in members:
         seen.add(m.i)
+        if kind == "killed" and any(c.dep_ == "amod" and c.lower_ in ("wounded", "injured") for c in m.children):
+            continue  # "found dead ... along with the wounded family member"
         n = _one(m, verb)
         if n is None:
             continue
