@@ -66,10 +66,16 @@ def code_key() -> str:
     return digest.hexdigest()[:12]
 
 
+# People described one by one that the extractor read from the parse, by article (`Claims.people`),
+# cached beside the claims in cache/name_people.jsonl.
+PEOPLE: dict[str, list[dict[str, Any]]] = {}
+
+
 def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, list[dict[str, Any]]]:
-    """Claims of each article, extracted once into cache/name.jsonl."""
+    """Claims of each article, extracted once into cache/name.jsonl (its people into name_people.jsonl)."""
     path = cache / f"{name}.jsonl"
-    if not path.exists():
+    people_path = cache / f"{name}_people.jsonl"
+    if not path.exists() or not people_path.exists():
         from casualty_cli.errors import ArticleFailed
         from casualty_cli.extract.extractor import Extractor
         from casualty_cli.extract.pipeline import load_pipeline
@@ -77,8 +83,9 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
         cache.mkdir(parents=True, exist_ok=True)
         extractor = Extractor(load_pipeline())
         tmp = path.with_suffix(".tmp")
+        people_tmp = people_path.with_suffix(".tmp")
         failed = 0
-        with tmp.open("w", encoding="utf-8") as out:
+        with tmp.open("w", encoding="utf-8") as out, people_tmp.open("w", encoding="utf-8") as people_out:
             for article, claims in extractor.extract_many(articles):
                 if isinstance(claims, ArticleFailed):  # counted as an article without claims, and said
                     failed += 1
@@ -86,9 +93,16 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
                     continue
                 for c in claims:
                     out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+                for person in getattr(claims, "people", ()):
+                    people_out.write(json.dumps(person, ensure_ascii=False) + "\n")
         tmp.replace(path)
+        people_tmp.replace(people_path)
         if failed:
             print(f"{name}: {failed} article(s) failed and count as giving no claim", file=sys.stderr)
+    with people_path.open(encoding="utf-8") as lines:
+        for line in lines:
+            person = json.loads(line)
+            PEOPLE.setdefault(str(person["article"]), []).append(person)
     by_article: dict[str, list[dict[str, Any]]] = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:
@@ -108,7 +122,7 @@ def tolls_of(events: Iterable[tuple[str, list[Article]]], claims: dict[str, list
             return known.get(str(c.get("article")))
     for event, articles in events:
         mine = [c for a, _ in articles for c in claims.get(a, [])]
-        singles = [s for a, text in articles for s in read_singles(text, a)]
+        singles = [s for a, text in articles for s in read_singles(text, a) + PEOPLE.get(a, [])]
         tolls = {t.type: t for t in event_tolls(event, mine, date_of=date_of, singles=singles)}
         for toll in tolls.values():
             CONSISTENCY["tolls"] += 1
@@ -349,7 +363,8 @@ def wad(cache: Path) -> dict[str, Any]:
                                                           "superseded_by", "source")}
                                   for c in claims.get(event, [])],
                        "singles": [{k: v for k, v in s.items() if k != "article"}
-                                   for s in read_singles(r["text"], event)]})
+                                   for s in read_singles(r["text"], event)],
+                       "people": [{k: v for k, v in s.items() if k != "article"} for s in PEOPLE.get(event, [])]})
     cache.mkdir(parents=True, exist_ok=True)
     with (cache / "wad_misses.jsonl").open("w", encoding="utf-8") as out:
         for m in misses:

@@ -19,8 +19,7 @@ from casualty_cli.tolls.singles import read_singles
     ("On July 24th, 2024, 45-year-old Osama Marzi Abu Lahia and 54-year-old Adel Omar Tafesh were killed in an "
      "alleged Israeli sniper attack.", [("killed", 2)]),
     ("Jermaine Sims, 25, and Tyrone Bell, 31, were shot and killed.", [("killed", 2)]),
-    # GVA headlines: a person after "the shooting of" needs no article; three words of a place before a noun
-    ("Teen charged in fatal shooting of McGavock High School student", [("killed", 1)]),
+    # GVA headlines: three words of a place before a noun ("the fatal shooting of X": tests/test_people.py)
     ("Otter Tail County Boy Dies After Being Accidentally Shot", [("killed", 1)]),
     # Airwars ispt0074, ispt0174: a full name right before its death; an age after ", aged"
     ("On October 9th, 2023, at approximately 11:30 PM, Abdullah Ahmed Abu Saif was killed in an alleged Israeli "
@@ -36,8 +35,6 @@ from casualty_cli.tolls.singles import read_singles
     ("Police said a man, 25, died at the scene.", [("killed", 1)]),
     ("A man is dead after a shooting.", [("killed", 1)]),
     ("Teen fatally shot in the head in East New York", [("killed", 1)]),
-    ("Police are questioning two teens in connection to the fatal shooting of a 16-year-old in Brooklyn.",
-     [("killed", 1)]),
     ("Roanoke Police say a 10-year-old shot and killed an 11-year-old inside a Roanoke home.", [("killed", 1)]),
     ("The 16-year-old boy who was shot was pronounced dead at the scene.", [("killed", 1)]),
     ("One of the victims, an elderly woman, was shot by a stray bullet.", [("casualties", 1)]),
@@ -46,7 +43,6 @@ from casualty_cli.tolls.singles import read_singles
     ("Police: Teen shot by uncle across the street", [("casualties", 1)]),
     ("Someone fired one shot into the car, striking a 4-year-old girl in the arm.", [("casualties", 1)]),
     ("A teenager accidentally shot and killed her brother Friday night.", [("killed", 1)]),
-    ("Melissa Thacker, 21, has been charged with the murder of her 4-year-old daughter.", [("killed", 1)]),
     ("Officials say a weekend shooting that left a Huntingdon man dead was accidental.", [("killed", 1)]),
     ("His wife said he was a good man.", []),
     ("A man shot his wife on Sunday.", []),

@@ -557,3 +557,54 @@ def test_related_story_links(sentence: str, quantity: str, expected: bool) -> No
     from casualty_cli.tolls.figures import related
 
     assert related({"sentence": sentence, "quantity": quantity}) is expected
+
+
+def test_an_open_lead_figure_is_sharpened_by_an_attributed_one_of_the_same_article() -> None:
+    """seeds/003: "claimed the lives of more than 200" in the lead, al-Habbo's "at least 240 bodies" below."""
+    claims = [claim(200, "Two airstrikes claimed the lives of more than 200 civilians.", qualifier="more_than",
+                    quantity="more than 200", start=189),
+              claim(240, "Al-Habbo told Reuters that at least 240 bodies have been pulled out.", qualifier="at_least",
+                    quantity="at least 240", start=841, source="Abdul Sattar al-Habbo")]
+    assert one(claims).best == 240
+    far = [claims[0], {**claims[1], "value": 400, "low": 400, "quantity": "at least 400"}]
+    assert one(far).best == 200  # beyond RAISE_LIMIT: not a sharper count of the same dead
+
+
+@pytest.mark.parametrize(("count", "best"), [
+    pytest.param(13, 4, id="the-claims-read-the-same-sum"),
+    pytest.param(14, 14, id="people-the-claims-did-not-read"),
+])
+def test_people_of_a_sentence_the_claims_read_are_weighed_with_them(count: int, best: int) -> None:
+    sentence = "On Nov. 5, 2009, Hasan opened fire at Fort Hood, killing 12 soldiers and one civilian."
+    singles = [{"article": "a", "type": "killed", "count": count, "sentence": sentence, "start": 3000}]
+    claims = [claim(4, "Four people were killed.", quantity="Four", start=0),
+              claim(13, sentence, quantity="12 soldiers and one civilian", start=3000)]
+    assert one(claims, singles=singles).best == best
+
+
+def test_a_video_list_is_a_list_of_related_stories() -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": 672,
+                "sentence": "1:51 Boy killed with machete; uncle suspected"}]
+    tolls = {t.type: t for t in build_tolls([], singles=singles)}
+    assert tolls["killed"].best is None
+
+
+@pytest.mark.parametrize(("wounded", "injured"), [
+    pytest.param(1, None, id="the-wounded-may-be-the-dead-before-they-died"),
+    pytest.param(3, 3, id="more-wounded-than-dead"),
+])
+def test_people_wounded_one_by_one_as_many_as_the_dead_may_be_the_dead(wounded: int, injured: int | None) -> None:
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": 0,
+                "sentence": "Antrez Felder died inside a home on Bobby Jones Lane."},
+               {"article": "a", "type": "injured", "count": wounded, "start": 497,
+                "sentence": "Felder was wounded in the head, Miley said."}]
+    tolls = {t.type: t.best for t in build_tolls([], singles=singles)}
+    assert (tolls["killed"], tolls.get("injured")) == (1, injured)
+
+
+def test_a_sentence_the_parse_reads_as_harm_that_did_not_happen_counts_nobody() -> None:
+    sentence = "We also learned that a 19-year-old male was shot and killed on the same block just last week."
+    singles = [{"article": "a", "type": "killed", "count": 1, "start": 216, "sentence": sentence},
+               {"article": "a", "type": "killed", "count": 0, "start": 216, "sentence": sentence}]
+    tolls = {t.type: t for t in build_tolls([], singles=singles)}
+    assert tolls["killed"].best is None

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..claims import Article, Claim
 from ..errors import ArticleFailed
@@ -24,6 +24,7 @@ from . import lexicon as lx
 from . import victims as who
 from .count_context import names_part, part_outcome
 from .numbers import Count, find_counts, revisions
+from .people import read_people
 from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
 
 if TYPE_CHECKING:
@@ -37,7 +38,20 @@ CHUNK_ARTICLES = 256
 # One `nlp.pipe` batch holds about this many characters: the parser's peak memory follows it.
 BATCH_CHARS = 100_000
 
-# What the extraction of one article gives: its claims, or why there are none.
+
+
+class Claims(list[Claim]):
+    """An article's claims, and in `people` the people it describes one by one (`people.read_people`):
+    not claims, handed to the tolls as evidence."""
+
+    people: list[dict[str, Any]]
+
+    def __init__(self, claims: Iterable[Claim] = (), people: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(claims)
+        self.people = people or []
+
+
+# What the extraction of one article gives: its claims (a `Claims`), or why there are none.
 Outcome = list[Claim] | ArticleFailed
 
 
@@ -105,6 +119,7 @@ class Extractor:
                   for n, ((_, text), plan) in enumerate(zip(chunk, plans, strict=True)) for w in plan)
         speakers = [attr.Speakers() for _ in chunk]
         found: list[list[Found]] = [[] for _ in chunk]
+        people: list[list[dict[str, Any]]] = [[] for _ in chunk]
         windows = iter([w for plan in plans for w in plan])
         # Windows come back in order, so an article's windows are read first to last and its
         # speakers carry from one window to the next, as in one long Doc. Each batch holds at
@@ -114,7 +129,9 @@ class Extractor:
             for doc, n in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
                 window: Window = next(windows)
                 found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
-        return [to_claims(f, article, text) for f, (article, text) in zip(found, chunk, strict=True)]
+                people[n].extend(read_people(doc, chunk[n][0], window.start))
+        return [Claims(to_claims(f, article, text), mine)
+                for f, mine, (article, text) in zip(found, people, chunk, strict=True)]
 
 
 def claims_of(outcome: Outcome) -> list[Claim]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .factbox import fact_lines
 from .numbers import find_counts
+from .people import PERSON_WORDS
 from .segments import MAX_SEGMENT, cut_at, segments
 
 
@@ -143,7 +144,8 @@ def _harm_positions(text: str, segs: list[tuple[int, int]]) -> Iterator[int]:
 
 
 def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the segments that hold a count within `NEAR` characters of a harm stem.
+    """Indexes of the segments that hold a count within `NEAR` characters of a harm stem, or a harm
+    stem and a person noun (people described one by one).
 
     Every claim of the labelled articles has a harm stem within 140 characters;
     the margin keeps long list-like sentences ("three journalists – A, B and C,
@@ -162,7 +164,8 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
         s, e = segs[k]
         piece = text[s:e]
         counts = [c for c in find_counts(piece) if c.harm is not None or not _counts_things(piece, c.end)]
-        if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions):
+        if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions) \
+                or PERSON_WORD.search(piece):
             out.append(k)
     starts = [s for s, _ in segs]
     for line in fact_lines(text):  # "Deaths: 243" and the "196 in Germany" listed under it
@@ -171,6 +174,13 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
             out.append(k)
             k += 1
     return sorted(set(out))
+
+
+# A person noun: a sentence with a harm stem and one may describe people one by one ("gunmen shot dead a
+# judge"), with no count; the parse reads them (`people.read_people`).
+_PEOPLE = PERSON_WORDS - lx.HARM_GROUP_WORDS - lx.OTHERS
+# A passive names its patient, a person named or not ("Pascal Nshimirimana was killed").
+PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)}|was|were|been)(?:s|es)?\b", re.IGNORECASE)
 
 
 NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")

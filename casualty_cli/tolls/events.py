@@ -283,6 +283,7 @@ class ArticleEvents:
                 self.tally.failed_article(article, claims)
                 continue
             dicts = [{**c.to_dict(), "record": record} if record else c.to_dict() for c in claims]
+            singles = singles + list(getattr(claims, "people", ()))  # read from the parse (`extract.people`)
             for single in singles:
                 single["record"] = record
             self.tally.claims += len(dicts)

@@ -36,19 +36,23 @@ OTHER_EVENT = re.compile(
     # "since the conflict began in 2011", "has since killed", "killed in the war"
     r"|\bsince\b[^.;]{0,40}?\b(?:began|begun|broke out|started|erupted|collapsed|broke down|ended|launched)\b"
     r"|\b(?:has|have) since\b|\bsince then\b"
-    r"|\b(?:in|during|throughout) (?:the|this|its|[\w']+(?:'s?|s)) (?:[\w-]+ )?(?:civil )?(?:war|conflict)\b"
+    r"|\b(?:in|during|throughout) (?:the|this|its|[\w']+(?:'s?|s)) (?:[\w-]+ )?(?:civil )?(?:war|conflict)\b(?!-)"
     # "the death toll from the conflict", "the conflict - now in its sixth year -"
     r"|\b(?:toll|tally) (?:from|of|in) (?:the )?(?:[\w-]+ )?(?:war|conflict)\b|\b(?:war|conflict)\W+now in its\b"
-    # not "war planes in Aleppo on Sunday have killed"
-    r"|\b(?:war|conflict|uprising|revolt|revolution|insurgency|crisis|civil war)\b(?!\s*(?:planes?|jets?)\b)"
+    # not "war planes in Aleppo on Sunday have killed", nor "war-torn": a place's description
+    r"|\b(?:war|conflict|uprising|revolt|revolution|insurgency|crisis|civil war)\b(?!\s*(?:planes?|jets?)\b|-)"
     r"[^.;]{0,40}?\b(?:has|have|had) (?:so far )?(?:killed|claimed|left|displaced|forced)"
     # "Seven days of airstrikes", "two weeks of fighting"
     r"|\b[\w-]+ (?:days|weeks|months) of (?:[\w-]+ )?(?:air ?strikes|raids|bombing|bombardments?|shelling|"
     r"fighting|clashes|violence|attacks)\b"
-    r"|\b(?:previous|preceding|last|earlier) (?:year|month|week|storm|hurricane|cyclone|typhoon|flood|earthquake|"
+    # ("last week" dates the event itself: "a truck blew up last week")
+    r"|\b(?:previous|preceding|earlier) week\b"
+    r"|\b(?:previous|preceding|last|earlier) (?:year|month|storm|hurricane|cyclone|typhoon|flood|earthquake|"
     r"quake|attack|season|record)\b|\bearlier this (?:week|month|year)\b"
     r"|\b(?:similar|another|a previous|an earlier|the previous) (?:attack|storm|hurricane|cyclone|typhoon|flood|"
-    r"bombing|massacre|shooting|disaster)\b|\bseparate (?:shootings|attacks|incidents|strikes)\b"
+    r"bombing|massacre|shooting|disaster)\b"
+    # "in a separate attack" (not "in two separate incidents": the event's own parts)
+    r"|(?<!two )(?<!three )(?<!four )(?<!\d )\bseparate (?:shootings|attacks|incidents|strikes)\b"
     # totals over a period: "so far this year", "this month alone", "over the past year", "in 2014" (not what
     # dates the count's inquiry: "collected the names of 69 civilians killed ... during a five-day investigation
     # this month")
@@ -220,9 +224,11 @@ def footnote(claim: Claim) -> bool:
 
 
 # A web page's list of other stories after the article: "Source AFP Related News ...", "Views 458 Related ...";
-# a link to one inside it: "RELATED: Police: Man killed in apparent drive-by shooting near downtown San Antonio".
+# a link to one inside it: "RELATED: Police: Man killed in apparent drive-by shooting near downtown San Antonio";
+# a video's length before its title: "1:51 Boy killed with machete; uncle suspected".
 RELATED = re.compile(r"\bRelated (?:News|Articles|Stories|Posts|Coverage)\b|\bViews \d+ Related\b"
-                     r"|\b(?:RELATED|Related|READ MORE|Read more|ALSO READ|Also read|See also):")
+                     r"|\b(?:RELATED|Related|READ MORE|Read more|ALSO READ|Also read|See also):"
+                     r"|^\W*\d{1,2}:\d\d (?![AaPp]\.?[Mm]\b)[A-Z]")
 
 
 def related(claim: Claim) -> bool:
@@ -235,7 +241,17 @@ def counted(claim: Claim) -> bool:
     """Whether a claim can be a toll at all: not a breakdown, not revised, not another event's, not a mark,
     not a related story's."""
     return (not claim.get("part_of") and not claim.get("superseded_by") and not other_event(claim)
-            and not footnote(claim) and not related(claim))
+            and not footnote(claim) and not related(claim) and not attackers(claim))
+
+
+# Victim words that name the attackers: "Two female suicide bombers ... blew themselves up, killing at least 25"
+# counts the bombers, not the harmed.
+ATTACKERS = re.compile(r"\b(?:bombers?|attackers?|assailants?)\b", re.IGNORECASE)
+
+
+def attackers(claim: Claim) -> bool:
+    """Whether the claim counts the attackers themselves (suicide bombers), not their victims."""
+    return bool(ATTACKERS.search(str(claim.get("victims") or "")))
 
 
 DATE_FORMATS: tuple[str, ...] = (

@@ -26,7 +26,10 @@ How `best` is read, in order (each rule is a small function below):
   4. each source's latest figure (articles in date order; unknown dates first);
   5. best = the most prominent, then largest, whole-event figure among the sources' latest
      figures, raised to a close larger one of a later article that agrees with it; people
-     described one by one ("a man was shot and killed") count when no larger figure is given.
+     described one by one ("a man was shot and killed") count when no larger figure is given, unless the
+     claims of their sentence already read them; an open lead figure nobody gives is sharpened by a close,
+     larger, attributed one of the same article; people described one by one as wounded, no more than the
+     dead, may be the dead before they died and do not count as injured.
 """
 from __future__ import annotations
 
@@ -43,11 +46,13 @@ from .figures import (
     RELATED,
     Claim,
     about_other_event,
+    counted,
     disagree,
     parse_date,
     prominence,
 )
 from .wholes import (
+    OPEN,
     RAISE_LIMIT,
     _is_whole,
     _pick,
@@ -135,13 +140,34 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
     build = types_to_build(wanted)
     present = {c.get("type") for c in claims} | {s.get("type") for s in singles}
     out = []
+    dead: int | None = None
     for kind in CLAIM_TYPES:
+        mine = [s for s in singles if s.get("type") == kind]
+        if kind == "injured" and _dying(mine, ordered, dead):
+            mine = []
+            if not any(c.get("type") == kind for a in ordered for c in a.claims):
+                continue
         if kind in present and (build is None or kind in build):
-            out.append(_toll(event, kind, ordered, [s for s in singles if s.get("type") == kind]))
+            out.append(_toll(event, kind, ordered, mine))
+            if kind == "killed":
+                dead = out[-1].best
     return [t for t in with_derived_injured(out) if wanted is None or t.type in wanted]
 
 
+def _dying(wounded: list[dict[str, Any]], ordered: list[_Article], dead: int | None) -> bool:
+    """Whether the people described one by one as wounded may be the dead before they died ("Felder was wounded
+    in the head", "Markins was the only person injured"): the dead are as many or more."""
+    counted = _singles_figure(wounded, ordered)
+    return bool(counted and dead and counted[0] <= dead)
+
+
 def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Toll:
+    # a sentence the parse read as harm that did not happen or happened another time counts nobody
+    vetoes = {(str(s.get("article")), key) for s in singles if not s.get("count")
+              for key in (s.get("start"), " ".join(str(s.get("sentence") or "").split()))}
+    singles = [s for s in singles if s.get("count") and not _read_by_claims(s, ordered, kind)
+               and not {(str(s.get("article")), s.get("start")),
+                        (str(s.get("article")), " ".join(str(s.get("sentence") or "").split()))} & vetoes]
     latest: dict[str, tuple[Claim, _Article, bool]] = {}
     usable: list[Claim] = []
     for article in ordered:
@@ -186,6 +212,22 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
                 evidence=evidence)
 
 
+def _read_by_claims(single: dict[str, Any], ordered: list[_Article], kind: str) -> bool:
+    """Whether the claims of the single's sentence already read its people: a claim there gives the same count
+    ("killing 12 soldiers and one civilian" summed to 13) or is set aside (another event's, a period's, a
+    breakdown), so the pick among the claims has weighed the sentence."""
+    sentence = " ".join(str(single.get("sentence") or "").split())
+    article = next((a for a in ordered if a.id == str(single.get("article"))), None)
+    if article is None or not sentence:
+        return False
+    mine = [c for c in article.claims
+            if c.get("type") == kind and " ".join(str(c.get("sentence") or "").split()) == sentence]
+    if not mine:
+        return False
+    count = int(single.get("count") or 0)
+    return any(not counted(c) for c in mine) or any(quoted(c) == count for c in counted_figures(mine))
+
+
 def _relations_reading(kind: str, ordered: list[_Article], singles: list[dict[str, Any]]) -> Any:
     """The relations layer's reading of this event and type (`relations.read_toll`): sources, revisions,
     disagreement and excluded figures come from it. People described one by one join as the article's own
@@ -213,11 +255,25 @@ def _most_complete(figures: Sequence[Claim]) -> Claim | None:
     58. Within one article the lead stands: it already weighs the sources quoted below it."""
     if not figures:
         return None
-    best = _sharpened(max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))), figures)
+    best = _attributed(_sharpened(max(figures, key=lambda c: (prominence(c), int(c.get("value") or 0))), figures),
+                       figures)
     value = int(best.get("value") or 0)
     agreeing = [c for c in figures if value < int(c.get("value") or 0) <= value * RAISE_LIMIT
                 and c.get("article") != best.get("article") and not disagree([best, c])]
     return max(agreeing, key=lambda c: int(c.get("value") or 0)) if agreeing else best
+
+
+def _attributed(best: Claim, figures: Sequence[Claim]) -> Claim:
+    """An open lead figure nobody is said to give, sharpened by a larger, close, attributed one of the same
+    article that agrees with it: "claimed the lives of more than 200" in the lead and al-Habbo's "at least
+    240 bodies" below are 240, the whole count a named source stands behind."""
+    if best.get("qualifier") not in OPEN or best.get("source"):
+        return best
+    value = int(best.get("value") or 0)
+    sharper = [c for c in figures if c.get("source") and c.get("article") == best.get("article")
+               and c.get("qualifier") not in ("vague", "range")
+               and value < int(c.get("value") or 0) <= value * RAISE_LIMIT and not disagree([best, c])]
+    return max(sharper, key=lambda c: int(c.get("value") or 0)) if sharper else best
 
 
 def _singles_figure(singles: list[dict[str, Any]],
@@ -231,7 +287,7 @@ def _singles_figure(singles: list[dict[str, Any]],
                 and not _elsewhere(str(s.get("sentence") or ""))]
         count = _single_count(mine)
         if count:  # articles come in date order: the latest description wins
-            best = (count, [str(s.get("sentence")) for s in mine],
+            best = (count, list(dict.fromkeys(str(s.get("sentence")) for s in mine)),
                     any(int(s.get("start") or 0) < LEAD_CHARS for s in mine))
     return best
 

@@ -30,10 +30,9 @@ _DIES = r"(?=\s+(?:was|had been|has been)\s+(?:(?:reportedly|allegedly|also|late
 NAMED = (r"\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\s+(?-i:[a-z]+\s+){0,3}" + _NAME + _AGE_AFTER + "?"
          r"|" + _NAME + _AGE_AFTER
          + r"|(?<!old )(?-i:[A-Z][\w'’-]*(?:\s+" + _NAME_WORD + r"){1,7})" + _DIES)
-# "the fatal shooting of McGavock High School student": after these words a person needs no "a".
-_OF_HARM = "|".join(f"(?<={w} of )" for w in ("shooting", "killing", "murder", "slaying", "death"))
+# ("the fatal shooting of X", "the murder of X" are read from the parse: `extract.people`.)
 PERSON = re.compile(
-    r"(?:(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+|" + _OF_HARM + r")"
+    r"(?:(?:\b(?:an?|one|another|the|his|her|their|a second|a third|a fourth|a fifth)\s+)"
     r"(?-i:[A-Z][\w.'-]*\s+){0,3}"
     r"|^\s*(?:(?!(?:and|or)\s)[A-Z][\w.'-]*:?\s+){0,3})(?:" + _ADJ + r",?\s+){0,3}(?:" + _NOUN + r")\b(?!-)"
     r"|(?:\b(?:an?|another|the)\s+|^\s*)" + _AGE + r"\b(?!-)"
@@ -72,8 +71,7 @@ AFTER = re.compile(
 )
 # Before the person(s): "left a man dead", "killing a woman", "fatally shot a man".
 BEFORE = re.compile(r"(?:\b(?:shot and killed|killed|killing|fatally shot|fatally wounded|wounded|wounding|"
-                    r"injured|injuring|striking|hitting|left|leaving|"
-                    r"(?:fatal shooting|shooting death|death|killing|murder|slaying) of|fatally shooting|"
+                    r"injured|injuring|striking|hitting|left|leaving|fatally shooting|"
                     r"accidentally (?:shot|killed)))"
                     r"\s+$", re.IGNORECASE)
 LEFT_STATE = re.compile(r"\s+(?P<killed>dead)|\s+(?P<injured>injured|wounded|hurt|in \w+ condition)", re.IGNORECASE)
@@ -92,8 +90,7 @@ ACTIVE_OBJECT = re.compile(r"^(?:\s+(?:\w+ing|shot|killed|wounded|injured))?\s+"
                            r"|With|Into)\b)[A-Z][a-z]))",
                            re.IGNORECASE)
 _VERB_TYPE = {
-    "fatal shooting of": "killed", "shooting death of": "killed", "death of": "killed", "killing of": "killed",
-    "murder of": "killed", "slaying of": "killed", "shot and killed": "killed", "killed": "killed",
+    "shot and killed": "killed", "killed": "killed",
     "killing": "killed", "fatally shot": "killed", "fatally wounded": "killed", "wounded": "injured",
     "wounding": "injured", "injured": "injured", "injuring": "injured", "striking": "casualties",
     "hitting": "casualties", "fatally shooting": "killed", "accidentally shot": "casualties",

@@ -1,0 +1,333 @@
+"""People described one by one, read from the parse (issue 25, claim-spec §5).
+
+"Gunmen have shot dead a retired judge" is one killed, "killed a district governor and his son" two,
+"a chief, his wife and three sons were shot dead" five, "eight workers and three other people were found
+dead" eleven, "a fifth victim was found" five. They are not claims: the extractor reads them from the
+`Doc` it already parsed and hands them to the tolls beside its claims (`Claims.people`), each a dict with
+`article`, `type`, `count`, `sentence`, `start` (the sentence's offset in the article). A count of 0 marks a
+sentence whose harm did not happen or happened another time ("guns do not kill people", "whose mother died
+several years ago"): the tolls count nobody there, whoever else reads the sentence.
+
+A person is the patient of a harm: the subject of a passive harm verb ("was killed", "was found dead"),
+the object of an active one ("killed a judge"), the subject of a verb of dying ("the mayor died"), or the
+"of" of a harm noun ("the murder of the director", "the body of a priest"). Coordinated people are summed,
+"N others" adds N, "a couple" is two; suspects, attackers and pronouns ("him": someone already counted)
+are not counted.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from . import inventory as inv
+from . import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs whose patient is killed or injured; "shoot", "stab", "beat"... kill only with "dead", "to death",
+# "fatally" (checked by `_verb_kind`). The inventory adds FrameNet's and WordNet's verbs of killing ("were
+# hanged", "electrocuted"); only the verbs listed here make a person of any noun they take (`_is_person`).
+KILLING_VERBS: frozenset[str] = frozenset("""
+kill murder slay assassinate execute behead decapitate massacre slaughter lynch strangle crucify martyr
+""".split())
+HARM_KILLING_VERBS: frozenset[str] = KILLING_VERBS | frozenset(inv.KILLING_VERBS)
+DYING_VERBS: frozenset[str] = frozenset({"die", "perish", "succumb", "drown"})
+INJURING_VERBS: frozenset[str] = frozenset({"wound", "injure", "hurt", "maim"})
+# Violent verbs that kill with "dead", "to death", "fatally": "shot dead", "hacked to death" (the inventory's
+# manner verbs, and "gunned", "knifed").
+VIOLENT_VERBS: frozenset[str] = inv.MANNER_VERBS | frozenset({"gun", "knife"})
+# "The charred body of a priest": nouns whose "of" is one dead person.
+BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains"})
+# "the killing of X", "the death of X", the inventory's "the slaughter of X".
+KILLING_NOUNS: frozenset[str] = frozenset("""
+killing murder death assassination slaying execution beheading lynching
+""".split()) | frozenset(inv.KILLING_NOUNS)
+FATAL_NOUNS: frozenset[str] = frozenset({"stabbing", "shooting", "beating", "attack"})
+# People named by a role that the lexicon's person nouns (with the inventory's officials, demonyms and
+# groups) lack.
+ROLE_NOUNS: frozenset[str] = frozenset("""
+ambassador director secretary politician councilman councilwoman legislator mp president head bishop preacher
+scholar sheikh missionary lawyer engineer businessman businesswoman merchant contractor academic professor
+lecturer headmaster principal writer poet blogger editor anchor presenter commentator broadcaster activist
+campaigner spokesman spokeswoman coordinator manager owner couple constable inspector sheriff bodyguard
+translator interpreter aid physician surgeon dentist pharmacist tribesman
+""".split())
+PERSON_WORDS: frozenset[str] = lx.PERSON_NOUNS | lx.SINGLE_PERSON_NOUNS | ROLE_NOUNS
+NOT_VICTIMS: frozenset[str] = lx.PERPETRATORS | frozenset("""
+bomber militant insurgent jihadist terrorist rebel fighter kidnapper abductor captor hijacker
+""".split())
+ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                            "eighth": 8, "ninth": 9, "tenth": 10}
+REFLEXIVES: frozenset[str] = frozenset({"himself", "herself"})
+NOBODY: frozenset[str] = frozenset({"nobody", "none", "noone", "no-one"})
+# Coordinated plural nouns that are a number without a numeral.
+PAIRS: frozenset[str] = frozenset({"couple", "pair", "twins"})
+# Plurals whose lemma is the word itself: "guns kill people" names nobody one by one.
+UNMARKED_PLURALS: frozenset[str] = frozenset({"people", "folks", "police", "personnel", "staff", "youth"})
+# Dependencies that open a clause of its own: words below them say nothing of the verb above.
+CLAUSES: frozenset[str] = frozenset({"ccomp", "conj", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj"})
+# Harm that did not happen, or not as told: "should be dead", "would kill", "nearly killed", "talks about killing".
+MODALS: frozenset[str] = frozenset({"should", "would", "could", "might", "may", "must", "can", "will", "shall",
+                                    "'d", "ca", "wo"})
+# Verbs whose complement is a bare infinitive with a subject: "don't let my baby die".
+BARE_INFINITIVES: frozenset[str] = frozenset({"let", "make", "help", "see", "watch", "hear", "have", "feel"})
+NEARLY: frozenset[str] = frozenset({"nearly", "almost", "narrowly"})
+ATTEMPTS: frozenset[str] = frozenset({"attempted", "failed", "foiled", "planned", "plotted", "alleged"})
+# Another time than the event's: "whose mother died several years ago", "a man killed last week".
+LONG_AGO: frozenset[str] = frozenset({"ago", "earlier", "previously", "before"})
+PAST_UNITS: frozenset[str] = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+MONTHS: frozenset[str] = frozenset("""
+january february march april may june july august september october november december
+""".split())
+
+
+def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, Any]]:
+    """Each sentence of `doc` that describes harmed people one by one: article, type, count, sentence,
+    start (offset of the sentence plus `base`)."""
+    out: list[dict[str, Any]] = []
+    for sent in doc.sents:
+        counts: dict[str, int] = {}
+        seen: set[int] = set()
+        unreal: set[str] = set()
+        for kind, patients, verb in _patients(sent, unreal):
+            patients = [p for p in patients if p.i not in seen]
+            if not patients:
+                continue
+            n = _group(patients, seen, verb, kind)
+            if n:  # the largest group: two harms of one sentence often tell of the same people
+                counts[kind] = max(counts.get(kind, 0), n)
+        counts.update({kind: 0 for kind in unreal - counts.keys()})
+        for kind, n in counts.items():
+            text = sent.text
+            out.append({"article": article, "type": kind, "count": n, "sentence": text.strip(),
+                        "start": base + sent.start_char + len(text) - len(text.lstrip())})
+    return out
+
+
+def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], bool]]:
+    """(type, the head nouns of the people harmed, whether a verb of killing holds them) for each harm of
+    the sentence; the types of harms that did not happen or happened another time go to `unreal`."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
+            kind = _verb_kind(tok, lemma)
+            if kind is None:
+                continue
+            if _unreal(tok) or _another_time(tok):
+                unreal.add(kind)
+                continue
+            yield kind, list(_verb_patients(tok, lemma)), _takes_people(lemma)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
+                lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
+            if kind is None or any(c.lower_ in ATTEMPTS or c.lower_ in NEARLY for c in tok.children):
+                continue  # "the attempted murder of a 20-year-old man", "the nearly lifeless body of a boy"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    # "the killing of a woman and a child": the parse may join the second person to the noun
+                    yield kind, [p for p in child.children if p.dep_ == "pobj"] + [
+                        c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN" and _is_person(c)], False
+
+
+def _unreal(verb: Token) -> bool:
+    """Whether a harm verb tells of harm that did not happen: a bare infinitive or imperative ("to kill",
+    "don't let my baby die"), a modal or a negation ("he should be dead", "guns do not kill people"),
+    "nearly killed", a topic ("talks about killing law enforcement")."""
+    if verb.tag_ == "VB":  # but a headline's present, tagged as a base form: "IS militants kill a fortune-teller"
+        return not any(c.dep_ == "nsubj" for c in verb.children) or verb.head.lemma_.lower() in BARE_INFINITIVES \
+            or any(c.dep_ in ("aux", "neg") for c in verb.children)
+    if any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS
+           or c.dep_ == "advmod" and c.lower_ in NEARLY for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "about"
+
+
+def _another_time(verb: Token) -> bool:
+    """Whether the harm is dated to another time than the event's: "whose mother died several years ago",
+    "a man killed in a shooting last week", "killed ... three days earlier"; the date may hang on the verb,
+    on a word of its phrase or on the verb it is joined to ("was shot and killed just last week")."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in CLAUSES:
+                continue
+            words = [t.lower_ for t in c.subtree]
+            if any(w in LONG_AGO for w in words) and any(_number_word(w) for w in words):
+                return True  # "several years ago", "three days earlier"; not "earlier this month"
+            if "last" in words and any(w in PAST_UNITS or w in MONTHS for w in words):
+                return True  # "last week", "last year", "last November"
+    return False
+
+
+def _number_word(word: str) -> bool:
+    return word.isdigit() or word in lx.NUMBER_WORDS or word in ("a", "several", "few", "many")
+
+
+def _takes_people(lemma: str) -> bool:
+    """Whether whatever noun the verb takes is a person: "killed a prominent ally". Not "executing a search
+    warrant", nor the inventory's verbs of other senses ("a noose was found hanging")."""
+    return (lemma in KILLING_VERBS or lemma in VIOLENT_VERBS and lemma not in inv.KILLING_VERBS
+            or lemma == "find") and lemma != "execute"
+
+
+def _verb_kind(tok: Token, lemma: str) -> str | None:
+    if lemma not in KILLING_VERBS and lemma in inv.KILLING_VERBS and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "hung up the phone", "hanging his coat up": a phrasal verb of another sense
+    if lemma in HARM_KILLING_VERBS or lemma in DYING_VERBS:
+        return "killed"
+    # "shot dead", "stabbed to death", "fatally shot"; not "shot her husband ... and that he should be dead"
+    words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children if c.dep_ not in CLAUSES
+                                                for g in c.children}
+    if lemma == "find" and words & {"dead", "killed", "murdered", "slain"}:
+        return "killed"
+    if lemma in VIOLENT_VERBS and (words & {"dead", "death", "fatally", "mortally"}):
+        return "killed"
+    if lemma in INJURING_VERBS:  # "fatally wounded" is killed
+        return "killed" if words & {"fatally", "mortally"} else "injured"
+    return None
+
+
+def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
+    deps = {"nsubj"} if lemma in DYING_VERBS else {"nsubjpass", "dobj"}
+    if lemma == "find":
+        deps = {"nsubjpass", "dobj"}
+    found = [c for c in verb.children if c.dep_ in deps]
+    # "a man Haji Nayef al-Hilah was killed" (two subjects, one person); not "a priest and four officers"
+    found = [c for n, c in enumerate(found) if not n or _joined(found[n - 1], c)]
+    if not found and verb.dep_ in ("conj", "xcomp") and lemma not in DYING_VERBS:
+        # "was shot and killed", "were beaten and killed": the first verb holds the people
+        found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        found = [verb.head]  # "a judge killed in the attack"
+    if not found and verb.dep_ == "amod" and lemma in KILLING_VERBS:
+        found = [verb.head]  # "the slain journalist"
+    yield from found
+    for c in verb.children:  # "killed with four others", "killed alongside his nephew"
+        if c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
+            yield from (p for p in c.children if p.dep_ == "pobj" and _one(p))
+    for c in verb.children:  # "killed along with his wife", "together with"
+        if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in ("along", "together"):
+            withs = [w for w in c.children if w.lower_ == "with"]
+            withs += [w for w in verb.children if w.lower_ == "with" and w.i == c.i + 1]
+            for w in withs:
+                yield from (p for p in w.children if p.dep_ == "pobj")
+
+
+def _number(tok: Token) -> int | None:
+    """The value of a numeral token: digits or a number word."""
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return lx.NUMBER_WORDS.get(text)
+
+
+def _nummod(noun: Token) -> int | None:
+    """The number counting `noun` ("seven members"), or None."""
+    for c in noun.children:
+        if c.dep_ == "nummod" and c.i < noun.i:  # not "Larry Watkins Jr. 26": an age after a name
+            return _number(c)
+    return None
+
+
+def _is_person(noun: Token, verb: bool = False) -> bool:
+    """Whether `noun` names a person; `verb`: it is the patient of a verb of killing, which harms
+    people ("killed a prominent ally"), so any noun that names no thing, place or group will do."""
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    if lemma in NOT_VICTIMS or lower in NOT_VICTIMS or lemma in inv.ANIMALS or lemma in KILLING_NOUNS | FATAL_NOUNS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in inv.ANIMALS for g in c.children)
+           for c in noun.children):
+        return False  # "85,000 head of cattle"
+    if lower == "old" and any(c.lower_ in ("year", "years") or c.lower_.endswith("-year") for c in noun.subtree):
+        return True  # "a 16-year-old"
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ == "PERSON" or noun.ent_type_ == "" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children)
+    if verb and noun.pos_ == "NOUN" and lemma not in lx.NON_PERSON_NOUNS and noun.ent_type_ == "" \
+            and not (lemma.endswith("ing") and len(lemma) > 5) and lemma not in KILLING_NOUNS | FATAL_NOUNS \
+            and any(c.dep_ in ("det", "poss") for c in noun.children):
+        return True
+    return noun.pos_ == "NOUN" and (lemma in PERSON_WORDS or lower in PERSON_WORDS
+                                    or verb and (lemma + "s").endswith(lx.PERSON_SUFFIXES))  # "miners"
+
+
+def _one(noun: Token, verb: bool = False) -> int | None:
+    """How many people one conjunct names: 1 for "a judge", N for "seven members", "N others"; None when
+    it names no person or an unknown number ("civilians", "him")."""
+    if noun.pos_ == "NUM" and any(c.lower_ == "of" for c in noun.children):
+        return _number(noun)  # "and two of their bodyguards"
+    if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in noun.children) or noun.lower_ in NOBODY:
+        return None  # "no one was killed"
+    if noun.lower_ in REFLEXIVES and noun.conjuncts:
+        return 1  # "shot and wounded himself and his 10-year-old son": the shooter is one of the harmed
+    n = _nummod(noun)
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in ("others",) or lemma == "other":
+        return n
+    if not _is_person(noun, verb):
+        return None
+    if n is not None:
+        return n
+    if lemma in PAIRS or noun.lower_ in PAIRS:
+        return 2
+    plural = noun.tag_ in ("NNS", "NNPS") and (noun.lower_ != lemma or lemma in UNMARKED_PLURALS)
+    if plural and noun.pos_ != "PROPN":
+        return None
+    return 1
+
+
+def _ordinal(noun: Token) -> int | None:
+    """The rank of "a fifth victim" (an update of the count); None for "the fourth victim" (one person, told
+    by rank) and for a noun with no ordinal."""
+    ranks = [ORDINALS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in ORDINALS]
+    if not ranks or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                        for c in noun.children):
+        return None
+    return ranks[0]
+
+
+def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str = "killed") -> int:
+    """People in the patients of one harm and the people coordinated with them; 0 for a lone numbered
+    group (a claim reads it). A lone person with an indefinite rank is an
+    update of the dead ("a fifth victim has died" is 5); a rank among other people, or of the injured (who are
+    ranked among all victims: "killed two and injured a third man"), is one person."""
+    members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
+    # "his cousin, Darwish Siam": a name after a person noun with no "and" between is that person
+    members = [m for n, m in enumerate(members) if not n or _joined(members[n - 1], m)
+               or not (m.pos_ == "PROPN" and members[n - 1].pos_ != "PROPN")]
+    if any(t.dep_ == "cc" and t.lower_ in ("or", "nor") for m in members for t in m.children):
+        return 0  # "killed that gang member or that gang member": one or the other, maybe none
+    total, known, numbered = 0, 0, 0
+    for m in members:
+        seen.add(m.i)
+        if kind == "killed" and any(c.dep_ == "amod" and c.lower_ in ("wounded", "injured") for c in m.children):
+            continue  # "found dead ... along with the wounded family member"
+        n = _one(m, verb)
+        if n is None:
+            continue
+        if numbered and _nummod(m) is None and m.pos_ != "NUM":
+            return 0  # "two civilians, a writer and a child": the people a number counts, named one by one
+        if _nummod(m) is not None and _hedged(m):
+            return 0  # "at least 11 members ... and up to 30 civilians": figures to weigh, not parts to add
+        total += n
+        known += 1
+        numbered += _nummod(m) is not None or m.pos_ == "NUM"
+    if not known or numbered == len(members) == 1:
+        return 0  # nobody counted, or "ten people were killed": the claims read it
+    if known == len(members) == 1 and kind == "killed":
+        return _ordinal(members[0]) or total
+    return total
+
+
+def _joined(first: Token, second: Token) -> bool:
+    """Whether "and" (or "as well as", "&") stands between two nouns: two people, not one told twice."""
+    doc = first.doc
+    lo, hi = sorted((first.i, second.i))
+    return any(t.lower_ in ("and", "&", "well") for t in doc[lo + 1:hi])
+
+
+def _hedged(noun: Token) -> bool:
+    """Whether the number counting `noun` is hedged: "at least 11", "up to 30", "more than 10"."""
+    return any(c.dep_ == "nummod" and any(g.dep_ in ("advmod", "quantmod") for g in c.children)
+               for c in noun.children)

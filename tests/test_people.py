@@ -1,0 +1,128 @@
+"""People described one by one, read from the parse (issue 25): sentences shaped like wire reports."""
+from __future__ import annotations
+
+import pytest
+
+from casualty_cli.extract.people import read_people
+
+CASES = [
+    # one person, no number: passive subject, active object, nominal, "the body of"
+    ("Gunmen have shot dead a retired judge in the northwestern city.", [("killed", 1)]),
+    ("The secretary of the acting state governor has been killed by unknown gunmen.", [("killed", 1)]),
+    ("Ivan Petrov, the country's ambassador to Chad, was killed at a gallery opening.", [("killed", 1)]),
+    ("Police are investigating the murder of the director of a rural health charity.", [("killed", 1)]),
+    ("The attack resulted in the death of a young television reporter.", [("killed", 1)]),
+    ("The charred body of a priest has been recovered near the river.", [("killed", 1)]),
+    # GVA headlines and leads once read by singles.py's "X of" patterns
+    ("Teen charged in fatal shooting of McGavock High School student", [("killed", 1)]),
+    ("Police are questioning two teens in connection to the fatal shooting of a 16-year-old in Brooklyn.",
+     [("killed", 1)]),
+    ("Melissa Thacker, 21, has been charged with the murder of her 4-year-old daughter.", [("killed", 1)]),
+    ("A village elder was wounded when militants opened fire.", [("injured", 1)]),
+    # coordinated people are summed; "N others" and "N other people" add N; a couple is two
+    ("Insurgents killed a district governor and his son on Tuesday.", [("killed", 2)]),
+    ("Gunmen killed a senior judge and seven members of his family.", [("killed", 8)]),
+    ("A Spanish priest and four customs officers were killed.", [("killed", 5)]),
+    ("The mayor was killed along with his wife and 10 other people.", [("killed", 12)]),
+    ("An activist couple were killed in their home.", [("killed", 2)]),
+    ("A tribal chief, his wife and three sons have been shot dead.", [("killed", 5)]),
+    ("Eight miners and three other people were found dead near the camp.", [("killed", 11)]),
+    ("Seven women and three children were killed in the raid.", [("killed", 10)]),
+    ("A councilwoman and her driver were shot and killed.", [("killed", 2)]),
+    ("A roadside bomb hit a car, killing two government officials and two of their bodyguards.", [("killed", 4)]),
+    ("Gunmen killed a district governor and two of his sons.", [("killed", 3)]),
+    # a lone numbered group is a claim, not people one by one; attackers are not victims
+    ("Ten people were killed in the attack.", []),
+    ("Two suicide bombers blew themselves up at the market.", []),
+    ("The gunman was arrested after the attack.", []),
+    # harm that did not happen, or not to anyone told one by one: modality, negation, topics, generic people
+    ("\"Please don't let my baby die,\" Keshia Hurston recalled saying to herself.", []),
+    ("She said that she intentionally shot her husband, Henry Jackson, and that he should be dead.", []),
+    ("Yet another example of how guns do not kill people happened today.", []),
+    ("If the gun went off on its own, maybe guns DO kill people.", []),
+    ("He was in Maysville with an activist who constantly talks about killing law enforcement.", []),
+    ("Giddings also attempted to kill Clackamas County Sheriff's Deputy Benjamin Frazier.", []),
+    ("He showed us the holes from police bullets that nearly killed his father-in-law.", []),
+    ("The second child, a 3-year-old boy, was not injured.", []),
+    ("It is very fortunate that no one was killed.", []),
+    ("They killed that gang member or that gang member, for the bragging rights of saying they killed people.", []),
+    ("Police say the teen is accused of the attempted murder of a 20-year-old man on March 30.", []),
+    ("Just before 5 p.m., a tactical team approached the door, saying they were executing a search warrant.", []),
+    ("A second shooting was reported about 2 p.m. Friday in the 2600 block of N. 57th St.", []),
+    ("IS militants kill a fortune-teller in Chaparhar.", [("killed", 1)]),
+    ("Three people were arrested Friday in connection with the killing of a woman and a child in Shelby.",
+     [("killed", 2)]),
+    # another time than the event's
+    ("Scott said he grew up with Day, who never knew his father and whose mother died several years ago.", []),
+    ("The group was wrapping up a candlelight vigil honoring a man killed in a shooting last week.", []),
+    ("We also learned that a 19-year-old male was shot and killed on the same block just last week.", []),
+    ("Their home is a few yards from where Jamar Clark was killed by police during a confrontation last November.", []),
+    ("A man has been arrested in the murder of a 16-year-old who was shot to death earlier this month.",
+     [("killed", 1)]),
+    # a rank: "the fourth victim" is one person; "a fifth victim" updates the dead; the injured are ranked among
+    # all victims, and a rank among other people is one of them
+    ("The fourth victim, a woman, died.", [("killed", 1)]),
+    ('The fourth man died from his injuries "despite hours of life-saving efforts," the release said.',
+     [("killed", 1)]),
+    ("A fifth victim has died.", [("killed", 5)]),
+    ("A fourth person was injured after a witness said his friend was hit by a stray bullet.", [("injured", 1)]),
+    ("The gunman allegedly killed his brother and an unrelated third man with a shotgun.", [("killed", 2)]),
+    ("A teacher and his son were found dead inside a home along with the wounded family member who shot them.",
+     [("killed", 2)]),
+    # "fatally wounded" is killed; an age after a name is no count; animals are not people
+    ("A toddler was fatally wounded while lying in her crib.", [("killed", 1)]),
+    ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", [("injured", 2)]),
+    ("Police say a man accidentally shot and wounded himself and his 10-year-old son while cleaning his handgun.",
+     [("injured", 2)]),
+    # the inventory's verbs of killing, in their sense of killing only
+    ("A village chief and his son were hanged by militants.", [("killed", 2)]),
+    ("\"As soon as I hung up the phone we heard a loud bang out of nowhere,\" said Rocha.", []),
+    ("A noose was found hanging outside Gotha Middle School.", []),
+    ("In addition, 870,000 pigs, 450,000 sheep, and 85,000 head of cattle were killed by the storm.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_read_people(nlp, text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(p["type"], p["count"]) for p in read_people(nlp(text), "a") if p["count"]] == expected
+
+
+def test_people_carry_their_sentence_and_offset(nlp) -> None:
+    text = "Police said on Monday. A judge was killed."
+    (person,) = read_people(nlp(text), "a.txt", base=100)
+    assert person["article"] == "a.txt" and person["sentence"] == "A judge was killed."
+    assert person["start"] == 100 + text.index("A judge")
+
+
+def test_the_extractor_hands_people_over_beside_unchanged_claims(extractor) -> None:
+    (_, claims), = extractor.extract_many([("a", "Gunmen shot dead a retired judge on Monday, police said.")])
+    assert list(claims) == []
+    assert [(p["type"], p["count"]) for p in claims.people] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "other"), [
+    ("Gunmen killed eleven people at a camp in Sudan's war-torn Darfur region.", False),
+    ("The war has killed more than 10,000 people.", True),
+    ("The remains of 13 people killed after a truck blew up last week were identified.", False),
+    ("Five people were killed in two separate incidents on Sunday.", False),
+    ("In separate attacks elsewhere, three soldiers were killed.", True),
+])
+def test_words_that_date_or_place_the_event_itself_are_no_other_event(sentence: str, other: bool) -> None:
+    from casualty_cli.tolls.figures import about_other_event
+
+    assert about_other_event(sentence) is other
+
+
+def test_a_figure_of_the_attackers_themselves_is_no_toll() -> None:
+    from casualty_cli.tolls.figures import attackers
+
+    assert attackers({"victims": "female suicide bombers"}) and not attackers({"victims": "people"})
+
+
+@pytest.mark.parametrize("text", [
+    "Yet another example of how guns do not kill people happened today.",
+    "Scott said he grew up with Day, whose mother died several years ago.",
+])
+def test_harm_that_did_not_happen_vetoes_the_sentence(nlp, text: str) -> None:
+    """A count of 0 tells the tolls to count nobody there, whoever else (`singles.read_singles`) reads it."""
+    assert [(p["type"], p["count"]) for p in read_people(nlp(text), "a")] == [("killed", 0)]
