@@ -123,9 +123,13 @@ def test_seeds_toll_cards_show_the_figures(seeds_report, tmp_path):
     mosul = cards[("seeds/003_bc25c325cde308e9.txt", "killed")]
     assert text_of(mosul.find(".//strong")) == "at least 240"  # the hedge in words, never a bare 240
     assert "“at least 240”" in text_of(mosul.find(".//p[@class='evidence']"))
-    assert text_of(mosul.find(".//ul[@class='sources']")).split() == "Abdul Sattar al-Habbo: at least 240".split()
-    assert text_of(mosul.find(".//p[@class='flag one']")) == "One source: Abdul Sattar al-Habbo"
-    assert mosul.find(".//figure") is None  # no chart of one source
+    # the article's own "more than 200" in its lead and the mayor's "at least 240" agree: two sources, a chart
+    sources = " ".join(text_of(mosul.find(".//ul[@class='sources']")).split())
+    assert "Abdul Sattar al-Habbo : at least 240" in sources.replace(":", " :").replace("  ", " ")
+    assert "the article itself : more than 200" in sources.replace(":", " :").replace("  ", " ")
+    flags = [text_of(p) for p in mosul.iter("p") if (p.get("class") or "").startswith("flag")]
+    assert flags == ["2 sources agree"]
+    assert mosul.find(".//figure") is not None
     assert len([c for c in claims if not c["part_of"]]) >= len(cards) >= 5
 
 

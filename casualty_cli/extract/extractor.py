@@ -351,23 +351,18 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         return None  # "Daesh kidnapped 900 Executed 18 People": the 900 were taken, the 18 executed
     if harm is not None and noun is not None and detect.harms_doer(noun, harm.token, tok):
         return None  # "Two suspects in the shooting death of a girl", "Two suspects fled the scene"
-    selected = False
-    if harm is not None and detect.selected_by_one(tok, harm.token, noun):
-        # "One of the two firefighters shot ... has died": the one died; the two keep the harm of a participle
-        # of their own ("shot", even where the parse hangs the one on it), or make no claim
-        participles = [h for h in harms if noun is not None and h[0].tag_ == "VBN"
-                       and (h[0].head.i == noun.i or h[0].i == noun.i + 1)]
-        if not participles:
+    selected = harm is not None and detect.selected_by_one(tok, harm.token, noun)
+    if selected:  # "One of the two firefighters shot ... has died": the one died, the two were shot
+        harm = who.own_participle(noun, harms)
+        if harm is None:
             return None
-        harm = detect.Harm(participles[0][0], participles[0][1], 1)
-        selected = True
     if harm is not None and detect.accused_of(harm.token, [tok] if noun is None else [noun, tok]):
         return None  # "Two indicted for killing baby": the two are held for the killing
     if count.value == 0 and (harm is None or not _own_clause(tok, harm.token)):
         return None  # "No one knows how many died": a zero states its harm in its own clause
     kind = who.refine_type(harm, count_tokens, article_text, tok.i) if harm is not None else ""
     if selected and harm is not None:
-        kind = harm.type  # the group's participle alone: the "died" it is joined to is the selected ones'
+        kind = harm.type  # the participle alone: the "died" the parse joins to it is the selected ones'
     if kind:  # "Four teenagers were shot, one fatally": the part's own outcome
         kind = part_outcome(attr.doc_text(tok.doc), count.start, count.end) or kind
     return Found(

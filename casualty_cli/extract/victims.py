@@ -237,3 +237,11 @@ def location_of(sent: Span, num: Token) -> str | None:
         return doc[start - 1 : place.end].text
     text = place.text
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def own_participle(noun: Token | None, harms: list[tuple[Token, str]]) -> Harm | None:
+    """The harm of a participle of the group's own ("the two firefighters shot", even where the parse hangs a
+    selecting "one" on it), for a group whose selected members have another harm; None when it has none."""
+    own = [h for h in harms if noun is not None and h[0].tag_ == "VBN"
+           and (h[0].head.i == noun.i or h[0].i == noun.i + 1)]
+    return Harm(own[0][0], own[0][1], 1) if own else None
