@@ -435,3 +435,16 @@ def test_not_killed(extractor, text):
 def test_victims(extractor, text, expected):
     claims = extractor.extract(text, "t")
     assert [(text[c.start : c.end], c.victims) for c in claims] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "× Four People Shot at Grand Rapids Bar\n\nGRAND RAPIDS, Mich. – Four people have been shot at the New Roosevelt "
+    "Bar.",  # gva:9e2f94b2 (dev)
+    "Police said:\n- Five people were wounded in a shooting at a lounge early Tuesday morning.",
+])
+def test_fast_and_full_path_give_the_same_evidence(extractor, full_extractor, text):
+    """The fast path parses windows, the full path the whole text: a dateline's dash or a bullet left before a
+    sentence by either is not part of the evidence."""
+    fast, full = extractor.extract(text, "t"), full_extractor.extract(text, "t")
+    assert [c.to_dict() for c in fast] == [c.to_dict() for c in full]
+    assert fast and not any(c.sentence.startswith(("-", "–")) for c in fast)

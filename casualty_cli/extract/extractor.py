@@ -26,6 +26,7 @@ from .count_context import names_part, part_outcome
 from .numbers import Count, find_counts, revisions
 from .people import read_people
 from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
+from .sentences import evidence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -374,7 +375,7 @@ def _claim_for(count: Count, tok: Token, sent: Span, harms: list[tuple[Token, st
         attribution=attr.Attribution(),
         token=tok,
         location=who.location_of(sent, tok),
-        sentence=sent.text.strip(),
+        sentence=evidence(sent),
     )
 
 
@@ -432,7 +433,7 @@ def _stated_type(harm: str, article_text: str) -> str:
 
 def _found(count: Count, tok: Token, sent: Span, kind: str, victims: str | None) -> Found:
     return Found(count=count, type=kind, victims=victims, attribution=attr.Attribution(), token=tok,
-                 location=who.location_of(sent, tok), sentence=sent.text.strip(), harm_distance=0)
+                 location=who.location_of(sent, tok), sentence=evidence(sent), harm_distance=0)
 
 
 def _fact_claims(boxed: list[tuple[Count, Token, factbox.FactLine]], sent: Span, article: str,

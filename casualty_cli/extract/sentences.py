@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import lexicon as lx
 
@@ -65,3 +65,13 @@ def split_reference_marks(nlp: Language) -> None:
         return  # already split (a saved pipeline loaded back)
     pattern = re.compile(rf"{REFERENCE_MARK}$|{old.__self__.pattern}")  # type: ignore[union-attr]
     nlp.tokenizer.suffix_search = pattern.search  # type: ignore[union-attr]
+
+
+# A dash or bullet before a sentence: the rest of a dateline ("GRAND RAPIDS, Mich. – Four people ..."), which the
+# fast path's windows and the full path's sentences do not cut alike.
+LEAD_DASH = re.compile(r"^[-–—•·]+\s+")
+
+
+def evidence(sent: Span) -> str:
+    """The sentence as evidence: trimmed, without a leading dash or bullet."""
+    return LEAD_DASH.sub("", sent.text.strip())
