@@ -68,7 +68,9 @@ def claim_line(n: int) -> str:
 
 def peak_rss_mb(claims: int) -> float:
     """Max RSS of `casualty tolls --claims -` fed `claims` synthetic claims on stdin."""
-    proc = subprocess.Popen(CASUALTY + ["tolls", "--claims", "-", "--format", "jsonl", "-q"], env=ENV,
+    # 1,000,000 claims are over the default --max-bytes (200 MB): raised, as a user streaming that many would
+    proc = subprocess.Popen(CASUALTY + ["tolls", "--claims", "-", "--format", "jsonl", "-q", "--max-bytes",
+                                        str(10**11)], env=ENV,
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert proc.stdin is not None
     block = 10_000
