@@ -16,3 +16,25 @@ from casualty_cli.extract.numbers import find_counts
 ])
 def test_digits_are_read_whole(text, values):
     assert [c.value for c in find_counts(text)] == values
+
+
+@pytest.mark.parametrize("command", ["extract", "tolls"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".db"])
+def test_an_output_name_too_long_for_the_file_system_fails_before_the_work(tmp_path, monkeypatch, command, suffix):
+    from click.testing import CliRunner
+
+    from casualty_cli.cli import main
+    from casualty_cli.run import runner
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the work began")
+
+    monkeypatch.setattr(runner, "run", no_work)
+    article = tmp_path / "a.txt"
+    article.write_text("Gunmen killed 12 people in the market, police said.\n")
+    out = tmp_path / ("x" * 300 + suffix)
+    result = CliRunner().invoke(main, [command, str(article), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "longer than the file system allows" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
