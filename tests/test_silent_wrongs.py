@@ -38,3 +38,13 @@ def test_an_output_name_too_long_for_the_file_system_fails_before_the_work(tmp_p
     assert "longer than the file system allows" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("charset", ["cp037", "cp500", "utf-16", "utf-32"])
+def test_a_page_declaring_a_charset_not_ascii_compatible_is_not_decoded_in_it(charset):
+    from casualty_cli.read.decode import decode
+
+    page = (f'<html><head><meta charset="{charset}"></head><body><p>Gunmen killed 12 people in the market, '
+            'police said. Café.</p></body></html>').encode()
+    text, _ = decode(page, html=True)
+    assert "Gunmen killed 12 people" in text and "Café" in text
