@@ -38,7 +38,7 @@ def article_events(paths: tuple[str, ...], options: Any, event_field: str | None
         plan = plan_inputs(paths, options)
         if event_field:
             for source in plan.sources:
-                check_event_field(sample_fields(source, options=options), event_field, source.path)
+                check_event_field(sample_fields(source, event_field, options), event_field, source.path)
     except CasualtyError as e:
         raise opt.usage(e) from e
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own

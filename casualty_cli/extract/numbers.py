@@ -100,9 +100,9 @@ _VAGUE_ALT = words(_VAGUE)
 
 
 _CORE = re.compile(
-    rf"(?<![\w.])(?P<d>{D}{{1,3}}(?:,{D}{{3}})+(?!{D})(?:\.{D}+)?"
+    rf"(?<![\w.])(?P<d>{D}{{1,3}}(?:[,\u066c]{D}{{3}})+(?!{D})(?:[.\u066b]{D}+)?"
     rf"|{D}{{1,3}}(?:[ \u00a0\u202f]{D}{{3}})+(?!{D}|[.,]{D})"
-    rf"|{D}+(?:\.{D}+)?)(?:{SP}+(?P<scale>(?i:hundred|thousand|million|billion))\b)?"
+    rf"|{D}+(?:[.\u066b]{D}+)?)(?:{SP}+(?P<scale>(?i:hundred|thousand|million|billion))\b)?"
     rf"|\b(?P<f>(?i:(?:(?P<fn>{words(lx.FRACTION_NUMERATORS)})(?:{SP}+|[-‐]))?(?P<fd>{words(lx.FRACTIONS)})"
     rf"(?:{SP}+of)?(?:{SP}+an?)?(?:{SP}+|[-‐])(?P<fs>dozen|thousand|million|billion)))\b"
     rf"|\b(?P<w>(?i:an?{SP}+(?:dozen|hundred|thousand|million|billion)|{_NUM_WORD}))\b"
@@ -152,7 +152,9 @@ _OF = re.compile(rf"{SP}+of\b", re.I)
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 
 
-_ARABIC_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+# Arabic-Indic digits, and the Arabic decimal and thousands separators ("٣٬٤٥٦" is 3456, "٣٫٥" 3.5).
+_ARABIC_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)} \
+    | {0x066B: ".", 0x066C: ""}
 
 
 # No count of people has 16 digits: a longer number is an identifier or noise, never a claim
@@ -170,7 +172,7 @@ def _read_digits(m: re.Match[str]) -> Num | None:
         scale = 100 if scale_word.lower() == "hundred" else _SCALES[scale_word.lower()]
         number *= scale
         head_start, end = m.start("scale"), m.end("scale")
-    elif "." in raw:
+    elif "." in raw or "\u066b" in raw:
         return None  # "3.5": a measure, not a head count
     else:
         # spaCy splits "1 200" into two tokens: the head is the last group

@@ -10,6 +10,7 @@ the later one; the tolls' relations layer reads it as a revision step.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,38 +48,57 @@ def _had_given(claim: Claim) -> bool:
 
 
 def pairs(claims: Sequence[Claim]) -> list[tuple[str, str]]:
-    """(earlier id, later id) for each narrated revision among one article's claims, oldest first."""
+    """(earlier id, later id) for each narrated revision among one article's claims, oldest first.
+
+    Each figure looks at the later figures of its own sentence and, when it is an early report, at the
+    later ones whose sentence says "updated" before them: not at every later figure (an article of
+    thousands of claims took minutes).
+    """
     ordered = sorted((c for c in claims if c.get("value") is not None and not c.get("part_of")),
                      key=lambda c: int(c.get("start") or 0))
-    sentences = list(dict.fromkeys(str(c.get("sentence") or "") for c in ordered))
+    sentences: dict[str, int] = {}
+    for c in ordered:
+        sentences.setdefault(str(c.get("sentence") or ""), len(sentences))
+    by_sentence: dict[Any, list[int]] = {}
+    for n, c in enumerate(ordered):
+        by_sentence.setdefault(c.get("sentence"), []).append(n)
+    updating = [n for n, c in enumerate(ordered)
+                if _at(c) >= 0 and UPDATED.search(str(c.get("sentence") or "")[:_at(c)])]
     out: list[tuple[str, str]] = []
     for i, old in enumerate(ordered):
         if old.get("superseded_by"):
             continue
-        for new in ordered[i + 1:]:
-            if new.get("type") != old.get("type") or new.get("value") == old.get("value"):
-                continue
-            same = new.get("sentence") == old.get("sentence")
-            if same and _had_given(old):  # "had given a toll of 17": the later-stated 17 is the older toll
-                out.append((str(new.get("id")), str(old.get("id"))))
-                break
-            if same and _had_given(new):
-                out.append((str(new.get("id")), str(old.get("id"))))
-                break
-            if not _early(old):
-                continue
-            sentence = str(new.get("sentence") or "")
-            at = _at(new)
-            if same:
-                between = sentence[_at(old) + len(str(old.get("quantity") or "")):at] if at >= 0 else ""
-                if UPDATED.search(between):
-                    out.append((str(old.get("id")), str(new.get("id"))))
-                    break
-            elif sentences.index(sentence) - sentences.index(str(old.get("sentence") or "")) <= SPAN \
-                    and at >= 0 and UPDATED.search(sentence[:at]):
-                out.append((str(old.get("id")), str(new.get("id"))))
+        early = _early(old)
+        same = by_sentence[old.get("sentence")]
+        later = same[bisect_right(same, i):]
+        if early:
+            later = sorted(set(later).union(updating[bisect_right(updating, i):]))
+        for j in later:
+            pair = _narrated(old, ordered[j], early, sentences)
+            if pair is not None:
+                out.append(pair)
                 break
     return out
+
+
+def _narrated(old: Claim, new: Claim, early: bool, sentences: dict[str, int]) -> tuple[str, str] | None:
+    """The (earlier id, later id) pair `new` and `old` (stated before it) make, or None."""
+    if new.get("type") != old.get("type") or new.get("value") == old.get("value"):
+        return None
+    same = new.get("sentence") == old.get("sentence")
+    if same and (_had_given(old) or _had_given(new)):  # "had given a toll of 17": the later-stated 17 is older
+        return str(new.get("id")), str(old.get("id"))
+    if not early:
+        return None
+    sentence = str(new.get("sentence") or "")
+    at = _at(new)
+    if same:
+        between = sentence[_at(old) + len(str(old.get("quantity") or "")):at] if at >= 0 else ""
+        return (str(old.get("id")), str(new.get("id"))) if UPDATED.search(between) else None
+    if sentences[sentence] - sentences[str(old.get("sentence") or "")] <= SPAN and at >= 0 \
+            and UPDATED.search(sentence[:at]):
+        return str(old.get("id")), str(new.get("id"))
+    return None
 
 
 def link_narrated(claims: Sequence[Claim]) -> list[Claim]:

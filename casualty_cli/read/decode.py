@@ -97,7 +97,12 @@ def declared_charset(head: bytes) -> str | None:
         name = codecs.lookup(match.group(1).decode("ascii")).name
     except LookupError:
         return None
+    if _PRINTABLE_ASCII.decode(name, errors="replace").encode("ascii", errors="replace") != _PRINTABLE_ASCII:
+        return None  # cp037, UTF-16 ...: the declaration was read as ASCII, so the page is not in it (as browsers do)
     return _WHATWG.get(name, name)
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def _western(data: bytes) -> Decoded:

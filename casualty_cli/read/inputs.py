@@ -417,28 +417,32 @@ def _jsonl_records(path: str, text: str, options: InputOptions) -> Iterator[Arti
         yield _record_article(path, number, record, options)
 
 
-def sample_fields(source: Source, limit: int = 1 << 16, options: InputOptions | None = None) -> set[str] | None:
-    """The field names of the first records of a JSON Lines or CSV source (None for other inputs, or stdin):
-    enough to tell a misspelt --event-field before any work."""
+def sample_fields(source: Source, wanted: str | None = None,
+                  options: InputOptions | None = None) -> set[str] | None:
+    """The field names of a JSON Lines or CSV source (None for other inputs, or stdin): enough to tell a
+    misspelt --event-field before any work. Read line by line, so whole characters are decoded however long
+    a record is: the CSV header, or the records until one has `wanted` (all of them when none has)."""
     if source.format not in ("jsonl", "csv") or source.path == "-":
         return None
+    names: set[str] = set()
     try:
         with open(source.path, "rb") as handle:
-            head, _ = decode(handle.read(limit))
+            for number, raw in enumerate(handle):
+                line = decode(raw)[0].lstrip("\ufeff") if number == 0 else decode(raw)[0]
+                if source.format == "csv":
+                    first = line.rstrip("\r\n")
+                    delimiter = delimiter_of(source.path, first, options or InputOptions())
+                    return set(next(csv.reader([first], delimiter=delimiter), []))
+                try:
+                    record = json.loads(line)
+                except (ValueError, RecursionError):
+                    continue
+                if isinstance(record, dict):
+                    names.update(record)
+                    if wanted is not None and wanted in names:
+                        break
     except (OSError, NotText):
         return None
-    head = head.lstrip("\ufeff")
-    if source.format == "csv":
-        first = _header_line(head)
-        return set(next(csv.reader([first], delimiter=delimiter_of(source.path, first, options or InputOptions())), []))
-    names: set[str] = set()
-    for line in head.split("\n")[:-1] or [head]:
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(record, dict):
-            names.update(record)
     return names
 
 
@@ -498,7 +502,7 @@ def _check_csv_header(path: str, options: InputOptions) -> None:
     _raise_csv_field_limit()
     try:
         with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
+            head = handle.readline(1 << 24)  # the header line whole: a cut character would change the encoding
         text, _ = decode(head)
     except (OSError, NotText):
         return  # reported when the file is read

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DaskError, DaskMissing
+from ..errors import ArticleFailed, DaskError, DaskMissing
 from ..extract.extractor import Extractor, chunks
 from ..extract.scan import MAX_WINDOW
 from .parallel import in_order, resolve_jobs
@@ -88,30 +88,37 @@ def extract_many(client: Any, articles: Iterable[tuple[str, str]], *, model: str
     At most `in_flight` chunks are submitted ahead of the one being read (default:
     twice the cluster's threads), so a long stream is neither read ahead nor held. A
     cluster left without workers for `patience` seconds raises `DaskError` instead of
-    waiting for ever.
+    waiting for ever. A chunk whose workers keep dying (Dask retries it on another worker
+    up to `distributed.scheduler.allowed-failures` times) gives `ArticleFailed` for each of
+    its articles, and the run goes on.
     """
     if in_flight is None:
         in_flight = 2 * max(1, sum(client.nthreads().values()))
 
-    def result(future: Any) -> list[Outcome]:
-        claims: list[Outcome] = _result(client, future, patience)
+    def submit(chunk: list[Article]) -> tuple[Any, int]:
+        return client.submit(extract_chunk, chunk, model, fast, pure=False), len(chunk)
+
+    def result(handle: tuple[Any, int]) -> list[Outcome]:
+        future, size = handle
+        claims: list[Outcome] = _result(client, future, patience, size)
         future.release()
         return claims
 
-    yield from in_order(chunks(articles, fast=fast, limit=limit),
-                        lambda chunk: client.submit(extract_chunk, chunk, model, fast, pure=False), result, in_flight)
+    yield from in_order(chunks(articles, fast=fast, limit=limit), submit, result, in_flight)
 
 
-def _result(client: Any, future: Any, patience: float) -> Any:
-    """The future's result, checking every `POLL_SECONDS` that the cluster still has workers."""
+def _result(client: Any, future: Any, patience: float, size: int) -> Any:
+    """The future's result, checking every `POLL_SECONDS` that the cluster still has workers;
+    `size` failed articles when the workers running it died too often."""
     from distributed import KilledWorker
 
     since = None
     while True:
         try:
             return future.result(timeout=POLL_SECONDS)
-        except KilledWorker as e:
-            raise DaskError(f"the Dask workers died running a chunk of articles ({e})") from e
+        except KilledWorker:
+            return [ArticleFailed("extraction failed: the Dask workers running its chunk of articles died "
+                                  "(out of memory?)")] * size
         except TimeoutError:
             pass
         try:

@@ -6,7 +6,8 @@ This beats spaCy's `nlp.pipe(n_process=N)` here, which sends every parsed `Doc`
 back to the parent and leaves the claim rules to one core.
 
 The pipeline reaches each worker once, when the worker starts: inherited for
-free under the "fork" start method, pickled once under "spawn".
+free under the "fork" start method, pickled once under "spawn". A worker that dies
+(the out-of-memory killer) is replaced and its chunk retried (`Pool`).
 """
 from __future__ import annotations
 
@@ -17,14 +18,17 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
+
+from ..errors import ArticleFailed
 
 # The extractor (and spaCy) load only where a pool runs: `casualty tolls --claims` checks `--jobs` too.
 if TYPE_CHECKING:
     from ..claims import Article
     from ..extract.extractor import Extractor, Outcome
 
-_worker: Extractor | None = None
 # More processes than this per core only add memory (each holds a pipeline) and forks.
 MAX_JOBS_PER_CORE = 4
 # linux/prctl.h: ask for a signal when the parent process dies.
@@ -57,12 +61,21 @@ def in_order(work: Iterable[list[Article]], submit: Callable[[list[Article]], An
         yield from zip(ids, result(handle), strict=True)
 
 
-def _start(extractor: Extractor, parent: int) -> None:
-    global _worker
-    _die_with(parent)
-    from ..extract.extractor import Extractor
+def _serve(conn: Connection, extractor: Extractor, parent: int) -> None:
+    """A worker: build its extractor once, then run each chunk it is sent until it is sent `None`.
 
-    _worker = Extractor(extractor.nlp, fast=extractor.fast, batch_size=extractor.batch_size)
+    It ends by `os._exit`: a worker forked mid-run holds a copy of the parent's unwritten
+    output (stdout, `-o`), which a normal exit would flush a second time.
+    """
+    try:
+        _die_with(parent)
+        from ..extract.extractor import Extractor
+
+        worker = Extractor(extractor.nlp, fast=extractor.fast, batch_size=extractor.batch_size)
+        while (task := conn.recv()) is not None:
+            conn.send(worker.extract_chunk(task))
+    finally:
+        os._exit(0)
 
 
 def _die_with(parent: int) -> None:
@@ -70,7 +83,7 @@ def _die_with(parent: int) -> None:
 
     Ctrl-C reaches the whole process group: the parent handles it and ends the pool, so a
     worker ignores it (no traceback per worker). SIGTERM and SIGHUP get their default action
-    back (a forked worker inherits the parent's handlers, which raise), so `pool.terminate()`
+    back (a forked worker inherits the parent's handlers, which raise), so `terminate()`
     ends a worker silently. On Linux the kernel also sends SIGTERM when the parent dies, even
     by SIGKILL, so no worker is left orphaned.
     """
@@ -87,9 +100,136 @@ def _die_with(parent: int) -> None:
         os._exit(0)
 
 
-def _run(chunk: list[Article]) -> list[Outcome]:
-    assert _worker is not None, "worker not started"
-    return _worker.extract_chunk(chunk)
+@dataclass
+class _Task:
+    ticket: int
+    first: int  # where the task's articles start in its chunk
+    articles: list[Article]
+    retry: bool = False
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    task: _Task | None = None
+
+
+class Pool:
+    """Processes that each run one chunk at a time, and a worker that dies is noticed.
+
+    `multiprocessing.Pool` waits for ever for the chunk of a worker killed by a signal
+    (the out-of-memory killer's SIGKILL). Here the parent watches each worker's process:
+    when one dies, the articles of its chunk are run again, each alone, once; an article
+    whose worker dies again comes out as `ArticleFailed`, and the run goes on.
+    """
+
+    def __init__(self, extractor: Extractor, jobs: int) -> None:
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        self._context: Any = mp.get_context(method)
+        self._extractor = extractor
+        self._queue: deque[_Task] = deque()
+        self._done: dict[int, list[Outcome | None]] = {}
+        self._tickets = 0
+        self._workers = [self._spawn() for _ in range(jobs)]
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(theirs, self._extractor, os.getpid()), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def submit(self, chunk: list[Article]) -> int:
+        """Queue `chunk`; its ticket for `result`."""
+        self._tickets += 1
+        self._done[self._tickets] = [None] * len(chunk)
+        self._queue.append(_Task(self._tickets, 0, list(chunk)))
+        self._dispatch()
+        return self._tickets
+
+    def result(self, ticket: int) -> list[Outcome]:
+        """Wait for the outcomes of the chunk of `ticket`."""
+        while any(o is None for o in self._done[ticket]):
+            self._dispatch()
+            busy = [w for w in self._workers if w.task is not None]
+            assert busy, "a chunk is pending but no worker runs it"
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for worker in busy:
+                if worker.conn in ready:
+                    self._receive(worker)
+                elif worker.process.sentinel in ready:
+                    self._lost(worker)
+        outcomes = self._done.pop(ticket)
+        return [o for o in outcomes if o is not None]
+
+    def _dispatch(self) -> None:
+        for worker in self._workers:
+            if worker.task is None and self._queue:
+                worker.task = self._queue.popleft()
+                try:
+                    worker.conn.send(worker.task.articles)
+                except OSError:  # died while idle: its task goes back to the queue, unharmed
+                    self._queue.appendleft(worker.task)
+                    self._replace(worker)
+
+    def _receive(self, worker: _Worker) -> None:
+        task = worker.task
+        assert task is not None
+        try:
+            outcomes = worker.conn.recv()
+        except (EOFError, OSError):  # died while sending
+            self._lost(worker)
+            return
+        self._done[task.ticket][task.first : task.first + len(outcomes)] = outcomes
+        worker.task = None
+
+    def _lost(self, worker: _Worker) -> None:
+        """`worker` died running its task: retry each article alone, or give up on one already retried."""
+        task = worker.task
+        assert task is not None
+        worker.process.join()
+        if task.retry:
+            self._done[task.ticket][task.first] = ArticleFailed(_death(worker.process.exitcode))
+        else:
+            self._queue.extend(_Task(task.ticket, task.first + i, [a], retry=True)
+                               for i, a in enumerate(task.articles))
+        self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.conn.close()
+        fresh = self._spawn()
+        worker.process, worker.conn, worker.task = fresh.process, fresh.conn, None
+
+    def close(self) -> None:
+        """End every worker: asked to when idle, terminated when busy (the run was stopped)."""
+        for worker in self._workers:
+            try:
+                if worker.task is None:
+                    worker.conn.send(None)
+                else:
+                    worker.process.terminate()
+            except OSError:
+                pass
+        for worker in self._workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+
+
+def _death(exitcode: int | None) -> str:
+    """Why a worker died, for the article's error line."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"killed by signal {-exitcode}"
+    else:
+        how = f"exit status {exitcode}"
+    hint = " (out of memory?)" if exitcode == -signal.SIGKILL else ""
+    return f"extraction failed: the worker process died twice on it, {how}{hint}"
 
 
 def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
@@ -97,7 +237,9 @@ def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
     """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order."""
     from ..extract.extractor import chunks
 
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_start, initargs=(extractor, os.getpid())) as pool:
+    pool = Pool(extractor, jobs)
+    try:
         yield from in_order(chunks(articles, fast=extractor.fast, limit=extractor.limit),
-                            lambda chunk: pool.apply_async(_run, (chunk,)), lambda handle: handle.get(), 2 * jobs)
+                            pool.submit, pool.result, 2 * jobs)
+    finally:
+        pool.close()

@@ -27,6 +27,7 @@ from typing import Any
 from ..extract.revisions import link_narrated
 from . import figures as fig
 from . import wholes
+from .pairwise import UNLINKED, Traits, a_older
 
 Claim = dict[str, Any]
 
@@ -235,42 +236,54 @@ class _Figure:
         return int(self.claim.get("value") or 0)
 
 
-def _compatible(a: Claim, b: Claim) -> bool:
-    return not fig.disagree([a, b])
+def traits(claim: Claim, linked: bool = True) -> Traits:
+    """The traits of `claim`; `linked` keeps its id (a link may name it)."""
+    return Traits(claim.get("id") if linked else UNLINKED, claim.get("part_of"), claim.get("superseded_by"),
+                  claim.get("article"), claim.get("type"),
+                  exclusion(claim) in ("other_event", "period_total", "related_story"), fig.bounds(claim),
+                  _early(claim), _contrasted(claim), _updating(claim), wholes.quoted(claim), fig.partial(claim),
+                  fig.limited(claim), fig.group(claim), bool(WITH_PERPETRATOR.search(str(claim.get("sentence") or ""))))
 
 
 def relate(a: Claim, b: Claim, *, a_order: int = 0, b_order: int = 0) -> Relation:
     """How figure `a` relates to figure `b` (claims of one event and type; `*_order` is their article's date
     order, larger = later). UPDATE means one replaces the other, whichever way; the caller keeps the later."""
-    if a.get("part_of") == b.get("id") or b.get("part_of") == a.get("id"):
+    return related(traits(a), traits(b), int(a.get("start") or 0) < int(b.get("start") or 0), a_order, b_order)
+
+
+def related(a: Traits, b: Traits, a_first: bool, a_order: int, b_order: int) -> Relation:
+    """`relate` on figures' traits; `a_first`: `a` stands before `b` in the text."""
+    if a.part_of == b.id or b.part_of == a.id:
         return Relation.PART
-    if a.get("superseded_by") == b.get("id") or b.get("superseded_by") == a.get("id"):
+    if a.superseded_by == b.id or b.superseded_by == a.id:
         return Relation.UPDATE
-    if exclusion(a) in ("other_event", "period_total", "related_story") \
-            or exclusion(b) in ("other_event", "period_total", "related_story"):
+    if a.out_of_scope or b.out_of_scope:
         return Relation.SCOPE
-    if _compatible(a, b):
+    if max(a.bounds[0], b.bounds[0]) <= min(a.bounds[1], b.bounds[1]):  # not `fig.disagree`: compatible
         return Relation.SAME
-    if a.get("article") == b.get("article"):
-        first, second = (a, b) if int(a.get("start") or 0) < int(b.get("start") or 0) else (b, a)
-        if _early(first) and not _contrasted(first) or _updating(second) and wholes.quoted(second) > wholes.quoted(
-                first) and _early(first):
+    if a.article == b.article:
+        first, second = (a, b) if a_first else (b, a)
+        if first.early and not first.contrasted or second.updating and second.quoted > first.quoted and first.early:
             return Relation.UPDATE
-        if fig.partial(first) != fig.partial(second) or fig.limited(first) or fig.limited(second):
+        if first.partial != second.partial or first.limited or second.limited:
             return Relation.PART
-    if _perpetrator_scope(a, b):
+    if _perpetrator_traits(a, b):
         return Relation.SCOPE
     if a_order != b_order:
         earlier, later = (a, b) if a_order < b_order else (b, a)
         # a later article's whole figure replaces an earlier one when it is a little larger (a victim died) or
         # says so; far larger is another count (2009's 13 beside 2014's 4), smaller a story about some victims
-        old, new = wholes.quoted(earlier), wholes.quoted(later)
-        if _updating(later) or old < new <= max(old * UPDATE_LIMIT, old + 2):
+        old, new = earlier.quoted, later.quoted
+        if later.updating or old < new <= max(old * UPDATE_LIMIT, old + 2):
             return Relation.UPDATE
         return Relation.SCOPE if new > old else Relation.PART
-    if fig.group(a) != fig.group(b):
+    if a.group != b.group:
         return Relation.PART
     return Relation.CONFLICT
+
+
+def _perpetrator_traits(a: Traits, b: Traits) -> bool:
+    return a.type == "killed" and abs(a.quoted - b.quoted) == 1 and (a.perpetrator or b.perpetrator)
 
 
 def _perpetrator_scope(a: Claim, b: Claim) -> bool:
@@ -339,33 +352,8 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
         candidates += [_as_figure(c, articles, order) for c in whole]
     _same_person(candidates)
     # pairwise: narrated and cross-article updates, parts and scopes among the whole figures
-    alive = list(candidates)
-    for a, b in combinations(candidates, 2):
-        if a.reason or b.reason:
-            continue
-        rel = relate(a.claim, b.claim, a_order=a.order, b_order=b.order)
-        if rel is Relation.UPDATE and a.order != b.order and not (a.id in picks and b.id in picks) \
-                and not (a.claim.get("superseded_by") or b.claim.get("superseded_by")):
-            rel = Relation.PART
-        if rel in (Relation.UPDATE, Relation.CONFLICT) and (_single(a) or _single(b)) \
-                and wholes.quoted(a.claim) != wholes.quoted(b.claim):
-            rel = Relation.PART  # people described one by one are some of the victims, never a step of the count
-        if rel is Relation.UPDATE:
-            old, new = _older(a, b)
-            old.reason = "superseded"
-            revisions.append((old, new))
-        elif rel is Relation.PART:
-            small = a if wholes.quoted(a.claim) < wholes.quoted(b.claim) else b
-            small.reason = "partial_place" if fig.limited(small.claim) else "part"
-        elif rel is Relation.SCOPE and a.order != b.order and a.key == b.key and not a.key.startswith("article:"):
-            old, new = _older(a, b)  # a source's own later count replaces its earlier one, however far apart
-            old.reason = "superseded"
-            revisions.append((old, new))
-        elif rel is Relation.SCOPE:
-            if a.order != b.order and not _perpetrator_scope(a.claim, b.claim):
-                _older(a, b)[1].reason = "scope"  # far larger, later, unannounced: another count
-            else:  # the victims against the victims and the gunman: the fuller count stands
-                (a if wholes.quoted(a.claim) < wholes.quoted(b.claim) else b).reason = "scope"
+    for n, reason in settle_figures(candidates, picks, revisions).items():
+        candidates[n].reason = reason
     for f in candidates:
         if f.reason:
             leave(f.claim, f.reason)
@@ -420,17 +408,45 @@ def _as_figure(claim: Claim, articles: dict[str, tuple[date | None, int]], order
     return _Figure(claim, source_key(claim), articles.get(article, (None, 0))[0], order.get(article, 0))
 
 
-def _older(a: _Figure, b: _Figure) -> tuple[_Figure, _Figure]:
-    """(replaced, replacing): the earlier article's, else the earlier-stated or the one marked early."""
-    if a.claim.get("superseded_by") == b.id:
-        return a, b
-    if b.claim.get("superseded_by") == a.id:
-        return b, a
-    if a.order != b.order:
-        return (a, b) if a.order < b.order else (b, a)
-    if _early(a.claim) != _early(b.claim):
-        return (a, b) if _early(a.claim) else (b, a)
-    return (a, b) if int(a.claim.get("start") or 0) < int(b.claim.get("start") or 0) else (b, a)
+def settle_figures(candidates: list[_Figure], picks: set[str],
+                   revisions: list[tuple[_Figure, _Figure]]) -> dict[int, str]:
+    """Each pair of whole figures in order, as `pairwise.settle` weighs them: updates (added to `revisions`),
+    parts and scopes; why each figure left out was, by its index."""
+    links = {c.claim.get(k) for c in candidates for k in ("part_of", "superseded_by")}
+    seen = [traits(f.claim, linked=f.claim.get("id") in links) for f in candidates]
+    signatures = [(t, f.order, f.key, _single(f), f.id in picks) for t, f in zip(seen, candidates, strict=True)]
+
+    def outcome(i: int, j: int, i_first: bool) -> tuple[bool, str, bool] | None:
+        return _decide(candidates[i], candidates[j], seen[i], seen[j], i_first, picks)
+
+    from .pairwise import settle
+
+    left, steps = settle(signatures, [int(f.claim.get("start") or 0) for f in candidates], outcome)
+    revisions += [(candidates[old], candidates[new]) for old, new in steps]
+    return left
+
+
+def _decide(a: _Figure, b: _Figure, ta: Traits, tb: Traits, a_first: bool,
+            picks: set[str]) -> tuple[bool, str, bool] | None:
+    """What the pair (a, b) decides: (whether `a` is left out, else `b`; why; whether it is a step of the count)."""
+    rel = related(ta, tb, a_first, a.order, b.order)
+    if rel is Relation.UPDATE and a.order != b.order and not (a.id in picks and b.id in picks) \
+            and not (ta.superseded_by or tb.superseded_by):
+        rel = Relation.PART
+    if rel in (Relation.UPDATE, Relation.CONFLICT) and (_single(a) or _single(b)) and ta.quoted != tb.quoted:
+        rel = Relation.PART  # people described one by one are some of the victims, never a step of the count
+    if rel is Relation.UPDATE:
+        return a_older(a, b, ta, tb, a_first), "superseded", True
+    if rel is Relation.PART:
+        a_small = ta.quoted < tb.quoted
+        return a_small, "partial_place" if (ta if a_small else tb).limited else "part", False
+    if rel is Relation.SCOPE and a.order != b.order and a.key == b.key and not a.key.startswith("article:"):
+        return a_older(a, b, ta, tb, a_first), "superseded", True  # a source's own later count replaces its earlier
+    if rel is Relation.SCOPE:
+        if a.order != b.order and not _perpetrator_traits(ta, tb):
+            return not a_older(a, b, ta, tb, a_first), "scope", False  # far larger, later, unannounced: another count
+        return ta.quoted < tb.quoted, "scope", False  # the victims against the victims and the gunman: fuller stands
+    return None
 
 
 def _steps(pairs: list[tuple[_Figure, _Figure]]) -> list[dict[str, Any]]:

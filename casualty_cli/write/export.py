@@ -84,6 +84,19 @@ def check_writable(path: str, inputs: Iterable[str] = ()) -> None:
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"cannot write {path}: folder {folder} is not writable")
+    _check_name_length(path, target, folder)
+
+
+def _check_name_length(path: str, target: str, folder: str) -> None:
+    """A file name longer than the file system allows fails now, not after all the work."""
+    try:
+        most = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return
+    name = os.fsencode(os.path.basename(target))
+    if most and len(name) > most:
+        raise OutputError(f"cannot write {path}: file name of {len(name)} bytes, longer than the "
+                          f"file system allows ({most})")
 
 
 @contextmanager
