@@ -11,9 +11,9 @@ from . import options as opt
 from .reporter import Reporter
 
 
-def notes_for(reporter: Reporter, quiet: bool) -> EventNotes:
-    """Event notes said on the reporter's stderr console."""
-    return EventNotes(reporter.say, quiet=quiet)
+def notes_for(reporter: Reporter, quiet: bool, dayfirst: bool = False) -> EventNotes:
+    """Event notes said on the reporter's stderr console; dates read day first when asked."""
+    return EventNotes(reporter.say, quiet=quiet, dayfirst=dayfirst)
 
 
 def claims_events(path: str, event_field: str | None, reporter: Reporter,

@@ -72,8 +72,9 @@ def event_options(f: F) -> F:
                      "record field); records of one event must come together. Default: each article is its own "
                      "event."),
         click.option("--date-field", default=None, metavar="FIELD",
-                     help="Order an event's articles by this record field (ISO or news dates); the latest figure "
-                     "wins."),
+                     help="Order an event's articles by this record field (ISO or news dates, shown as ISO); the "
+                     "latest figure wins."),
+        click.option("--dayfirst", is_flag=True, help="Read 05/02/2015 as 5 February (--date-field)."),
     ]):
         f = option(f)
     return f

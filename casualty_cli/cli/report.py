@@ -33,7 +33,7 @@ Examples:
 @click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
            max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
-           date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool,
+           date_field: str | None, dayfirst: bool, output: str | None, types: str | None, title: str, quiet: bool,
            delimiter: str | None = None) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
@@ -49,7 +49,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
         raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     reporter = Reporter(quiet=quiet)
-    notes = notes_for(reporter, quiet)
+    notes = notes_for(reporter, quiet, dayfirst)
     texts: dict[str, str] | None = None
     if claims_path:
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)

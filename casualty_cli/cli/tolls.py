@@ -35,7 +35,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
           max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
-          date_field: str | None, delimiter: str | None = None) -> None:
+          date_field: str | None, dayfirst: bool, delimiter: str | None = None) -> None:
     """One toll per event and type: the figure to quote, its range, who says what, its history.
 
     Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
@@ -59,7 +59,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     jobs = opt.cap_jobs(jobs, quiet)
     reporter = Reporter(quiet=quiet)
-    notes = notes_for(reporter, quiet)
+    notes = notes_for(reporter, quiet, dayfirst)
     if claims_path:
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:

@@ -37,13 +37,13 @@ from itertools import groupby
 from typing import Any
 
 from ..claims import CLAIM_TYPES
+from ..read.dates import parse_date
 from .figures import (
     LEAD_CHARS,
     RELATED,
     Claim,
     about_other_event,
     disagree,
-    parse_date,
     prominence,
 )
 from .wholes import (

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..claims import CLAIM_TYPES
+from ..read.dates import parse_date
 
 # How each qualifier is drawn, so a figure reads without colour: a prefix on its label and,
 # in charts, a fill pattern (bars) or a marker shape (points over time).
@@ -136,13 +137,6 @@ def sentence_passages(claims: Sequence[Mapping[str, Any]]) -> list[list[Segment]
     return [segments(s, cs) for s, cs in by_sentence.items()]
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def chart(toll: Mapping[str, Any], name: str) -> Chart:
     """Each source's figure for one toll: bars, or points on a time axis when all have dates.
 
@@ -154,7 +148,7 @@ def chart(toll: Mapping[str, Any], name: str) -> Chart:
     words = "; ".join(f"{s['source'] or 'the article itself'}: {figure_label(s['value'], s['qualifier'])}"
                       + (f" on {s['date']}" if s.get("date") else "") for s in sources)
     caption = f"{toll['type'].capitalize()} in {name}, by source: {words or 'no figures'}."
-    days = [_day(s.get("date")) for s in sources]
+    days = [parse_date(s.get("date")) for s in sources]
     if len(sources) > 1 and all(days) and len(set(days)) > 1:
         return _time_chart(toll, sources, days, top, caption)  # type: ignore[arg-type]
     out = Chart("bars", CHART_WIDTH, LABEL_WIDTH, MARGIN * 2 + ROW * max(len(sources), 1), caption)
