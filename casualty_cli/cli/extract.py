@@ -71,7 +71,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     jobs = opt.cap_jobs(jobs, quiet)
     dask = dask_scheduler or dask_local
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
-    reporter.show_progress(plan)
+    reporter.show_progress(plan, options)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     with ending(output), opt.output_to(output, fmt) as out, \
             opt.undone_on_error(_writer(fmt, out, wanted if fields else None, details, carry_fields, output)) as writer:
@@ -80,7 +80,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         articles = reporter.articles_of(plan, options, keep=lambda a: carried.append(_record(a)))
         with reporter.progress or opt.nothing():
             for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                       dask=dask):
+                                       dask=dask, done=reporter.advance):
                 record = carried.popleft()
                 if not isinstance(claims, list):  # this article's extraction failed: its error only
                     reporter.failed_article(article, claims)
@@ -94,7 +94,6 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
                     else:
                         writer.write(kept)
                 reporter.claims += len(kept)
-                reporter.advance()
         with whole_writes():
             writer.close()  # after the bar is gone: the table must not start on its line
     reporter.finish()

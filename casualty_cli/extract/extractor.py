@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -39,6 +39,8 @@ BATCH_CHARS = 100_000
 
 # What the extraction of one article gives: its claims, or why there are none.
 Outcome = list[Claim] | ArticleFailed
+# Told how many more articles have been extracted (a progress bar's `advance`).
+Done = Callable[[int], None]
 
 
 def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-",
@@ -70,27 +72,43 @@ class Extractor:
         """The claims of one article, in text order; raises what the extraction raises."""
         return self._extract_chunk([Article(article, printable(text))])[0]
 
-    def extract_many(self, articles: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Outcome]]:
-        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time.
+    def extract_many(self, articles: Iterable[tuple[str, str]],
+                     done: Done | None = None) -> Iterator[tuple[str, Outcome]]:
+        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time;
+        `done(n)` is told as each article's extraction ends (a progress bar), inside the chunk.
 
         An article whose extraction raises comes out as (id, `ArticleFailed`) and the
         stream goes on: one bad article never costs the others.
         """
         for chunk in chunks(articles, fast=self.fast, limit=self.limit):
-            yield from zip((a for a, _ in chunk), self.extract_chunk(chunk), strict=True)
+            yield from zip((a for a, _ in chunk), self.extract_chunk(chunk, done), strict=True)
 
-    def extract_chunk(self, chunk: list[Article]) -> list[Outcome]:
+    def extract_chunk(self, chunk: list[Article], done: Done | None = None) -> list[Outcome]:
         """The claims of each article of `chunk`, or why it failed; never raises for one article.
+        `done(n)` is told of each article as it ends, once.
 
         Text with lone surrogates (scraped JSON: "\\ud800") is read with U+FFFD in their place,
         one character for one, so offsets hold. If the batch fails, each article is run alone
         so only the one at fault is lost.
         """
         chunk = [Article(article, printable(text)) for article, text in chunk]
+        told = 0
+
+        def tell(n: int) -> None:
+            nonlocal told
+            told += n
+            if done is not None:
+                done(n)
+
         try:
-            return list(self._extract_chunk(chunk))
+            return list(self._extract_chunk(chunk, tell))
         except Exception:  # one article must never stop the run: find which one
-            return [self._alone(article) for article in chunk]
+            outcomes = []
+            for i, article in enumerate(chunk):
+                outcomes.append(self._alone(article))
+                if i >= told:
+                    tell(1)
+            return outcomes
 
     def _alone(self, article: Article) -> Outcome:
         try:
@@ -98,8 +116,9 @@ class Extractor:
         except Exception as e:
             return ArticleFailed(f"extraction failed: {type(e).__name__}: {printable(str(e))}")
 
-    def _extract_chunk(self, chunk: list[Article]) -> list[list[Claim]]:
-        """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass."""
+    def _extract_chunk(self, chunk: list[Article], done: Done | None = None) -> list[list[Claim]]:
+        """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass; `done(n)` told as the
+        articles before the one being parsed are finished (windows come in article order)."""
         plans = [plan_windows(text, fast=self.fast, limit=self.limit) for _, text in chunk]
         pieces = ((text[w.start : w.end], n)
                   for n, ((_, text), plan) in enumerate(zip(chunk, plans, strict=True)) for w in plan)
@@ -110,11 +129,18 @@ class Extractor:
         # speakers carry from one window to the next, as in one long Doc. Each batch holds at
         # most `BATCH_CHARS` characters, so a long article's Docs are parsed and released a
         # few at a time instead of all at once.
+        finished = 0
         for batch in _batches(pieces, self.batch_size):
             for doc, n in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                if done is not None and n > finished:
+                    done(n - finished)
+                    finished = n
                 window: Window = next(windows)
                 found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
-        return [to_claims(f, article, text) for f, (article, text) in zip(found, chunk, strict=True)]
+        claims = [to_claims(f, article, text) for f, (article, text) in zip(found, chunk, strict=True)]
+        if done is not None and len(chunk) > finished:
+            done(len(chunk) - finished)
+        return claims
 
 
 def claims_of(outcome: Outcome) -> list[Claim]:

@@ -195,6 +195,36 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
     return plan
 
 
+def expected_articles(plan: Plan, options: InputOptions) -> int | None:
+    """How many articles (or notes instead of them) `plan` will give, where that is cheap to know: one
+    a file, one a line of a JSON Lines file (its newlines counted a megabyte at a time); None with
+    records on stdin or in a CSV (a quoted cell may hold line breaks)."""
+    total = 0
+    for source in plan.sources:
+        if source.format not in ("jsonl", "csv"):
+            total += 1
+        elif source.format == "csv" or source.path == "-" or not os.path.isfile(source.path):
+            return None
+        else:
+            total += _count_lines(source.path, options.max_bytes)
+    return total
+
+
+def _count_lines(path: str, limit: int) -> int:
+    """The lines of a file, or 1 for a file that will give one note instead (too big, unreadable)."""
+    try:
+        if os.path.getsize(path) > limit:
+            return 1
+        lines, last = 0, b"\n"
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                lines += block.count(b"\n")
+                last = block[-1:]
+        return lines + (last != b"\n")
+    except OSError:
+        return 1
+
+
 def _nothing_matches(glob: str, others: list[str]) -> str:
     """ "no file matches --glob '*.txt' (3 others: 3 .html); try --glob '*.html'"."""
     if not others:

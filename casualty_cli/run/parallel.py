@@ -22,11 +22,14 @@ from typing import TYPE_CHECKING, Any
 # The extractor (and spaCy) load only where a pool runs: `casualty tolls --claims` checks `--jobs` too.
 if TYPE_CHECKING:
     from ..claims import Article
-    from ..extract.extractor import Extractor, Outcome
+    from ..extract.extractor import Done, Extractor, Outcome
 
 _worker: Extractor | None = None
+_extracted: Any = None  # the pool's shared count of articles extracted, for a progress bar
 # More processes than this per core only add memory (each holds a pipeline) and forks.
 MAX_JOBS_PER_CORE = 4
+# How often the parent looks at the workers' count of finished articles while it waits for a chunk.
+PROGRESS_SECONDS = 0.2
 # linux/prctl.h: ask for a signal when the parent process dies.
 PR_SET_PDEATHSIG = 1
 
@@ -57,9 +60,10 @@ def in_order(work: Iterable[list[Article]], submit: Callable[[list[Article]], An
         yield from zip(ids, result(handle), strict=True)
 
 
-def _start(extractor: Extractor, parent: int) -> None:
-    global _worker
+def _start(extractor: Extractor, parent: int, extracted: Any = None) -> None:
+    global _worker, _extracted
     _die_with(parent)
+    _extracted = extracted
     from ..extract.extractor import Extractor
 
     _worker = Extractor(extractor.nlp, fast=extractor.fast, batch_size=extractor.batch_size)
@@ -89,15 +93,37 @@ def _die_with(parent: int) -> None:
 
 def _run(chunk: list[Article]) -> list[Outcome]:
     assert _worker is not None, "worker not started"
-    return _worker.extract_chunk(chunk)
+    return _worker.extract_chunk(chunk, _count if _extracted is not None else None)
+
+
+def _count(n: int) -> None:
+    with _extracted.get_lock():
+        _extracted.value += n
 
 
 def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
-                     jobs: int) -> Iterator[tuple[str, Outcome]]:
-    """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order."""
+                     jobs: int, done: Done | None = None) -> Iterator[tuple[str, Outcome]]:
+    """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order. `done(n)` is
+    told of the articles the workers finish, one by one, while a chunk's claims are awaited."""
     from ..extract.extractor import chunks
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_start, initargs=(extractor, os.getpid())) as pool:
+    context = mp.get_context(method)
+    extracted = context.Value("q", 0) if done is not None else None
+    told = 0
+
+    def result(handle: Any) -> list[Outcome]:
+        nonlocal told
+        while extracted is not None and done is not None:
+            ready = handle.ready()  # before the count: a chunk that is ready has counted all its articles
+            if extracted.value > told:
+                done(extracted.value - told)
+                told = extracted.value
+            if ready:
+                break
+            handle.wait(PROGRESS_SECONDS)
+        return handle.get()
+
+    with context.Pool(jobs, initializer=_start, initargs=(extractor, os.getpid(), extracted)) as pool:
         yield from in_order(chunks(articles, fast=extractor.fast, limit=extractor.limit),
-                            lambda chunk: pool.apply_async(_run, (chunk,)), lambda handle: handle.get(), 2 * jobs)
+                            lambda chunk: pool.apply_async(_run, (chunk,)), result, 2 * jobs)
