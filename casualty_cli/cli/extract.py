@@ -31,11 +31,11 @@ Examples:
 @click.argument("paths", nargs=-1, required=True)
 @opt.input_options
 @opt.output_options
+@opt.DETAILS_OPTION
+@opt.option("Output", "--carry", default=None, metavar="F1,F2",
+            help="Copy these record fields into each claim (`record`).")
 @opt.run_options
 @opt.scale_options
-@click.option("--carry", default=None, metavar="F1,F2",
-              help="Copy these JSON Lines / CSV record fields into each claim as a `record` object "
-              "(CSV: columns record.F1 after the claim's).")
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,

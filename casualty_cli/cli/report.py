@@ -21,16 +21,13 @@ Examples:
 """)
 @click.argument("paths", nargs=-1)
 @opt.input_options
+@opt.option("Output", "-o", "--output", type=click.Path(), default=None, metavar="FILE",
+            help="Write the HTML to FILE (atomically), not stdout.")
+@opt.option("Output", "--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
+@opt.option("Output", "--title", default="Casualty report", show_default=True, help="The page's title.")
+@opt.QUIET_OPTION
 @opt.run_options
-@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
-              "the article texts are then unknown and each article shows its claims' sentences.")
 @opt.event_options
-@click.option("-o", "--output", type=click.Path(), default=None,
-              help="Write the HTML to FILE (atomically) instead of stdout.")
-@click.option("--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
-@click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
-@click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
            max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
            date_field: str | None, dayfirst: bool, output: str | None, types: str | None, title: str, quiet: bool,

@@ -28,11 +28,9 @@ Examples:
 @opt.output_options
 @opt.run_options
 @opt.scale_options
-@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Build the tolls from these claims (extract's JSON Lines, - for stdin) instead of PATHS.")
 @opt.event_options
 def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
-          max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
+          max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
           date_field: str | None, dayfirst: bool, delimiter: str | None = None) -> None:
@@ -45,8 +43,6 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
 
     if bool(paths) == bool(claims_path):
         raise click.UsageError("give either PATHS or --claims FILE")
-    if details:
-        raise click.UsageError("--details applies to `extract`, not `tolls`")
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
     fmt = fmt or opt.default_format(output, False)
