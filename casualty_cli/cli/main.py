@@ -10,7 +10,7 @@ import click
 
 from .. import __version__
 from ..write.terminal import for_terminal
-from .options import SectionedCommand
+from .help import SectionedCommand
 from .streams import EXIT_BROKEN_PIPE, EXIT_FAILED, data_streams, interrupted, on_signal, silence_stdout
 
 

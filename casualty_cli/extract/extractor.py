@@ -92,22 +92,18 @@ class Extractor:
         so only the one at fault is lost.
         """
         chunk = [Article(article, printable(text)) for article, text in chunk]
-        told = 0
+        told = [0]  # articles told to `done` before a failure
 
         def tell(n: int) -> None:
-            nonlocal told
-            told += n
+            told[0] += n
             if done is not None:
                 done(n)
 
         try:
             return list(self._extract_chunk(chunk, tell))
         except Exception:  # one article must never stop the run: find which one
-            outcomes = []
-            for i, article in enumerate(chunk):
-                outcomes.append(self._alone(article))
-                if i >= told:
-                    tell(1)
+            outcomes = [self._alone(article) for article in chunk]
+            tell(len(chunk) - told[0])
             return outcomes
 
     def _alone(self, article: Article) -> Outcome:

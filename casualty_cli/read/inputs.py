@@ -13,8 +13,8 @@ inputs there are (for a progress bar).
 Folders are walked with `os.walk`, following symbolic links to folders but never entering the
 same real folder twice, so a link loop cannot hang the run; files are sorted by path.
 
-HTML (`.html`, `.htm`) is reduced to its main text by `webpage.py`: trafilatura with the
-`html` extra, else the built-in reader; a note says which.
+HTML (`.html`, `.htm`) is reduced to its main text by `webpage.py`: trafilatura, else the
+built-in reader; a note says which, and a warning (once) when trafilatura cannot be imported.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from typing import Any, Literal
 from ..claims import Article
 from ..errors import InputError
 from .decode import NotText, decode, read
-from .webpage import page_text
+from .webpage import page_text, trafilatura_problem
 
 
 class RecordArticle(Article):
@@ -185,6 +185,9 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
             plan.sources.append(Source(path, format_of(path, options)))
         else:
             raise InputError(f"{printable(path)}: no such file or folder")
+    if any(s.format == "html" for s in plan.sources) and (problem := trafilatura_problem()):
+        plan.notes.append(Note("warning", f"trafilatura cannot be imported ({printable(problem)}); web pages are "
+                               "read by the built-in reader, which keeps more boilerplate", "info"))
     for source in plan.sources:
         # Only regular files are looked into: a FIFO read now would lose what it holds.
         if source.path != "-" and os.path.isfile(source.path):
