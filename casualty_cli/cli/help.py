@@ -40,7 +40,12 @@ class SectionOption(click.Option):
 
 class SectionedCommand(click.Command):
     """A command whose --help lists its options under headings (input, output, run, events), so that
-    60 lines of options read as four short lists."""
+    60 lines of options read as four short lists. `-h` works on the command itself too (click keeps
+    the help option of a command's first context, which is the group's only when run through it)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["context_settings"] = {"help_option_names": ["-h", "--help"], **(kwargs.get("context_settings") or {})}
+        super().__init__(*args, **kwargs)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         groups: dict[str, list[tuple[str, str]]] = {}
