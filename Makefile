@@ -62,6 +62,7 @@ pipx-check: $(STAMP)
 	echo "Rebels killed 12 people, police said." | .pipx/bin/casualty extract - --format jsonl --quiet | grep -q '"value": 12'
 	rm -rf .pipx
 
-# Regenerate the CLI golden file after a deliberate change in the extractor's output.
+# Regenerate the CLI golden files after a deliberate change in the extractor's output or `extract -h`.
 golden: $(STAMP)
 	$(BIN)/casualty extract seeds/ --format jsonl --quiet > tests/golden/seeds.jsonl
+	COLUMNS=80 $(BIN)/casualty extract -h > tests/golden/extract-help.txt

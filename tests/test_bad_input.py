@@ -241,8 +241,8 @@ def interrupt_after_first_article(monkeypatch):
 
     real = Extractor.extract_many
 
-    def extract_many(self, articles):
-        stream = real(self, articles)
+    def extract_many(self, articles, done=None):
+        stream = real(self, articles, done)
         yield next(stream)
         raise KeyboardInterrupt
 

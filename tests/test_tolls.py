@@ -1,12 +1,11 @@
 """Tolls from hand-written claim lists: one rule of claim-spec §5 per case."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from casualty_cli.tolls.figures import disagree, other_event, parse_date, partial, span
+from casualty_cli.tolls.figures import disagree, other_event, partial, span
 from casualty_cli.tolls.rules import (
     TOLL_FIELDS,
     Toll,
@@ -483,21 +482,6 @@ def test_stream_tolls_groups_articles_of_one_event() -> None:
 
 def test_toll_dict_keeps_the_field_order() -> None:
     assert tuple(one([claim(3)]).to_dict()) == TOLL_FIELDS
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2014-01-28", date(2014, 1, 28)),
-    ("2014-01-28T10:00:00Z", date(2014, 1, 28)),
-    ("4/16/17", date(2017, 4, 16)),
-    ("Jan. 5, 2017", date(2017, 1, 5)),
-    ("5 January 2017", date(2017, 1, 5)),
-    ("March 3, 2020", date(2020, 3, 3)),
-    ("Tue, 28 Jan 2014 10:00:00 GMT", date(2014, 1, 28)),
-    ("yesterday", None),
-    (None, None),
-])
-def test_parse_date(text: str | None, expected: date | None) -> None:
-    assert parse_date(text) == expected
 
 
 # --- issue 26: the toll's fields read off the relations layer agree with each other -------------------------

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from casualty_cli.read.webpage import BUILT_IN, TRAFILATURA, have_trafilatura, page_text
 
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -59,8 +57,7 @@ def claims_by_reader(extractor, reader: str) -> dict[str, tuple[list, list]]:
 
 
 def test_trafilatura_lets_at_most_one_false_claim_through(extractor):
-    if not have_trafilatura():
-        pytest.skip("the html extra (trafilatura) is not installed")
+    assert have_trafilatura(), "trafilatura is a dependency: reinstall with `make test`"
     found = claims_by_reader(extractor, TRAFILATURA)
     false = [(name, c.sentence) for name, (_, bad) in found.items() for c in bad]
     assert len(false) <= 1, false
@@ -96,3 +93,23 @@ def test_without_trafilatura_the_built_in_reader_is_used(monkeypatch):
     monkeypatch.setattr(webpage, "have_trafilatura", lambda: False)
     text, used = page_text("<html><body><article><p>Gunmen killed 12 people.</p></article></body></html>")
     assert (text, used) == ("Gunmen killed 12 people.\n", BUILT_IN)
+
+
+def test_without_trafilatura_one_warning_and_the_built_in_reader(tmp_path, monkeypatch):
+    """trafilatura cannot be imported (a broken install): the pages are still read, by the built-in reader,
+    and stderr says so in one line for the whole run, not one per page."""
+    import sys
+
+    from click.testing import CliRunner
+
+    from casualty_cli.cli import main
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` raises ImportError
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text("<html><body><article><p>Gunmen killed 12 people, police said.</p></article>"
+                                     "</body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--glob", "*.html", "--format", "jsonl"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+    warnings = [line for line in result.stderr.splitlines() if "cannot be imported" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("casualty: warning: trafilatura cannot be imported (")
+    assert result.stderr.count(f"main text found by {BUILT_IN}") == 2

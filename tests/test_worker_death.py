@@ -140,10 +140,10 @@ def test_a_dask_worker_killed_mid_chunk_is_retried_or_its_chunk_failed(monkeypat
     import dask
 
     from casualty_cli.errors import ArticleFailed
-    from casualty_cli.extract import extractor as extract
+    from casualty_cli.extract import work
     from casualty_cli.run.dask import connect, extract_many
 
-    monkeypatch.setattr(extract, "CHUNK_ARTICLES", 2)
+    monkeypatch.setattr(work, "CHUNK_ARTICLES", 2)
     articles = [(str(i), GOOD.replace("Gunmen", "DEADLY gunmen") if i == 2 else GOOD) for i in range(6)]
     with dask.config.set({"distributed.scheduler.allowed-failures": allowed_failures}), \
             connect("local", workers=2) as client:

@@ -11,9 +11,9 @@ from . import options as opt
 from .reporter import Reporter
 
 
-def notes_for(reporter: Reporter, quiet: bool) -> EventNotes:
-    """Event notes said on the reporter's stderr console."""
-    return EventNotes(reporter.say, quiet=quiet)
+def notes_for(reporter: Reporter, quiet: bool, dayfirst: bool = False) -> EventNotes:
+    """Event notes said on the reporter's stderr console; dates read day first when asked."""
+    return EventNotes(reporter.say, quiet=quiet, dayfirst=dayfirst)
 
 
 def claims_events(path: str, event_field: str | None, reporter: Reporter,
@@ -43,12 +43,15 @@ def article_events(paths: tuple[str, ...], options: Any, event_field: str | None
         raise opt.usage(e) from e
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
     grouped = ArticleEvents(event_field, reporter, notes, texts, records)
+    reporter.show_progress(plan, options)
 
     def found() -> Iterator[Found]:
+        """The events; the progress bar is gone once they are all found, before any table is drawn."""
         from ..run.runner import run
 
         articles = reporter.articles_of(plan, options, keep=grouped.keep)
-        yield from grouped.events(run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                      dask=dask))
+        with reporter.progress or opt.nothing():
+            yield from grouped.events(run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
+                                          dask=dask, done=reporter.advance))
 
     return found

@@ -33,11 +33,11 @@ Examples:
 @opt.input_options
 @opt.TITLE_OPTION
 @opt.output_options
+@opt.DETAILS_OPTION
+@opt.option("Output", "--carry", default=None, metavar="F1,F2",
+            help="Copy these record fields into each claim (`record`).")
 @opt.run_options
 @opt.scale_options
-@click.option("--carry", default=None, metavar="F1,F2",
-              help="Copy these JSON Lines / CSV record fields into each claim as a `record` object "
-              "(CSV: columns record.F1 after the claim's).")
 def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
             max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
             model: str | None, full: bool, quiet: bool, jobs: int = 1, dask_scheduler: str | None = None,
@@ -75,7 +75,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     jobs = opt.cap_jobs(jobs, quiet)
     dask = dask_scheduler or dask_local
     extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
-    reporter.show_progress(plan)
+    reporter.show_progress(plan, options)
     carried: deque[dict[str, Any] | None] = deque()  # each article's record, until its claims come back
     with ending(output), opt.output_to(output, fmt) as out, \
             opt.undone_on_error(_writer(fmt, out, wanted if fields else None, details, carry_fields, output,
@@ -85,7 +85,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         articles = reporter.articles_of(plan, options, keep=lambda a: carried.append(_record(a)))
         with reporter.progress or opt.nothing():
             for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                       dask=dask):
+                                       dask=dask, done=reporter.advance):
                 record = carried.popleft()
                 if not isinstance(claims, list):  # this article's extraction failed: its error only
                     reporter.failed_article(article, claims)
@@ -99,7 +99,6 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
                     else:
                         writer.write(kept)
                 reporter.claims += len(kept)
-                reporter.advance()
         with whole_writes():
             writer.close()  # after the bar is gone: the table must not start on its line
     reporter.finish()

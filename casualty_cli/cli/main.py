@@ -10,6 +10,7 @@ import click
 
 from .. import __version__
 from ..write.terminal import for_terminal
+from .help import SectionedCommand
 from .streams import EXIT_BROKEN_PIPE, EXIT_FAILED, data_streams, interrupted, on_signal, silence_stdout
 
 
@@ -19,6 +20,7 @@ class Casualty(click.Group):
 
     # Commands in the order of the work: extract claims, build tolls, show them, then the tools.
     ORDER = ("extract", "tolls", "report", "evaluate", "schema")
+    command_class = SectionedCommand  # each command's options under headings in --help
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(self.commands, key=lambda n: self.ORDER.index(n) if n in self.ORDER else len(self.ORDER))

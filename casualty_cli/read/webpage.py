@@ -1,13 +1,14 @@
-"""The main text of a saved web page: trafilatura when the `html` extra is installed, else our reader.
+"""The main text of a saved web page: trafilatura, else (when it cannot be imported) our reader.
 
 News pages put teaser cards, comments, "related stories", newsletter boxes and cookie banners
-inside or beside the story, often in plain `<div>`s. trafilatura (`pip install 'casualty[html]'`)
-scores blocks by text density and link share and drops them; on the pages in
-`tests/data/pages/` it lets no boilerplate claim through, the built-in reader (`html_text`:
-`<article>`, else `<main>`, else `<body>`, minus nav/aside/footer...) lets 20 through. Comments are
-off; figure captions are kept (renamed to paragraphs first, since their claims count, claim-spec
-§1), and the headline is put first when trafilatura left it out. The built-in reader stays the
-default without the extra: it needs no dependency and is easy to reason about.
+inside or beside the story, often in plain `<div>`s. trafilatura, a dependency, scores blocks by
+text density and link share and drops them; on the pages in `tests/data/pages/` it lets no
+boilerplate claim through, the built-in reader (`html_text`: `<article>`, else `<main>`, else
+`<body>`, minus nav/aside/footer...) lets 20 through. Comments are off; figure captions are kept
+(renamed to paragraphs first, since their claims count, claim-spec §1), and the headline is put
+first when trafilatura left it out. The built-in reader stays as the fallback, for a page where
+trafilatura finds no text and for an install where trafilatura cannot be imported (a broken lxml,
+a vendored copy without it): `inputs.plan_inputs` then warns once.
 """
 from __future__ import annotations
 
@@ -20,13 +21,18 @@ BUILT_IN = "the built-in reader"
 _FIGURE = re.compile(r"<(/?)(figcaption|figure)\b", re.IGNORECASE)
 
 
-def have_trafilatura() -> bool:
-    """Whether the `html` extra is installed."""
+def trafilatura_problem() -> str | None:
+    """Why trafilatura cannot be imported, or None when it can."""
     try:
         import trafilatura  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    except ImportError as e:
+        return str(e) or type(e).__name__
+    return None
+
+
+def have_trafilatura() -> bool:
+    """Whether trafilatura can be imported."""
+    return trafilatura_problem() is None
 
 
 def page_text(html: str, *, reader: str | None = None) -> tuple[str, str]:

@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ArticleFailed, DaskError, DaskMissing
-from ..extract.extractor import Extractor, chunks
+from ..extract.extractor import Extractor
 from ..extract.scan import MAX_WINDOW
+from ..extract.work import chunks
 from .parallel import in_order, resolve_jobs
 
 if TYPE_CHECKING:

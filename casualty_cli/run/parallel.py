@@ -27,7 +27,7 @@ from ..errors import ArticleFailed
 # The extractor (and spaCy) load only where a pool runs: `casualty tolls --claims` checks `--jobs` too.
 if TYPE_CHECKING:
     from ..claims import Article
-    from ..extract.extractor import Extractor, Outcome
+    from ..extract.extractor import Done, Extractor, Outcome
 
 # More processes than this per core only add memory (each holds a pipeline) and forks.
 MAX_JOBS_PER_CORE = 4
@@ -233,13 +233,21 @@ def _death(exitcode: int | None) -> str:
 
 
 def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
-                     jobs: int) -> Iterator[tuple[str, Outcome]]:
-    """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order."""
-    from ..extract.extractor import chunks
+                     jobs: int, done: Done | None = None) -> Iterator[tuple[str, Outcome]]:
+    """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order. `done(n)` is
+    told of each chunk's articles as the chunk comes back (a progress bar's `advance`)."""
+    from ..extract.work import chunks
 
     pool = Pool(extractor, jobs)
+
+    def result(ticket: int) -> list[Outcome]:
+        outcomes = pool.result(ticket)
+        if done is not None:
+            done(len(outcomes))
+        return outcomes
+
     try:
         yield from in_order(chunks(articles, fast=extractor.fast, limit=extractor.limit),
-                            pool.submit, pool.result, 2 * jobs)
+                            pool.submit, result, 2 * jobs)
     finally:
         pool.close()

@@ -10,13 +10,16 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..extract.extractor import Extractor, Outcome
+    from ..extract.extractor import Done, Extractor, Outcome
 
 
 def run(articles: Iterable[tuple[str, str]], *, extractor: Extractor | None = None, model: str | None = None,
-        fast: bool = True, jobs: int = 1, dask: str | None = None) -> Iterator[tuple[str, Outcome]]:
+        fast: bool = True, jobs: int = 1, dask: str | None = None,
+        done: Done | None = None) -> Iterator[tuple[str, Outcome]]:
     """(id, text) pairs in, (id, claims) out in input order; an article whose extraction
-    raised comes out as (id, `ArticleFailed`), and the others go on.
+    raised comes out as (id, `ArticleFailed`), and the others go on. `done(n)` is told as
+    articles are extracted, one by one here and on a pool (a chunk's claims come out together),
+    as they come back from Dask.
 
     Without `dask`: in this process (`jobs=1`) or on `jobs` processes (0 = one per
     core), with `extractor` or one built on `model`. With `dask` (a scheduler address
@@ -29,17 +32,20 @@ def run(articles: Iterable[tuple[str, str]], *, extractor: Extractor | None = No
         from .dask import connect, extract_many
 
         with connect(dask, workers=jobs) as client:
-            yield from extract_many(client, articles, model=model, fast=fast)
+            for item in extract_many(client, articles, model=model, fast=fast):
+                if done is not None:
+                    done(1)
+                yield item
         return
     if extractor is None:
         extractor = make_extractor(model, fast=fast)
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        yield from extractor.extract_many(articles)
+        yield from extractor.extract_many(articles, done)
         return
     from .parallel import extract_parallel
 
-    yield from extract_parallel(extractor, articles, jobs)
+    yield from extract_parallel(extractor, articles, jobs, done)
 
 
 def make_extractor(model: str | None = None, *, fast: bool = True) -> Extractor:

@@ -18,6 +18,7 @@ from typing import IO, Any, Protocol
 
 from ..claims import Article, Claim
 from ..errors import InputError
+from ..read.dates import iso_date
 from ..read.inputs import _lines
 from .singles import read_singles
 
@@ -43,24 +44,24 @@ class EventNotes:
     """Notes of a toll run: each unparseable date once, records without the event field in one line,
     events whose records come back after other events'."""
 
-    def __init__(self, say: Callable[[str], None], *, quiet: bool = False) -> None:
-        self.say, self.quiet = say, quiet
+    def __init__(self, say: Callable[[str], None], *, quiet: bool = False, dayfirst: bool = False) -> None:
+        self.say, self.quiet, self.dayfirst = say, quiet, dayfirst
         self.own_events = 0
         self.bad_dates: set[str] = set()
         self.returned: dict[str, None] = {}  # events that came back, in order (at most one entry per event)
 
     def date(self, claim: dict[str, Any], raw: Any) -> str | None:
-        """The claim's article date as given, noting once per article a date that cannot be read."""
-        from .rules import parse_date
-
+        """The claim's article date as YYYY-MM-DD (`read.dates`), noting once per article a date that
+        cannot be read (it is then ordered as unknown and shown as None)."""
         if raw in (None, ""):
             return None
+        day = iso_date(str(raw), self.dayfirst)
         article = str(claim.get("article"))
-        if parse_date(str(raw)) is None and article not in self.bad_dates and not self.quiet:
+        if day is None and article not in self.bad_dates and not self.quiet:
             if len(self.bad_dates) < 1000:  # bounded: a note per article, not a set the size of the input
                 self.bad_dates.add(article)
             self.say(f"casualty: {article}: date {raw!r} not understood, ordered as unknown")
-        return str(raw)
+        return day
 
     def returns(self, found: Iterable[Found]) -> Iterator[Found]:
         """Pass `found` through, noting events whose records come back after another event's: tolls are

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from ..extract import lexicon as lx
@@ -252,33 +250,6 @@ ATTACKERS = re.compile(r"\b(?:bombers?|attackers?|assailants?)\b", re.IGNORECASE
 def attackers(claim: Claim) -> bool:
     """Whether the claim counts the attackers themselves (suicide bombers), not their victims."""
     return bool(ATTACKERS.search(str(claim.get("victims") or "")))
-
-
-DATE_FORMATS: tuple[str, ...] = (
-    "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y",
-    "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%B %d %Y", "%b %d %Y",
-)
-
-
-def parse_date(text: str | None) -> date | None:
-    """ISO dates and timestamps and the usual news formats ("Jan. 5, 2017", "5 January 2017", "1/5/17",
-    RFC 2822); None when the text is none of them."""
-    if not text:
-        return None
-    text = str(text).strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 def bounds(claim: Claim) -> tuple[float, float]:

@@ -25,6 +25,7 @@ from itertools import combinations
 from typing import Any
 
 from ..extract.revisions import link_narrated
+from ..read.dates import parse_date
 from . import figures as fig
 from . import wholes
 from .pairwise import UNLINKED, Traits, a_older
@@ -146,7 +147,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def _earlier_year(claim: Claim) -> bool:
     """Whether the figure's sentence dates it years before its article ("the Nov. 5 2009 shooting rampage ...
     that left 13 dead" in a 2014 article): another event. Needs the claim's `date`."""
-    when = fig.parse_date(claim.get("date"))
+    when = parse_date(claim.get("date"))
     sentence, _, at = _located(claim)
     if when is None or at < 0:
         return False
@@ -312,7 +313,7 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
     for c in mine:
         key = str(c.get("article"))
         if key not in articles:
-            articles[key] = (fig.parse_date(c.get("date")), len(articles))
+            articles[key] = (parse_date(c.get("date")), len(articles))
     ranked = sorted(articles, key=lambda a: (articles[a][0] or date.min, articles[a][1]))
     order = {a: n for n, a in enumerate(ranked)}
     excluded: list[dict[str, Any]] = []

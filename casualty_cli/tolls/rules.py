@@ -40,6 +40,7 @@ from itertools import groupby
 from typing import Any
 
 from ..claims import CLAIM_TYPES
+from ..read.dates import parse_date
 from .derived import own_type_wholes, types_to_build, with_derived_injured
 from .figures import (
     LEAD_CHARS,
@@ -48,7 +49,6 @@ from .figures import (
     about_other_event,
     counted,
     disagree,
-    parse_date,
     prominence,
 )
 from .wholes import (

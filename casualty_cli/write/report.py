@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..claims import CLAIM_TYPES
+from ..read.dates import parse_date
 from . import charts
 from .words import derived_note
 
@@ -129,10 +130,8 @@ def sentence_passages(claims: Sequence[Mapping[str, Any]]) -> list[list[Segment]
 
 
 def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+    """A date as the one parser reads it (`read.dates`): ISO first, then python-dateutil; None for no whole day."""
+    return parse_date(value) if value else None
 
 
 @cache

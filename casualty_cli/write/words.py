@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..extract.lexicon import VAGUE_COUNTS
-from ..tolls.figures import parse_date
+from ..read.dates import parse_date
 
 # "more than 500": the hedge before the figure, one per claim qualifier (range and vague are worded apart).
 HEDGE_WORDS: dict[str, str] = {"exact": "", "at_least": "at least ", "more_than": "more than ", "at_most": "up to ",

@@ -1,0 +1,47 @@
+"""How a stream of articles is cut into units of work: one `nlp.pipe` pass, one task on a process pool or a
+Dask worker (`run/`). Model-free, so the runners can cut without loading spaCy."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from ..claims import Article
+from .scan import MAX_WINDOW
+
+# A chunk is closed when it holds this many windows to parse...
+CHUNK_WINDOWS = 256
+# ... or this many articles (articles without a candidate sentence add no window).
+CHUNK_ARTICLES = 256
+
+
+def window_limit(max_length: int) -> int:
+    """The longest window to parse: half the parser's limit, at most `MAX_WINDOW`."""
+    return min(MAX_WINDOW, max_length // 2)
+
+
+def chunks(articles: Iterable[tuple[str, str]], *, fast: bool = True,
+           limit: int = MAX_WINDOW) -> Iterator[list[Article]]:
+    """Cut the article stream into chunks of about `CHUNK_WINDOWS` windows, lazily.
+
+    A chunk is the unit of work everywhere: one `nlp.pipe` pass here, one task on a
+    process pool or a Dask worker; memory does not grow with the number of articles.
+    """
+    it = iter(articles)
+    while True:
+        chunk: list[Article] = []
+        windows = 0
+        for article in islice(it, CHUNK_ARTICLES):
+            chunk.append(Article(*article))
+            windows += _weight(article[1], fast=fast, limit=limit)
+            if windows >= CHUNK_WINDOWS:
+                break
+        if not chunk:
+            return
+        yield chunk
+
+
+def _weight(text: str, *, fast: bool, limit: int) -> int:
+    """About how many windows an article brings, without scanning it twice: its size in windows."""
+    if not fast:
+        return 1 + len(text) // limit
+    return 1 + len(text) // (limit // 4) if text else 0
