@@ -409,7 +409,7 @@ def test_figures_left_out_are_grouped_by_reason_each_value_once():
     doc = parse("".join(render_report(DATED, [toll])))
     left_out = {li.get("data-reason"): text_of(li) for li in doc.iter("li") if li.get("data-reason")}
     assert left_out == {"superseded": "Replaced by a later figure: 9",
-                        "part": "A part of a larger figure (a breakdown): 2 ×2, 1"}
+                        "part": "Part of another figure: 2 ×2, 1"}
 
 
 def test_titles_and_links_from_records_are_text_not_markup():

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from ..claims import CLAIM_TYPES
 from ..read.dates import parse_date
 from . import charts
-from .words import derived_note
+from .words import REASON_WORDS, derived_note, hedged
 
 # Up to this many events the toll cards are open; beyond, each event shows its figures in one line
 # and opens on demand, so a report of 1,000 events stays quick to load and to scan.
@@ -33,15 +33,6 @@ OPEN_EVENTS = 10
 OPEN_CLAIMS = 500
 PREFIX = {"exact": "", "at_least": "≥", "more_than": ">", "at_most": "≤", "up_to": "≤", "less_than": "<",
           "about": "~", "range": "", "vague": "", "": ""}
-# The hedge in words, as a reader quotes it: "more than 500", never a bare 500.
-HEDGE = {"at_least": "at least {}", "more_than": "more than {}", "at_most": "up to {}", "up_to": "up to {}",
-         "less_than": "fewer than {}", "about": "about {}", "vague": "{}+ (a vague count)",
-         "range": "up to {} (a range)"}
-# Why a figure was left out of a toll (claim-spec §5 `excluded`), in words.
-REASONS = {"part": "a part of a larger figure (a breakdown)", "superseded": "replaced by a later figure",
-           "other_event": "about another event", "period_total": "a total over a war or a period",
-           "partial_place": "one place or one hospital only", "related_story": "in a list of related stories",
-           "scope": "counts other people (another scope, e.g. with the attacker)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +148,6 @@ def _template() -> jinja2.Template:
     return env.get_template("report.html.j2")
 
 
-def hedged(value: int | None, qualifier: str | None) -> str:
-    """"more than 500", "at least 240", "12": the figure as a reader quotes it, hedge in words."""
-    if value is None:
-        return "no figure"
-    return HEDGE.get(qualifier or "exact", "{}").format(f"{value:,}")
-
-
 def day_text(raw: Any) -> str | None:
     """A date as ISO when it can be read, else as written (None for none)."""
     if raw in (None, ""):
@@ -250,7 +234,8 @@ def _left_out(excluded: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     groups: dict[str, dict[Any, list[str]]] = {}
     for x in excluded:
         groups.setdefault(str(x.get("reason")), {}).setdefault(x.get("value"), []).append(str(x.get("id")))
-    return [{"reason": r, "why": REASONS.get(r, r), "figures": [{"value": v, "ids": ids} for v, ids in values.items()]}
+    return [{"reason": r, "why": REASON_WORDS.get(r, r),
+             "figures": [{"value": v, "ids": ids} for v, ids in values.items()]}
             for r, values in groups.items()]
 
 

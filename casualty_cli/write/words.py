@@ -36,8 +36,8 @@ def hedged(value: int | None, qualifier: str | None, *, low: int | None = None, 
     if qualifier == "vague":
         return VAGUE_WORDS.get(value, f"about {value}")
     if qualifier == "range" and low is not None and high is not None and low != high:
-        return f"{low}–{high}"
-    return HEDGE_WORDS.get(qualifier or "exact", "") + str(value)
+        return f"{low:,}–{high:,}"
+    return HEDGE_WORDS.get(qualifier or "exact", "") + f"{value:,}"
 
 
 def best_words(toll: Any) -> str:
