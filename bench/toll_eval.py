@@ -81,7 +81,7 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
         from casualty_cli.extract.pipeline import load_pipeline
 
         cache.mkdir(parents=True, exist_ok=True)
-        extractor = Extractor(load_pipeline())
+        extractor = Extractor(load_pipeline(), people=True)
         tmp = path.with_suffix(".tmp")
         people_tmp = people_path.with_suffix(".tmp")
         failed = 0

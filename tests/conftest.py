@@ -26,6 +26,14 @@ def extractor(nlp):
 
 
 @pytest.fixture(scope="session")
+def people_extractor(nlp):
+    """The extractor of `casualty tolls`: claims and the people described one by one."""
+    from casualty_cli.extract.extractor import Extractor
+
+    return Extractor(nlp, people=True)
+
+
+@pytest.fixture(scope="session")
 def full_extractor(nlp):
     from casualty_cli.extract.extractor import Extractor
 

@@ -94,10 +94,12 @@ def test_people_carry_their_sentence_and_offset(nlp) -> None:
     assert person["start"] == 100 + text.index("A judge")
 
 
-def test_the_extractor_hands_people_over_beside_unchanged_claims(extractor) -> None:
-    (_, claims), = extractor.extract_many([("a", "Gunmen shot dead a retired judge on Monday, police said.")])
-    assert list(claims) == []
+def test_the_extractor_hands_people_over_beside_unchanged_claims(extractor, people_extractor) -> None:
+    text = "Gunmen shot dead a retired judge on Monday, police said. Two soldiers were wounded, police said."
+    (_, claims), = people_extractor.extract_many([("a", text)])
     assert [(p["type"], p["count"]) for p in claims.people] == [("killed", 1)]
+    (_, alone), = extractor.extract_many([("a", text)])  # `casualty extract` reads no people, the same claims
+    assert alone.people == [] and alone == claims and [c.quantity for c in claims] == ["Two"]
 
 
 @pytest.mark.parametrize(("sentence", "other"), [
@@ -126,3 +128,26 @@ def test_a_figure_of_the_attackers_themselves_is_no_toll() -> None:
 def test_harm_that_did_not_happen_vetoes_the_sentence(nlp, text: str) -> None:
     """A count of 0 tells the tolls to count nobody there, whoever else (`singles.read_singles`) reads it."""
     assert [(p["type"], p["count"]) for p in read_people(nlp(text), "a")] == [("killed", 0)]
+
+
+FILLER = "The council met on Tuesday to discuss the budget for the coming year. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [case for case in CASES if case[1]])
+def test_the_fast_path_reads_people_as_a_whole_parse_does(people_extractor, text: str, expected) -> None:
+    """Sentences with no count near a harm are parsed alone and without NER (`scan.Window.people`); the
+    recognizer runs only where a proper noun asks for it. The people read are those of a whole parse."""
+    (_, claims), = people_extractor.extract_many([("a", FILLER * 3 + "\n\n" + text + "\n\n" + FILLER * 3)])
+    assert [(p["type"], p["count"]) for p in claims.people if p["count"]] == expected
+    assert all(p["sentence"] in text for p in claims.people)
+
+
+def test_a_doc_without_entities_asks_for_them_when_a_proper_noun_decides(nlp) -> None:
+    from casualty_cli.extract.people import EntitiesNeeded
+
+    text = "Gaston shot and killed Sheymarr Noble during a midday fight on Joffre Avenue."
+    with pytest.raises(EntitiesNeeded):
+        read_people(next(iter(nlp.pipe([text], disable=["ner"]))), "a")
+    assert [p["count"] for p in read_people(nlp.get_pipe("ner")(next(iter(nlp.pipe([text], disable=["ner"])))), "a")] \
+        == [p["count"] for p in read_people(nlp(text), "a")] == [1]
+    assert read_people(next(iter(nlp.pipe(["Gunmen shot dead a retired judge."], disable=["ner"]))), "a")

@@ -64,8 +64,11 @@ def test_fast_plan_keeps_only_the_neighbours_a_claim_needs(claim, needs):
 
 def test_fast_plan_needs_a_harm_word_and_a_count_or_a_person():
     assert plan_windows("Heavy shelling hit the town. Three cats sat.") == []
-    assert plan_windows("Gunmen shot dead a retired judge.") != []  # people one by one, no count
+    text = "Gunmen shot dead a retired judge."
+    assert plan_windows(text) == [Window(0, len(text), people=True)]  # people one by one, no count
     assert plan_windows("Pascal Nshimirimana was killed.") != []  # a passive names its patient
+    # a harm and a person, but no harm of the people reader: nothing to parse
+    assert plan_windows("The attack on the soldiers was condemned by the mayor.") == []
     assert plan_windows("") == [] and plan_windows("   \n") == []
 
 
@@ -92,3 +95,15 @@ def test_long_line_without_punctuation_is_cut_near_the_claim():
     windows = plan_windows(text)
     assert len(windows) == 1 and windows[0].end - windows[0].start <= 3 * scan.MAX_SEGMENT
     assert "3 people killed" in text[windows[0].start : windows[0].end]
+
+
+def test_people_windows_stand_apart_from_claim_windows():
+    """A claim window keeps its neighbours as before; a sentence that only the people reader reads is a
+    window of its own, parsed without its neighbours (and without NER until a proper noun asks for it)."""
+    claim = "Police said 3 people were killed. "
+    person = "A village chief was shot dead. "
+    filler = "The weather was mild and the market was open as usual that morning. "
+    text = filler * 5 + claim + filler * 5 + person + filler * 5
+    windows = plan_windows(text)
+    assert [(text[w.start : w.end].strip(), w.people) for w in windows] == [(claim.strip(), False),
+                                                                         (person.strip(), True)]

@@ -41,7 +41,7 @@ def article_events(paths: tuple[str, ...], options: Any, event_field: str | None
                 check_event_field(sample_fields(source, event_field, options), event_field, source.path)
     except CasualtyError as e:
         raise opt.usage(e) from e
-    extractor = None if dask else opt.extractor(model, full)  # Dask workers load their own
+    extractor = None if dask else opt.extractor(model, full, people=True)  # Dask workers load their own
     grouped = ArticleEvents(event_field, reporter, notes, texts, records)
     reporter.show_progress(plan, options)
 
@@ -51,7 +51,7 @@ def article_events(paths: tuple[str, ...], options: Any, event_field: str | None
 
         articles = reporter.articles_of(plan, options, keep=grouped.keep)
         with reporter.progress or opt.nothing():
-            yield from grouped.events(run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
-                                          dask=dask, done=reporter.advance))
+            yield from grouped.events(run(articles, extractor=extractor, model=model, fast=not full, people=True,
+                                          jobs=jobs, dask=dask, done=reporter.advance))
 
     return found

@@ -235,12 +235,12 @@ def cap_jobs(jobs: int, quiet: bool) -> int:
     return jobs
 
 
-def extractor(model: str | None, full: bool) -> Any:
+def extractor(model: str | None, full: bool, people: bool = False) -> Any:
     """The extractor of a command, loaded before any work: no model is a usage problem (exit 2)."""
     from ..run.runner import make_extractor
 
     try:
-        return make_extractor(model, fast=not full)
+        return make_extractor(model, fast=not full, people=people)
     except CasualtyError as e:
         raise usage(e) from e
 

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..claims import Article, Claim
 from ..errors import ArticleFailed
@@ -23,17 +23,16 @@ from . import lexicon as lx
 from . import victims as who
 from .count_context import names_part, part_outcome
 from .numbers import Count, find_counts, revisions
-from .people import read_people
+from .people import EntitiesNeeded, read_people
+from .pipeline import recognizer
 from .scan import HARM_STEMS, Window, plan_windows
 from .sentences import evidence
-from .work import chunks, window_limit
+from .work import batches, chunks, window_limit
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-# One `nlp.pipe` batch holds about this many characters: the parser's peak memory follows it.
-BATCH_CHARS = 100_000
 
 
 class Claims(list[Claim]):
@@ -69,14 +68,18 @@ class Extractor:
     """Runs a loaded pipeline over articles in this process; holds the settings, not the article state.
 
     `fast=True` parses only the candidate sentences and their neighbours (see
-    `scan.py`); `fast=False` parses everything.
+    `scan.py`); `fast=False` parses everything. `people=True` also reads the people each article
+    describes one by one (`Claims.people`, for the tolls): a parse of more sentences, which
+    `casualty extract` (claims only) does not pay for.
     """
 
-    def __init__(self, nlp: Language, *, fast: bool = True, batch_size: int = 256) -> None:
+    def __init__(self, nlp: Language, *, fast: bool = True, people: bool = False, batch_size: int = 256) -> None:
         self.nlp = nlp
         self.fast = fast
+        self.people = people
         self.batch_size = batch_size
         self.limit = window_limit(nlp.max_length)
+        self.recognizer = recognizer(nlp)
 
     def extract(self, text: str, article: str = "-") -> list[Claim]:
         """The claims of one article, in text order; raises what the extraction raises."""
@@ -125,30 +128,53 @@ class Extractor:
     def _extract_chunk(self, chunk: list[Article], done: Done | None = None) -> list[list[Claim]]:
         """The claims of each article of `chunk`, parsed in one `nlp.pipe` pass; `done(n)` told as the
         articles before the one being parsed are finished (windows come in article order)."""
-        plans = [plan_windows(text, fast=self.fast, limit=self.limit) for _, text in chunk]
-        pieces = ((text[w.start : w.end], n)
-                  for n, ((_, text), plan) in enumerate(zip(chunk, plans, strict=True)) for w in plan)
+        plans = [plan_windows(text, fast=self.fast, limit=self.limit, people=self.people) for _, text in chunk]
+        people = self._people_alone(chunk, plans)
+        claim_windows = [(n, w) for n, plan in enumerate(plans) for w in plan if not w.people]
+        pieces = ((chunk[n][1][w.start : w.end], n) for n, w in claim_windows)
         speakers = [attr.Speakers() for _ in chunk]
         found: list[list[Found]] = [[] for _ in chunk]
-        people: list[list[dict[str, Any]]] = [[] for _ in chunk]
-        windows = iter([w for plan in plans for w in plan])
+        windows = iter([w for _, w in claim_windows])
         # Windows come back in order, so an article's windows are read first to last and its
         # speakers carry from one window to the next, as in one long Doc. Each batch holds at
         # most `BATCH_CHARS` characters, so a long article's Docs are parsed and released a
         # few at a time instead of all at once.
         finished = 0
-        for batch in _batches(pieces, self.batch_size):
+        for batch in batches(pieces, self.batch_size):
             for doc, n in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
                 if done is not None and n > finished:
                     done(n - finished)
                     finished = n
                 window: Window = next(windows)
                 found[n].extend(claims_in_doc(doc, speakers[n], window.start, article_text=chunk[n][1]))
-                people[n].extend(read_people(doc, chunk[n][0], window.start))
+                if self.people:
+                    people[n].extend(read_people(doc, chunk[n][0], window.start))
         if done is not None and len(chunk) > finished:
             done(len(chunk) - finished)
-        return [Claims(to_claims(f, article, text), mine)
+        return [Claims(to_claims(f, article, text), sorted(mine, key=lambda p: p["start"]))
                 for f, mine, (article, text) in zip(found, people, chunk, strict=True)]
+
+    def _people_alone(self, chunk: list[Article], plans: list[list[Window]]) -> list[list[dict[str, Any]]]:
+        """The people read in each article's `people` windows (sentences with no claim to read): parsed
+        without NER, the recognizer run afterwards on the few Docs whose reading asks for an entity type
+        (`people.EntitiesNeeded`). NER is half the cost of a parse, and it marks tokens by itself alone,
+        so the entities are those a whole pipeline gives."""
+        people: list[list[dict[str, Any]]] = [[] for _ in chunk]
+        pieces = ((chunk[n][1][w.start : w.end], (n, w.start))
+                  for n, plan in enumerate(plans) for w in plan if w.people)
+        skip = [self.recognizer] if self.recognizer else []
+        for batch in batches(pieces, self.batch_size):
+            asking: list[tuple[Doc, tuple[int, int]]] = []
+            for doc, (n, start) in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=skip):
+                try:
+                    people[n].extend(read_people(doc, chunk[n][0], start))
+                except EntitiesNeeded:
+                    asking.append((doc, (n, start)))
+            if asking and self.recognizer:
+                docs = cast(Any, self.nlp.get_pipe(self.recognizer)).pipe(doc for doc, _ in asking)
+                for doc, (n, start) in zip(docs, (where for _, where in asking), strict=True):
+                    people[n].extend(read_people(doc, chunk[n][0], start))
+        return people
 
 
 def claims_of(outcome: Outcome) -> list[Claim]:
@@ -156,20 +182,6 @@ def claims_of(outcome: Outcome) -> list[Claim]:
     if isinstance(outcome, ArticleFailed):
         raise outcome
     return outcome
-
-
-def _batches(pieces: Iterable[tuple[str, int]], most: int) -> Iterator[list[tuple[str, int]]]:
-    """Windows in groups of at most `most` windows and about `BATCH_CHARS` characters."""
-    batch: list[tuple[str, int]] = []
-    size = 0
-    for piece in pieces:
-        if batch and (len(batch) >= most or size + len(piece[0]) > BATCH_CHARS):
-            yield batch
-            batch, size = [], 0
-        batch.append(piece)
-        size += len(piece[0])
-    if batch:
-        yield batch
 
 
 # What stands between a claim and the count that breaks it down, right before that count.

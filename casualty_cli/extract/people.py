@@ -37,6 +37,11 @@ INJURING_VERBS: frozenset[str] = frozenset({"wound", "injure", "hurt", "maim"})
 # Violent verbs that kill with "dead", "to death", "fatally": "shot dead", "hacked to death" (the inventory's
 # manner verbs, and "gunned", "knifed").
 VIOLENT_VERBS: frozenset[str] = inv.MANNER_VERBS | frozenset({"gun", "knife"})
+# What makes a violent verb kill ("shot dead", "stabbed to death", "fatally wounded"), and a noun fatal ("a
+# deadly attack"); the scan keeps a sentence for this reader only with one of them or a word of killing.
+FATAL_RESULTS: frozenset[str] = frozenset({"dead", "death", "fatally", "mortally"})
+FATAL_MODIFIERS: frozenset[str] = frozenset({"fatal", "deadly"})
+RESULT_WORDS: frozenset[str] = FATAL_RESULTS | FATAL_MODIFIERS
 # "The charred body of a priest": nouns whose "of" is one dead person.
 BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains"})
 # "the killing of X", "the death of X", the inventory's "the slaughter of X".
@@ -84,7 +89,8 @@ january february march april may june july august september october november dec
 
 def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, Any]]:
     """Each sentence of `doc` that describes harmed people one by one: article, type, count, sentence,
-    start (offset of the sentence plus `base`)."""
+    start (offset of the sentence plus `base`). Raises `EntitiesNeeded` if `doc` has no entities and
+    one is needed."""
     out: list[dict[str, Any]] = []
     for sent in doc.sents:
         counts: dict[str, int] = {}
@@ -120,7 +126,7 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
             yield kind, list(_verb_patients(tok, lemma)), _takes_people(lemma)
         elif tok.pos_ in ("NOUN", "PROPN"):
             kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
-                lemma in FATAL_NOUNS and any(c.lower_ in ("fatal", "deadly") for c in tok.children)) else None
+                lemma in FATAL_NOUNS and any(c.lower_ in FATAL_MODIFIERS for c in tok.children)) else None
             if kind is None or any(c.lower_ in ATTEMPTS or c.lower_ in NEARLY for c in tok.children):
                 continue  # "the attempted murder of a 20-year-old man", "the nearly lifeless body of a boy"
             for child in tok.children:
@@ -181,7 +187,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
                                                 for g in c.children}
     if lemma == "find" and words & {"dead", "killed", "murdered", "slain"}:
         return "killed"
-    if lemma in VIOLENT_VERBS and (words & {"dead", "death", "fatally", "mortally"}):
+    if lemma in VIOLENT_VERBS and words & FATAL_RESULTS:
         return "killed"
     if lemma in INJURING_VERBS:  # "fatally wounded" is killed
         return "killed" if words & {"fatally", "mortally"} else "injured"
@@ -242,14 +248,30 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
     if lower == "old" and any(c.lower_ in ("year", "years") or c.lower_.endswith("-year") for c in noun.subtree):
         return True  # "a 16-year-old"
     if noun.pos_ == "PROPN":
-        return noun.ent_type_ == "PERSON" or noun.ent_type_ == "" and any(
-            c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children)
-    if verb and noun.pos_ == "NOUN" and lemma not in lx.NON_PERSON_NOUNS and noun.ent_type_ == "" \
-            and not (lemma.endswith("ing") and len(lemma) > 5) and lemma not in KILLING_NOUNS | FATAL_NOUNS \
-            and any(c.dep_ in ("det", "poss") for c in noun.children):
-        return True
-    return noun.pos_ == "NOUN" and (lemma in PERSON_WORDS or lower in PERSON_WORDS
-                                    or verb and (lemma + "s").endswith(lx.PERSON_SUFFIXES))  # "miners"
+        # "Kenyatha Walker, a security worker": the apposition says it, whatever the recognizer guessed
+        return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children) \
+            or _entity(noun) == "PERSON"
+    if noun.pos_ != "NOUN":
+        return False
+    if lemma in PERSON_WORDS or lower in PERSON_WORDS or verb and (lemma + "s").endswith(lx.PERSON_SUFFIXES):
+        return True  # "miners"
+    return verb and lemma not in lx.NON_PERSON_NOUNS and not (lemma.endswith("ing") and len(lemma) > 5) \
+        and lemma not in KILLING_NOUNS | FATAL_NOUNS and any(c.dep_ in ("det", "poss") for c in noun.children) \
+        and _entity(noun) == ""
+
+
+class EntitiesNeeded(Exception):
+    """Raised by `read_people` on a `Doc` parsed without NER when an entity type decides who is a person:
+    the caller runs the recognizer on that Doc and reads it again. Most sentences the reader is given
+    never ask, so the extractor parses them without NER, half the cost of a parse (`extractor.py`)."""
+
+
+def _entity(tok: Token) -> str:
+    """The entity type of `tok`; raises `EntitiesNeeded` when the recognizer has not run on its Doc (it marks
+    every token, "O" outside entities)."""
+    if tok.ent_iob == 0:
+        raise EntitiesNeeded
+    return tok.ent_type_
 
 
 def _one(noun: Token, verb: bool = False) -> int | None:

@@ -75,6 +75,12 @@ def prepare(nlp: Language) -> None:
     attributes.install(nlp)
 
 
+def recognizer(nlp: Language) -> str | None:
+    """The name of the component that sets `doc.ents`, which the extractor may skip and run later
+    (`Extractor._people_alone`), or None."""
+    return next((n for n in nlp.pipe_names if "doc.ents" in nlp.get_pipe_meta(n).assigns), None)
+
+
 def _load(tried: tuple[str, ...]) -> Language:
     import spacy
 

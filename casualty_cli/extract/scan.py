@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from . import people as pp
 from .factbox import fact_lines
 from .numbers import find_counts
-from .people import PERSON_WORDS
 from .segments import MAX_SEGMENT, cut_at, segments
 
 
@@ -101,10 +101,13 @@ MIN_CONTEXT = 60
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """A slice of an article that is parsed as one `Doc`: `text[start:end]`."""
+    """A slice of an article that is parsed as one `Doc`: `text[start:end]`. A `people` window holds
+    only sentences that may describe people one by one (no count near a harm): the people reader reads it,
+    the claim rules do not, so it is parsed without NER unless a proper noun needs it (`extractor.py`)."""
 
     start: int
     end: int
+    people: bool = False
 
 
 def pack(text: str, pieces: list[tuple[int, int]], limit: int) -> list[Window]:
@@ -143,9 +146,9 @@ def _harm_positions(text: str, segs: list[tuple[int, int]]) -> Iterator[int]:
         i = j
 
 
-def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the segments that hold a count within `NEAR` characters of a harm stem, or a harm
-    stem and a person noun (people described one by one).
+def candidates(text: str, segs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Indexes of the segments that hold a count within `NEAR` characters of a harm stem (claims), and of
+    the other segments that hold a harm of the people reader and a person noun (people described one by one).
 
     Every claim of the labelled articles has a harm stem within 140 characters;
     the margin keeps long list-like sentences ("three journalists – A, B and C,
@@ -160,27 +163,45 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> list[int]:
             break
         harms.setdefault(k, []).append(pos)
     out: list[int] = []
+    people: list[int] = []
     for k, positions in harms.items():
         s, e = segs[k]
         piece = text[s:e]
         counts = [c for c in find_counts(piece) if c.harm is not None or not _counts_things(piece, c.end)]
-        if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions) \
-                or PERSON_WORD.search(piece):
+        if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions):
             out.append(k)
+        elif PEOPLE_HARM.search(piece) and PERSON_WORD.search(piece):
+            people.append(k)
     starts = [s for s, _ in segs]
     for line in fact_lines(text):  # "Deaths: 243" and the "196 in Germany" listed under it
         k = bisect_right(starts, line.start) - 1
         while 0 <= k < len(segs) and segs[k][0] < line.end:
             out.append(k)
             k += 1
-    return sorted(set(out))
+    claims = sorted(set(out))
+    return claims, sorted(set(people) - set(claims))
+
+
+# The harms the people reader reads (`people.read_people` counts nobody without one of them): its verbs of
+# killing, dying and injuring, its nouns of killing and bodies, and the words that make a violent verb or
+# a noun fatal ("shot dead", "stabbed to death", "a fatal shooting").
+# Whole words: "deaths", "injuries" and "fatalities" are none of them.
+_PEOPLE_HARMS = ({form for verb in pp.HARM_KILLING_VERBS | pp.DYING_VERBS | pp.INJURING_VERBS
+                  for form in lx.inflections(verb)}
+                 | {form for noun in pp.KILLING_NOUNS | pp.BODY_NOUNS for form in lx.inflections(noun, verb=False)}
+                 | pp.RESULT_WORDS)
+PEOPLE_HARM = re.compile(rf"\b(?:{lx.alternation(_PEOPLE_HARMS)})\b", re.IGNORECASE)
 
 
 # A person noun: a sentence with a harm stem and one may describe people one by one ("gunmen shot dead a
 # judge"), with no count; the parse reads them (`people.read_people`).
-_PEOPLE = PERSON_WORDS - lx.HARM_GROUP_WORDS - lx.OTHERS
-# A passive names its patient, a person named or not ("Pascal Nshimirimana was killed").
-PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)}|was|were|been)(?:s|es)?\b", re.IGNORECASE)
+_PEOPLE = pp.PERSON_WORDS - lx.HARM_GROUP_WORDS - lx.OTHERS
+_KILLED = {form for verb in pp.HARM_KILLING_VERBS | pp.INJURING_VERBS | {"shoot", "stab"}
+           for form in lx.inflections(verb) if form.endswith(("d", "t", "n"))}
+# A passive names its patient, a person named or not ("Pascal Nshimirimana was killed"); an age is a person
+# ("the 15-year-old killed"); a name may follow a verb of killing ("shot and killed Regula").
+PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)}|was|were|been)(?:s|es)?\b|\b\d+[- ]years?[- ]old\b"
+                         rf"|\b(?:{lx.alternation(_KILLED)})\s+(?:dead\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 
 NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
@@ -237,13 +258,15 @@ def _needs_neighbour(text: str, segs: list[tuple[int, int]], i: int, step: int) 
                 or STARTS_MID_THOUGHT.match(first))
 
 
-def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, context: int = CONTEXT) -> list[Window]:
+def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, context: int = CONTEXT,
+                 people: bool = True) -> list[Window]:
     """Which slices of `text` to parse.
 
     Full path: everything, in windows of at most `limit` characters. Fast path:
     only sentences holding a count and a harm stem, each with `context`
     neighbours on both sides (a quote's "he said" follows it; the speaker of
-    "it added" precedes it).
+    "it added" precedes it), and, in `people` windows of their own (unless
+    `people` is false: no one reads them), the other sentences the people reader may count in.
     """
     if not text.strip():
         return []
@@ -251,7 +274,8 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
     if not fast:
         return pack(text, segs, limit)
     keep: set[int] = set()
-    for i in candidates(text, segs):
+    claims, alone_people = candidates(text, segs)
+    for i in claims:
         keep.add(i)
         for step in (-1, 1):
             if not _needs_neighbour(text, segs, i, step):
@@ -269,5 +293,7 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
                     keep.add(j)
                     found += 1
                 j -= 1
-    pieces = [segs[i] for i in sorted(keep)]
-    return pack(text, pieces, limit)
+    windows = pack(text, [segs[i] for i in sorted(keep)], limit)
+    alone = [Window(w.start, w.end, people=True)
+             for w in pack(text, [segs[i] for i in alone_people if i not in keep], limit)] if people else []
+    return sorted(windows + alone, key=lambda w: w.start)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TypeVar
 
 from ..claims import Article
 from .scan import MAX_WINDOW
 
+T = TypeVar("T")
+# One `nlp.pipe` batch holds about this many characters: the parser's peak memory follows it.
+BATCH_CHARS = 100_000
 # A chunk is closed when it holds this many windows to parse...
 CHUNK_WINDOWS = 256
 # ... or this many articles (articles without a candidate sentence add no window).
@@ -45,3 +49,17 @@ def _weight(text: str, *, fast: bool, limit: int) -> int:
     if not fast:
         return 1 + len(text) // limit
     return 1 + len(text) // (limit // 4) if text else 0
+
+
+def batches(pieces: Iterable[tuple[str, T]], most: int) -> Iterator[list[tuple[str, T]]]:
+    """Windows in groups of at most `most` windows and about `BATCH_CHARS` characters."""
+    batch: list[tuple[str, T]] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) >= most or size + len(piece[0]) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch

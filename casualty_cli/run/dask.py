@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # A cluster that has no workers for this long fails the run instead of hanging.
 WORKERLESS_SECONDS = 60.0
 POLL_SECONDS = 1.0
-_EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}
+_EXTRACTORS: dict[tuple[str | None, bool, bool], Extractor] = {}
 _LOCK = threading.Lock()
 
 
@@ -41,20 +41,21 @@ def _require() -> None:
         raise DaskMissing() from e
 
 
-def worker_extractor(model: str | None = None, fast: bool = True) -> Extractor:
+def worker_extractor(model: str | None = None, fast: bool = True, people: bool = False) -> Extractor:
     """The extractor of this process, built on first use: the model loads once per worker."""
-    key = (model, fast)
+    key = (model, fast, people)
     with _LOCK:
         if key not in _EXTRACTORS:
             from ..extract.pipeline import shared_pipeline
 
-            _EXTRACTORS[key] = Extractor(shared_pipeline(model), fast=fast)
+            _EXTRACTORS[key] = Extractor(shared_pipeline(model), fast=fast, people=people)
         return _EXTRACTORS[key]
 
 
-def extract_chunk(chunk: list[Article], model: str | None = None, fast: bool = True) -> list[Outcome]:
-    """The task a worker runs: the claims of each article of `chunk`."""
-    extractor = worker_extractor(model, fast)
+def extract_chunk(chunk: list[Article], model: str | None = None, fast: bool = True,
+                  people: bool = False) -> list[Outcome]:
+    """The task a worker runs: the claims of each article of `chunk` (with their people, `people`)."""
+    extractor = worker_extractor(model, fast, people)
     with _LOCK:  # one parse at a time per process: a spaCy pipeline is not thread-safe
         return extractor.extract_chunk(chunk)
 
@@ -82,7 +83,7 @@ def connect(scheduler: str, *, workers: int = 0) -> Iterator[Any]:
 
 
 def extract_many(client: Any, articles: Iterable[tuple[str, str]], *, model: str | None = None, fast: bool = True,
-                 limit: int = MAX_WINDOW, in_flight: int | None = None,
+                 people: bool = False, limit: int = MAX_WINDOW, in_flight: int | None = None,
                  patience: float = WORKERLESS_SECONDS) -> Iterator[tuple[str, Outcome]]:
     """(id, text) pairs in, (id, claims) out in input order, computed on `client`'s workers.
 
@@ -97,7 +98,7 @@ def extract_many(client: Any, articles: Iterable[tuple[str, str]], *, model: str
         in_flight = 2 * max(1, sum(client.nthreads().values()))
 
     def submit(chunk: list[Article]) -> tuple[Any, int]:
-        return client.submit(extract_chunk, chunk, model, fast, pure=False), len(chunk)
+        return client.submit(extract_chunk, chunk, model, fast, people, pure=False), len(chunk)
 
     def result(handle: tuple[Any, int]) -> list[Outcome]:
         future, size = handle

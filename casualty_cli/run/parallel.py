@@ -71,7 +71,8 @@ def _serve(conn: Connection, extractor: Extractor, parent: int) -> None:
         _die_with(parent)
         from ..extract.extractor import Extractor
 
-        worker = Extractor(extractor.nlp, fast=extractor.fast, batch_size=extractor.batch_size)
+        worker = Extractor(extractor.nlp, fast=extractor.fast, people=extractor.people,
+                           batch_size=extractor.batch_size)
         while (task := conn.recv()) is not None:
             conn.send(worker.extract_chunk(task))
     finally:
