@@ -81,3 +81,17 @@ def test_the_pipeline_pickles_with_the_cache(extractor):
     copy = pickle.loads(pickle.dumps(extractor))
     assert attributes.NAME in copy.nlp.pipe_names
     assert [c.to_dict() for c in copy.extract(text)] == [c.to_dict() for c in extractor.extract(text)]
+
+
+@pytest.mark.parametrize(("firsts", "text", "may"), [
+    ([{"LOWER": "gon"}], "They are gon na count.", True),
+    ([{"LOWER": "gon"}], "Three people were killed.", False),
+    ([{"LOWER": {"REGEX": "^y'?$"}}], "Y' all know it.", True),
+    ([{"DEP": "expl"}], "Three people were killed.", False),
+    ([{"LOWER": "gon", "OP": "?"}], "Three people were killed.", True),
+    ([{"POS": "NOUN"}], "Three people were killed.", True),
+])
+def test_several_token_patterns_are_tried_only_where_one_may_open(nlp, firsts, text, may):
+    """The Matcher costs as much as the rest of the cache: it runs only on Docs where a pattern's first token is."""
+    openers = attributes._Openers.of(firsts, nlp.vocab.strings)
+    assert openers.any_in(nlp.make_doc(text)) is may

@@ -16,9 +16,11 @@ else (neighbours' entities, a trainable lemmatizer) keeps its components as they
 """
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
-from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -77,6 +79,7 @@ class CachedAttributes:
         self.name = name
         self._cache: dict[tuple[int, ...], Answer] = {}
         self._contextual: Matcher | None = None
+        self._openers: _Openers | None = None
         self._index: tuple[dict[int, list[str]], dict[int, frozenset[str]]] | None = None
 
     def _components(self) -> tuple[AttributeRuler, Lemmatizer]:
@@ -94,8 +97,17 @@ class CachedAttributes:
                     self._contextual.add(str(i), several)
         return self._contextual
 
+    def _may_match(self, doc: Doc) -> bool:
+        """Whether a several-token pattern may match `doc`: the Matcher only runs where some token could
+        open one (most Docs have none, and the Matcher costs as much as the rest of this component)."""
+        if self._openers is None:
+            ruler, _ = self._components()
+            firsts = [p[0] for entry in _entries(ruler) for p in entry["patterns"] if len(p) > 1]
+            self._openers = _Openers.of(firsts, self.nlp.vocab.strings)
+        return self._openers.any_in(doc)
+
     def __call__(self, doc: Doc) -> Doc:
-        if self._context_matcher()(doc):
+        if self._may_match(doc) and self._context_matcher()(doc):
             return self._lemmatize(self._components()[0](doc))
         cache = self._cache
         if len(cache) > MAX_CACHED:
@@ -149,6 +161,45 @@ class CachedAttributes:
         finally:
             for pos, listed in lists.items():
                 table[pos] = listed
+
+
+class _Openers:
+    """What the first token of a several-token pattern must be, as a necessary test: its lower-case form (a
+    word or a regex) or its dependency label. A first token tested otherwise alone opens anywhere."""
+
+    def __init__(self, lowers: numpy.ndarray, regexes: list[re.Pattern[str]], deps: numpy.ndarray,
+                 anywhere: bool) -> None:
+        self.lowers, self.regexes, self.deps, self.anywhere = lowers, regexes, deps, anywhere
+
+    @classmethod
+    def of(cls, firsts: list[dict[str, Any]], strings: Any) -> _Openers:
+        lowers: list[int] = []
+        regexes: list[re.Pattern[str]] = []
+        deps: list[int] = []
+        anywhere = False
+        for token in firsts:
+            lower, dep = token.get("LOWER"), token.get("DEP")
+            if token.get("OP") in ("?", "*", "!"):  # the pattern may open on the token after
+                anywhere = True
+            elif isinstance(lower, str):
+                lowers.append(strings.add(lower))
+            elif isinstance(lower, dict) and set(lower) == {"REGEX"}:
+                regexes.append(re.compile(lower["REGEX"]))
+            elif isinstance(dep, str):
+                deps.append(strings.add(dep))
+            else:
+                anywhere = True
+        return cls(numpy.array(lowers, dtype="uint64"), regexes, numpy.array(deps, dtype="uint64"), anywhere)
+
+    def any_in(self, doc: Doc) -> bool:
+        if self.anywhere:
+            return True
+        found = doc.to_array([LOWER, DEP])
+        if numpy.isin(found[:, 0], self.lowers).any() or numpy.isin(found[:, 1], self.deps).any():
+            return True
+        strings = doc.vocab.strings
+        return bool(self.regexes) and any(r.search(strings[int(h)]) for h in numpy.unique(found[:, 0])
+                                          for r in self.regexes)
 
 
 @Language.factory(NAME, assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep"],

@@ -103,7 +103,7 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
             n = _group(patients, seen, verb, kind)
             if n:  # the largest group: two harms of one sentence often tell of the same people
                 counts[kind] = max(counts.get(kind, 0), n)
-        counts.update({kind: 0 for kind in unreal - counts.keys()})
+        counts.update({kind: 0 for kind in sorted(unreal - counts.keys())})  # one order in every process
         for kind, n in counts.items():
             text = sent.text
             out.append({"article": article, "type": kind, "count": n, "sentence": text.strip(),
