@@ -2,8 +2,12 @@
 `tolls --claims` holds events, not claims.
 
 - CPU time of `casualty tolls` / CPU time of `casualty extract` on the same articles (GVA articles
-  from ../shared when present, else seeds/; fastest of three alternating runs each): the
-  people-counted-one-by-one reader and the toll arithmetic must stay cheap (at most 1.25x);
+  from ../shared when present, else seeds/; fastest of three alternating runs each): at most
+  `LIMIT`. `tolls` parses what `extract` does not: the sentences that describe people one by one
+  with no count (`extract.people`, issue 25; `extract` outputs claims only and skips them). On GVA's
+  crime news most sentences do, and they cost about a third of an extraction; the toll arithmetic
+  itself stays under a tenth. (The limit was 1.25 while `extract` parsed those sentences too and
+  both commands cost half as much again as now.);
 - peak memory (max RSS) of `casualty tolls --claims -` fed 100,000 and 1,000,000 synthetic claims
   (ten claims an article, one article an event) through a pipe: flat when the two are close.
 Prints one line each and writes bench/toll_results.json.
@@ -41,8 +45,10 @@ def articles(limit: int = 300) -> Path:
 
 
 # Rounds of extract and tolls, taking turns; each keeps its fastest. One pass each swung by a fifth
-# between runs on this shared machine, more than the margin the 1.25 line leaves.
+# between runs on this shared machine, more than the margin the limit leaves.
 ROUNDS = 3
+# tolls / extract CPU time: the people sentences (about a third) and the toll arithmetic (under a tenth).
+LIMIT = 1.5
 
 
 def timed(args: list[str]) -> float:
@@ -96,14 +102,14 @@ def main() -> int:
     extract, tolls = min(extracts), min(tolls_runs)
     ratio = tolls / extract
     print(f"tolls / extract CPU time on {path}, fastest of {ROUNDS} alternating runs: {tolls:.1f}s / "
-          f"{extract:.1f}s = {ratio:.2f} (limit 1.25)", flush=True)
+          f"{extract:.1f}s = {ratio:.2f} (limit {LIMIT})", flush=True)
     small, large = peak_rss_mb(100_000), peak_rss_mb(1_000_000)
     print(f"tolls --claims peak memory: 100,000 claims {small:.0f} MB, 1,000,000 claims {large:.0f} MB "
           f"(ratio {large / small:.2f})", flush=True)
     (ROOT / "bench/toll_results.json").write_text(json.dumps(
         {"tolls_s": round(tolls, 2), "extract_s": round(extract, 2), "ratio": round(ratio, 3),
          "rss_100k_mb": round(small), "rss_1m_mb": round(large)}, indent=2) + "\n", encoding="utf-8")
-    return 0 if ratio <= 1.25 and large / small < 1.2 else 1
+    return 0 if ratio <= LIMIT and large / small < 1.2 else 1
 
 
 if __name__ == "__main__":
