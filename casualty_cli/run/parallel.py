@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 # More processes than this per core only add memory (each holds a pipeline) and forks.
 MAX_JOBS_PER_CORE = 4
+# What a worker sends: how many more articles of its chunk are done, then the chunk's outcomes.
+PROGRESS, OUTCOMES = "progress", "outcomes"
 # linux/prctl.h: ask for a signal when the parent process dies.
 PR_SET_PDEATHSIG = 1
 
@@ -73,8 +75,12 @@ def _serve(conn: Connection, extractor: Extractor, parent: int) -> None:
 
         worker = Extractor(extractor.nlp, fast=extractor.fast, people=extractor.people,
                            batch_size=extractor.batch_size)
+
+        def tell(n: int) -> None:  # each article as it is done, for the parent's progress bar
+            conn.send((PROGRESS, n))
+
         while (task := conn.recv()) is not None:
-            conn.send(worker.extract_chunk(task))
+            conn.send((OUTCOMES, worker.extract_chunk(task, tell)))
     finally:
         os._exit(0)
 
@@ -122,16 +128,19 @@ class Pool:
     `multiprocessing.Pool` waits for ever for the chunk of a worker killed by a signal
     (the out-of-memory killer's SIGKILL). Here the parent watches each worker's process:
     when one dies, the articles of its chunk are run again, each alone, once; an article
-    whose worker dies again comes out as `ArticleFailed`, and the run goes on.
+    whose worker dies again comes out as `ArticleFailed`, and the run goes on. `done(n)` is
+    told as the workers finish articles, one by one, and never of more articles than were submitted.
     """
 
-    def __init__(self, extractor: Extractor, jobs: int) -> None:
+    def __init__(self, extractor: Extractor, jobs: int, done: Done | None = None) -> None:
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         self._context: Any = mp.get_context(method)
         self._extractor = extractor
         self._queue: deque[_Task] = deque()
         self._done: dict[int, list[Outcome | None]] = {}
         self._tickets = 0
+        self._told: dict[int, int] = {}  # articles of each ticket told to `done`
+        self._tell = done
         self._workers = [self._spawn() for _ in range(jobs)]
 
     def _spawn(self) -> _Worker:
@@ -145,6 +154,7 @@ class Pool:
         """Queue `chunk`; its ticket for `result`."""
         self._tickets += 1
         self._done[self._tickets] = [None] * len(chunk)
+        self._told[self._tickets] = 0
         self._queue.append(_Task(self._tickets, 0, list(chunk)))
         self._dispatch()
         return self._tickets
@@ -161,8 +171,18 @@ class Pool:
                     self._receive(worker)
                 elif worker.process.sentinel in ready:
                     self._lost(worker)
+        self._progress(ticket, len(self._done[ticket]))  # what no message told (articles of a dead worker)
+        del self._told[ticket]
         outcomes = self._done.pop(ticket)
         return [o for o in outcomes if o is not None]
+
+    def _progress(self, ticket: int, n: int) -> None:
+        """Tell `done` of `n` more articles of `ticket`, never past its size (a retried article tells again)."""
+        n = min(n, len(self._done[ticket]) - self._told[ticket])
+        if n > 0:
+            self._told[ticket] += n
+            if self._tell is not None:
+                self._tell(n)
 
     def _dispatch(self) -> None:
         for worker in self._workers:
@@ -178,10 +198,14 @@ class Pool:
         task = worker.task
         assert task is not None
         try:
-            outcomes = worker.conn.recv()
+            kind, message = worker.conn.recv()
         except (EOFError, OSError):  # died while sending
             self._lost(worker)
             return
+        if kind == PROGRESS:
+            self._progress(task.ticket, message)
+            return
+        outcomes = message
         self._done[task.ticket][task.first : task.first + len(outcomes)] = outcomes
         worker.task = None
 
@@ -236,19 +260,12 @@ def _death(exitcode: int | None) -> str:
 def extract_parallel(extractor: Extractor, articles: Iterable[tuple[str, str]],
                      jobs: int, done: Done | None = None) -> Iterator[tuple[str, Outcome]]:
     """Run `extractor` over `articles` on `jobs` processes; (id, claims) in input order. `done(n)` is
-    told of each chunk's articles as the chunk comes back (a progress bar's `advance`)."""
+    told as the workers finish articles (a progress bar's `advance`), one by one."""
     from ..extract.work import chunks
 
-    pool = Pool(extractor, jobs)
-
-    def result(ticket: int) -> list[Outcome]:
-        outcomes = pool.result(ticket)
-        if done is not None:
-            done(len(outcomes))
-        return outcomes
-
+    pool = Pool(extractor, jobs, done)
     try:
         yield from in_order(chunks(articles, fast=extractor.fast, limit=extractor.limit),
-                            pool.submit, result, 2 * jobs)
+                            pool.submit, pool.result, 2 * jobs)
     finally:
         pool.close()
