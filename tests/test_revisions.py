@@ -51,3 +51,33 @@ def test_narrated_revisions(claims: list[dict[str, Any]], expected: list[tuple[s
 def test_link_marks_the_earlier_figure() -> None:
     linked = link_narrated([figure(1, 500, "500", MOH), figure(2, 471, "471", MOH)])
     assert [c["superseded_by"] for c in linked] == ["a#2", None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # claim-spec §1's narrated updates, each figure a claim and the earlier one superseded by the later
+    ("Police initially reported 34 injuries, then raised the number to 51.",
+     [("34", "injured", 2), ("51", "injured", None)]),
+    ("The hospital originally reported that four were injured; that number was later raised to five.",
+     [("four", "injured", 2), ("five", "injured", None)]),
+    ("The ministry reported nine deaths, although the toll was later finalized at 37.",
+     [("nine", "killed", 2), ("37", "killed", None)]),
+    ("Officials initially put the toll at 40 but later revised it to 52.",
+     [("40", "killed", 2), ("52", "killed", None)]),
+    ("The ministry initially reported 12 deaths; that figure has since risen to 15.",
+     [("12", "killed", 2), ("15", "killed", None)]),
+    # a later figure replaces the nearest early one only, and two voices at once are no update
+    ("Police initially reported 34 injuries. The hospital originally reported that four were injured; that "
+     "number was later raised to five.", [("34", "injured", None), ("four", "injured", 3), ("five", "injured", None)]),
+    ("A tweet initially placed the toll at five killed, while another account reported six killed.",
+     [("five", "killed", None), ("six", "killed", None)]),
+    ("Three people were killed on Monday and later that day police said two more were killed.",
+     [("Three", "killed", None), ("two", "killed", None)]),
+    # each update may be updated in turn
+    ("Initial reports said six were killed. A resident updated the death toll to seven. The health ministry "
+     "said the number of those killed had risen to 12.", [("six", "killed", 2), ("seven", "killed", 3),
+                                                         ("12", "killed", None)]),
+])
+def test_the_extractor_links_narrated_updates(extractor, text: str, expected: list) -> None:
+    claims = extractor.extract(text, "a")
+    ids = {c.id: n for n, c in enumerate(claims, 1)}
+    assert [(text[c.start : c.end], c.type, ids.get(c.superseded_by)) for c in claims] == expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from ..claims import Article, Claim
@@ -25,6 +25,7 @@ from .count_context import names_part, part_outcome
 from .numbers import Count, find_counts, revisions
 from .people import EntitiesNeeded, read_people
 from .pipeline import recognizer
+from .revisions import pairs as narrated_pairs
 from .scan import HARM_STEMS, Window, plan_windows
 from .sentences import evidence
 from .work import batches, chunks, window_limit
@@ -201,6 +202,14 @@ LISTED_AFTER_CUE = re.compile(r"\b(?:including|among them|among whom)\s+(?:an?|o
 WHOLE_AFTER = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,4}?(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+(?:[a-z]+ly\s+|also\s+)?)?"
     rf"(?:{lx.alternation(lx.WHOLE_CUES)})\s+(?:(?:{_HEDGES})\s+)?$",
+    re.IGNORECASE)
+# A figure that names no harm but points back to the one before it, as its update (claim-spec §1, narrated
+# revisions): "then raised the number to 51", "that figure has since risen to 15".
+_FIGURE = r"(?:the|that|this|its|their)\s+(?:number|figure|tally|count|total)"
+_REVISED = rf"(?:{lx.alternation(lx.REVISION_VERBS)})(?:\s+(?:up|down|upwards?|downwards?))?\s+(?:to|at)\s+"
+REFERS_BACK = re.compile(
+    rf"\b(?:{_FIGURE}\s+(?:(?:was|were|has|had|is)\s+)?(?:(?:since|later|then|subsequently|now)\s+)?(?:been\s+)?"
+    rf"{_REVISED}|(?:{lx.alternation(lx.REVISION_VERBS)})\s+{_FIGURE}\s+(?:up\s+|down\s+)?(?:to|at)\s+)$",
     re.IGNORECASE)
 # Entity types of numbers that are not counts of people.
 NOT_COUNT_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -385,7 +394,8 @@ def _elliptical(count: Count, text: str) -> bool:
     """Whether a bare count reads as part of a list or breakdown of the claim before it (which
     `_adopt` decides): a place or "of whom" after it, or a breakdown cue before it."""
     return bool(ELLIPTICAL_AFTER.match(text, count.end)
-                or BREAKDOWN.search(text, max(0, count.start - 40), count.start))
+                or BREAKDOWN.search(text, max(0, count.start - 40), count.start)
+                or REFERS_BACK.search(text, max(0, count.start - 80), count.start))
 
 
 def _in_entity(tok: Token) -> bool:
@@ -504,6 +514,9 @@ def _adopt(child: Found, local: list[Found], text: str) -> None:
     if parent is None:
         return
     between = text[parent.count.end : child.count.start]
+    if not child.type and REFERS_BACK.search(between):  # "34 injuries, then raised the number to 51"
+        child.type, child.victims, child.follows = parent.type, parent.victims, parent
+        return
     if _part_with_outcome(child, parent, text):
         child.parent, child.follows = parent.parent or parent, parent  # it keeps its own type
         return
@@ -575,7 +588,8 @@ def _crosses_harm(between: str) -> bool:
 
 
 def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
-    """Number the claims in text order and resolve `part_of` and `superseded_by` to ids."""
+    """Number the claims in text order and resolve `part_of` and `superseded_by` to ids, also of the figures
+    the article narrates as replaced (`revisions.pairs`, claim-spec §1)."""
     ordered = sorted(found, key=lambda f: f.count.start)
     ids = {id(f): f"{article}#{n}" for n, f in enumerate(ordered, 1)}
     claims = []
@@ -590,4 +604,7 @@ def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
             superseded_by=ids.get(id(f.newer)) if f.newer is not None else None,
             sentence=f.sentence, start=f.count.start, end=f.count.end,
         ))
-    return claims
+    # Narrated updates across the article: "initially reported 34 injuries, then raised the number to 51"
+    narrated = dict(narrated_pairs([c.to_dict() for c in claims]))
+    return [replace(c, superseded_by=narrated[c.id]) if c.id in narrated and c.superseded_by is None else c
+            for c in claims]

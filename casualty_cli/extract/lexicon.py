@@ -152,7 +152,7 @@ leave find mount grow double put bring raise become remain count tally
 report say confirm fear believe know declare pronounce list see feel
 go locate take transport rush fly airlift admit carry send hospitalize hospitalise arrive suffer sustain
 receive estimate think expect presume assume force place set
-revise update correct lower adjust wind wound end appear seem
+revise update correct lower adjust finalize finalise wind wound end appear seem
 """.split()) | inv.CAUSING_VERBS
 # Not harm words themselves, but a sentence holding one may hold a claim the rules read
 # ("missing under the rubble", "treated at hospital", "a fatal shooting"): the scan keeps it.

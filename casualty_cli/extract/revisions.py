@@ -19,11 +19,16 @@ Claim = dict[str, Any]
 # Before the earlier figure, in its clause: it is told as the first report.
 EARLY = re.compile(r"\b(?:initial(?:ly)?|originally|at first|first reported|earliest|early reports?)\b", re.IGNORECASE)
 # Between the two figures of one sentence, or before the later one: it replaces the earlier one.
-UPDATED = re.compile(r"\b(?:(?:was|were|been|is)\s+)?(?:then|later|subsequently|since)\s+(?:been\s+)?"
-                     r"(?:revised|raised|lowered|updated|increased|finalized|corrected|rose|risen)\b"
-                     r"|\blater\b[^.;]{0,80}?\b(?:risen|rose|climbed|increased|updated|revised)\b"
-                     r"|\b(?:has|had)\s+(?:since\s+)?(?:risen|rose|climbed)\s+to\b"
-                     r"|\blater\s+(?:that\s+\w+\s+)?(?:reported|stated|said|wrote|confirmed|posted|put)\b"
+REVISED = (r"\b(?:(?:was|were|been|is)\s+)?(?:then|later|subsequently|since)\s+(?:been\s+)?"
+           r"(?:revised|raised|lowered|updated|increased|finalized|finalised|corrected|rose|risen)\b"
+           r"|\blater\b[^.;]{0,80}?\b(?:risen|rose|climbed|increased|updated|revised|finalized|finalised)\b"
+           r"|\b(?:has|had)\s+(?:since\s+)?(?:risen|rose|climbed)\s+to\b"
+           r"|\b(?:updated|revised|raised|corrected)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|number|count)"
+           r"\s+to\b")
+# Between two figures of one sentence, with no early report before the first: a revision all the same ("reported
+# nine deaths, although the toll was later finalized at 37"); not "later said" (another count, maybe more).
+REVISED_BETWEEN = re.compile(REVISED, re.IGNORECASE)
+UPDATED = re.compile(REVISED + r"|\blater\s+(?:that\s+\w+\s+)?(?:reported|stated|said|wrote|confirmed|posted|put)\b"
                      r"|\b(?:that|the|this)\s+(?:number|figure|toll|count)\s+was\s+later\b", re.IGNORECASE)
 # "which on Thursday had given a toll of 17": the figure after it is the earlier toll.
 HAD_GIVEN = re.compile(r"\bhad\s+(?:given|put|reported|announced)\s+(?:a|the|an\s+earlier)\s+(?:death\s+)?"
@@ -65,10 +70,11 @@ def pairs(claims: Sequence[Claim]) -> list[tuple[str, str]]:
     updating = [n for n, c in enumerate(ordered)
                 if _at(c) >= 0 and UPDATED.search(str(c.get("sentence") or "")[:_at(c)])]
     out: list[tuple[str, str]] = []
+    updates: set[str] = set()  # figures told as updates: each may be updated in turn ("... had risen to 12")
     for i, old in enumerate(ordered):
         if old.get("superseded_by"):
             continue
-        early = _early(old)
+        early = _early(old) or str(old.get("id")) in updates
         same = by_sentence[old.get("sentence")]
         later = same[bisect_right(same, i):]
         if early:
@@ -77,8 +83,14 @@ def pairs(claims: Sequence[Claim]) -> list[tuple[str, str]]:
             pair = _narrated(old, ordered[j], early, sentences)
             if pair is not None:
                 out.append(pair)
+                updates.add(pair[1])
                 break
-    return out
+    # A figure replaces one earlier figure, the nearest: "X initially reported 34 ... The hospital originally
+    # reported four; that number was later raised to five" raises the four, not the 34.
+    nearest: dict[str, tuple[str, str]] = {}
+    for pair in out:
+        nearest[pair[1]] = pair
+    return [pair for pair in out if nearest[pair[1]] == pair]
 
 
 def _narrated(old: Claim, new: Claim, early: bool, sentences: dict[str, int]) -> tuple[str, str] | None:
@@ -88,10 +100,11 @@ def _narrated(old: Claim, new: Claim, early: bool, sentences: dict[str, int]) ->
     same = new.get("sentence") == old.get("sentence")
     if same and (_had_given(old) or _had_given(new)):  # "had given a toll of 17": the later-stated 17 is older
         return str(new.get("id")), str(old.get("id"))
-    if not early:
-        return None
     sentence = str(new.get("sentence") or "")
     at = _at(new)
+    if not early:
+        between = sentence[_at(old) + len(str(old.get("quantity") or "")):at] if same and at >= 0 else ""
+        return (str(old.get("id")), str(new.get("id"))) if REVISED_BETWEEN.search(between) else None
     if same:
         between = sentence[_at(old) + len(str(old.get("quantity") or "")):at] if at >= 0 else ""
         return (str(old.get("id")), str(new.get("id"))) if UPDATED.search(between) else None
