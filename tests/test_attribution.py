@@ -46,3 +46,16 @@ def test_attribution(extractor, case):
     assert same_name(case["via"], claim.via), (claim.via, case["note"])
     assert same_name(case["source_title"], claim.source_title), (claim.source_title, case["note"])
     assert claim.cue == case["cue"], (claim.cue, case["note"])
+
+
+@pytest.mark.parametrize(("headline", "quantity", "source"), [
+    # a headline's source set off by a dash or a colon, which the parse may read as an object
+    ("Shelling kills 14 civilians in eastern Ghouta - SOHR", "14", "SOHR"),
+    ("Roadside bomb kills nine soldiers near Kandahar – officials", "nine", "officials"),
+    ("Air strikes kill 21 in Idlib: monitor", "21", "monitor"),
+    # without a separator, a last word the verb takes is its object, not a source
+    ("Gunmen kill 12 police", "12", None),
+])
+def test_a_headline_names_its_source_last(extractor, headline: str, quantity: str, source: str | None) -> None:
+    (claim,) = extractor.extract(headline + "\n\nThe attack happened on Monday.", "h")
+    assert claim.quantity == quantity and claim.source == source

@@ -537,17 +537,24 @@ def attribute(num: Token, speakers: Speakers, quotes: list[tuple[int, int]] | No
     return quoted or _headline_source(sent) or Attribution()
 
 
+# What sets a headline's source apart after its words: "... in Aleppo: monitor", "... in Daraa - SOHR".
+HEADLINE_SEPARATORS: frozenset[str] = frozenset({":", "-", "–", "—", "|"})
+
+
 def _headline_source(sent: Span) -> Attribution | None:
     """A headline that names its source last: "Air raids kill 12 civilians in Aleppo: monitor"
-    (the colon is often lost, and the outlet's name may follow: "... Aleppo Monitor AFP")."""
+    (the colon is often lost, and the outlet's name may follow: "... Aleppo Monitor AFP"); set off by a colon
+    or a dash, the parse may take it for an object ("in Daraa - SOHR")."""
     tokens = [t for t in sent if not (t.is_punct or t.is_space)]
     while tokens and tokens[-1].text in lx.HEADLINE_OUTLETS:
         tokens.pop()
     if len(tokens) < 4 or tokens[-1].lower_ not in lx.HEADLINE_SPEAKERS:
         return None
-    if tokens[-2].pos_ in ("ADP", "DET") or tokens[-1].dep_ in ("nsubj", "dobj", "pobj"):
+    last = tokens[-1]
+    set_off = last.i > sent.start and sent.doc[last.i - 1].text in HEADLINE_SEPARATORS  # "... in Daraa - SOHR"
+    if not set_off and (tokens[-2].pos_ in ("ADP", "DET") or last.dep_ in ("nsubj", "dobj", "pobj")):
         return None
-    return Attribution(source=tokens[-1].text)
+    return Attribution(source=last.text)
 
 
 def _quoted(num: Token, speakers: Speakers, quotes: list[tuple[int, int]]) -> Attribution | None:
