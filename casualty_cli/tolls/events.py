@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,8 +27,9 @@ from .singles import read_singles
 Found = tuple[str, list[dict[str, Any]], list[dict[str, Any]]]
 # How many events are watched for records that come back after other events' (a set of their keys).
 RETURNS_WATCHED = 10_000
-# How many claims are read to learn the record fields before the event field is refused.
-FIELD_SAMPLE = 100
+# How many characters of a claims stream that cannot be read twice (stdin, a pipe) are held while the event
+# field is looked for; past them the field is not checked (a file is read again instead, as far as needed).
+FIELD_HOLD = 1 << 26
 
 
 class Tally(Protocol):
@@ -208,28 +210,54 @@ def check_claim(claim: Any) -> dict[str, Any]:
     return claim
 
 
+def _record_fields(line: str) -> set[str]:
+    """The field names of a claims line's `record` (none for a line that is no claim)."""
+    try:
+        record = json.loads(line).get("record")
+    except (ValueError, AttributeError, RecursionError):
+        return set()
+    return set(record) if isinstance(record, dict) else set()
+
+
+def _fields_until(path: str, limit: int, field: str) -> set[str]:
+    """The record fields of a claims file read again from its start until one has `field`, holding nothing."""
+    names: set[str] = set()
+    for line in _reading(path, claim_lines(path, limit)):
+        names |= _record_fields(line)
+        if field in names:
+            break
+    return names
+
+
 def claims_file_events(path: str, event_field: str | None, tally: Tally,
                        notes: EventNotes, max_bytes: int | None = None) -> Callable[[], Iterator[Found]]:
     """extract's JSON Lines (`-` for stdin) -> (event, claims of one article, no singles); a malformed
     line or value is noted with its line number and skipped, the rest used. The file is read as any
     input (`--max-bytes`, any encoding `extract` reads); the event field is checked before any work."""
-    from itertools import chain, islice
+    from itertools import chain
 
     from ..read.inputs import MAX_BYTES
 
-    lines = iter(enumerate(_reading(path, claim_lines(path, MAX_BYTES if max_bytes is None else max_bytes)),
-                           start=1))
-    head = list(islice(lines, FIELD_SAMPLE))
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    lines = iter(enumerate(_reading(path, claim_lines(path, limit)), start=1))
+    # read before the run (the lines go back in front of the rest): the first line, so a file that cannot be
+    # read is refused before any work, and with an event field every line until a record has it
+    head: list[tuple[int, str]] = []
+    names: set[str] = set()
+    held = 0
+    for number, line in lines:
+        head.append((number, line))
+        held += len(line)
+        if not event_field:
+            break
+        names |= _record_fields(line)
+        if event_field in names or held > FIELD_HOLD:
+            break
     if event_field:
-        names: set[str] = set()
-        for _, line in head:
-            try:
-                record = json.loads(line).get("record")
-            except (ValueError, AttributeError, RecursionError):
-                continue
-            if isinstance(record, dict):
-                names.update(record)
-        check_event_field(names, event_field, f"{path} (the claims' record)")
+        known: set[str] | None = names
+        if event_field not in names and held > FIELD_HOLD:
+            known = _fields_until(path, limit, event_field) if path != "-" and os.path.isfile(path) else None
+        check_event_field(known, event_field, f"{path} (the claims' record)")
 
     def found() -> Iterator[Found]:
         article: str | None = None
