@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from ..claims import Article
 from ..errors import InputError
-from .decode import NotText, decode, read
+from .decode import NotText, decode, first_line, read
 from .webpage import page_text, trafilatura_problem
 
 
@@ -454,12 +454,12 @@ def sample_fields(source: Source, wanted: str | None = None,
     names: set[str] = set()
     try:
         with open(source.path, "rb") as handle:
+            if source.format == "csv":
+                first = _header_line(first_line(handle))
+                delimiter = delimiter_of(source.path, first, options or InputOptions())
+                return set(next(csv.reader([first], delimiter=delimiter), []))
             for number, raw in enumerate(handle):
                 line = decode(raw)[0].lstrip("\ufeff") if number == 0 else decode(raw)[0]
-                if source.format == "csv":
-                    first = line.rstrip("\r\n")
-                    delimiter = delimiter_of(source.path, first, options or InputOptions())
-                    return set(next(csv.reader([first], delimiter=delimiter), []))
                 try:
                     record = json.loads(line)
                 except (ValueError, RecursionError):
@@ -529,8 +529,7 @@ def _check_csv_header(path: str, options: InputOptions) -> None:
     _raise_csv_field_limit()
     try:
         with open(path, "rb") as handle:
-            head = handle.readline(1 << 24)  # the header line whole: a cut character would change the encoding
-        text, _ = decode(head)
+            text = first_line(handle)  # the header line whole: a cut character would change the encoding
     except (OSError, NotText):
         return  # reported when the file is read
     first = _header_line(text)
