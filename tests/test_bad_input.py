@@ -671,7 +671,8 @@ ANY_TEXT = st.lists(st.one_of(st.text(ANY_CHAR, max_size=12), CLAIM_PIECES), min
 
 def _as_input(kind: str, texts: list[str], folder: Path) -> tuple[list[str], dict[str, str]]:
     """Write `texts` as one input of `kind`; the paths to give and the text each article id reads as."""
-    from casualty_cli.read.inputs import decode, printable
+    from casualty_cli.read.decode import decode
+    from casualty_cli.read.inputs import printable
 
     if kind == "text":
         paths, expected = [], {}

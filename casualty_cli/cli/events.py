@@ -62,7 +62,7 @@ def check_record_fields(plan: Any, options: Any, fields: Iterable[str | None],
     """Each record field asked for is a field of some record of each JSON Lines or CSV input: a misspelt
     --event-field or --date-field is a usage problem before any work; with `say`, a missing --carry field is a
     warning (it is carried as null: dumps differ in their fields)."""
-    from ..read.inputs import sample_fields
+    from ..read.records import sample_fields
 
     for source in plan.sources:
         for name in filter(None, fields):

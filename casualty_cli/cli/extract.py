@@ -110,7 +110,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
 
 
 def _record(article: Article) -> dict[str, Any] | None:
-    """The record fields a JSON Lines / CSV article carries (`inputs.RecordArticle`), else None."""
+    """The record fields a JSON Lines / CSV article carries (`read.common.RecordArticle`), else None."""
     return getattr(article, "record", None)
 
 

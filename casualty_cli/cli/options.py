@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import CasualtyError
-from ..read.inputs import INPUT_FORMATS, MAX_BYTES
+from ..read.common import INPUT_FORMATS, MAX_BYTES
 from ..write.export import FORMATS
 from .help import option
 

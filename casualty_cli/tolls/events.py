@@ -21,7 +21,7 @@ from ..claims import CLAIM_TYPES, Article, Claim
 from ..errors import InputError
 from ..extract.numbers import QUALIFIERS
 from ..read.dates import iso_date
-from ..read.inputs import _lines
+from ..read.records import lines as text_lines
 from .singles import read_singles
 
 # (event, claims of one article, people counted one by one)
@@ -134,7 +134,7 @@ def claim_lines(path: str, max_bytes: int, chunk: int = 1 << 16) -> Iterator[str
             data = buffer + raw.read(max_bytes + 1 - total)
             if len(data) > max_bytes:
                 raise too_big()
-            yield from _lines(read(data).text)
+            yield from text_lines(read(data).text)
             return
         while True:
             end = buffer.find(b"\n")
