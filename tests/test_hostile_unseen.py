@@ -98,6 +98,18 @@ def test_a_sqlite_database_given_as_claims_is_one_clear_line(tmp_path, dump):
                                      "JSON Lines (extract -o FILE.jsonl writes those)")
 
 
+@pytest.mark.parametrize("event", [[], ["--event-field", "incident"]])
+def test_claims_written_as_csv_are_one_clear_line(tmp_path, dump, event):
+    """`extract --format csv -o claims.csv` then `tolls --claims claims.csv`: every line "not JSON", or "no record
+    has the field 'incident' (fields: none)", before."""
+    claims = tmp_path / "claims.csv"
+    assert run("extract", str(dump), "--carry", "incident", "--format", "csv", "-o", str(claims)).exit_code == 0
+    result = run("tolls", "--claims", str(claims), *event, "--format", "jsonl")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == (f"casualty: error: {claims}: extract's CSV, not its JSON Lines: --claims reads "
+                                     "JSON Lines (extract --format jsonl writes them)")
+
+
 @pytest.mark.parametrize("through", ["file", "stdin"])
 def test_a_misspelt_date_field_with_claims_is_refused_before_any_toll(tmp_path, through):
     """Dates silently unknown before: every article ordered as undated, no word said."""
@@ -265,3 +277,14 @@ def test_carry_of_a_field_no_record_has_is_no_error_when_quiet(dump):
     result = run("extract", str(dump), "--carry", "incidnet", "--format", "jsonl", "-q")
     assert result.exit_code == 0 and result.stderr == ""
     assert json.loads(result.stdout)["record"] == {"incidnet": None}
+
+
+def test_carried_field_names_cannot_reach_the_sql(tmp_path):
+    """Held: a field name with a quote, a bracket and a statement becomes a quoted column, nothing more."""
+    path, database = tmp_path / "dump.jsonl", tmp_path / "claims.db"
+    hostile = 'x"]; DROP TABLE claims; --'
+    path.write_text(json.dumps({"id": "d1", "text": GOOD, hostile: 1}) + "\n", encoding="utf-8")
+    result = run("extract", str(path), "--carry", hostile, "-o", str(database), "-q")
+    assert result.exit_code == 0, result.stderr
+    db = sqlite3.connect(database)
+    assert db.execute(f'SELECT "record.{hostile.replace(chr(34), chr(34) * 2)}" FROM claims').fetchall() == [(1,)]

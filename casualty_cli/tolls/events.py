@@ -249,6 +249,14 @@ def _fields_until(path: str, limit: int, wanted: set[str]) -> set[str]:
     return names
 
 
+def _csv_header(line: str) -> bool:
+    """Whether a first line is the header of claims written as CSV (`extract --format csv`): no JSON object,
+    an `id` column."""
+    import csv
+
+    return not line.lstrip().startswith("{") and "id" in next(csv.reader([line]), [])
+
+
 def claims_file_events(path: str, event_field: str | None, tally: Tally, notes: EventNotes,
                        max_bytes: int | None = None, date_field: str | None = None) -> Callable[[], Iterator[Found]]:
     """extract's JSON Lines (`-` for stdin) -> (event, claims of one article, no singles); a malformed
@@ -275,6 +283,9 @@ def claims_file_events(path: str, event_field: str | None, tally: Tally, notes: 
     known: set[str] | None = names
     if not wanted <= names and held > FIELD_HOLD:
         known = _fields_until(path, limit, wanted) if path != "-" and os.path.isfile(path) else None
+    if head and _csv_header(head[0][1]):
+        raise InputError(f"{path}: extract's CSV, not its JSON Lines: --claims reads JSON Lines (extract --format "
+                         "jsonl writes them)")
     for name in sorted(wanted):
         check_event_field(known, name, f"{path} (the claims' record)")
 
