@@ -671,7 +671,8 @@ ANY_TEXT = st.lists(st.one_of(st.text(ANY_CHAR, max_size=12), CLAIM_PIECES), min
 
 def _as_input(kind: str, texts: list[str], folder: Path) -> tuple[list[str], dict[str, str]]:
     """Write `texts` as one input of `kind`; the paths to give and the text each article id reads as."""
-    from casualty_cli.read.inputs import decode, printable
+    from casualty_cli.read.decode import decode
+    from casualty_cli.read.inputs import printable
 
     if kind == "text":
         paths, expected = [], {}
@@ -1003,3 +1004,58 @@ def test_an_unforeseen_error_is_one_line_not_a_traceback(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.startswith("casualty: error: internal error: RuntimeError: a bug")
     assert "Traceback" not in result.stderr
+
+
+# A CSV saved as UTF-16 (Excel's "Unicode text" is UTF-16 LE with a BOM and tabs): the b"\n" ending its header
+# line is half of the "\n" character (or of "\u0a0a"), so the header is decoded on to the whole line (issue 28).
+UTF16_HEADER_CSV = "id{d}title{d}text{d}incident\r\nr1{d}Market attack{d}\"" + GOOD.strip() + "\"{d}x\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+@pytest.mark.parametrize("command", ["extract", "tolls"])
+def test_a_utf16_csv_header_is_read_whole(tmp_path, encoding, delimiter, command, no_work):
+    path = tmp_path / "dump.csv"
+    path.write_bytes(UTF16_HEADER_CSV.format(d=delimiter).encode(encoding))
+    misspelt = run(command, str(path), "--text-column", "txt")  # the header is read before any work
+    assert misspelt.exit_code == 2 and "no column 'txt' (columns: id, title, text, incident)" in misspelt.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_utf16_csv_with_a_newline_byte_inside_a_header_character(tmp_path, encoding):
+    path = tmp_path / "dump.csv"
+    path.write_bytes("id,text,\u0a0a\n1,\"Gunmen killed 12 people, police said.\",x\n".encode(encoding))
+    result = run("tolls", str(path), "--event-field", "\u0a0a", "--format", "jsonl", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert [(t["event"], t["best"]) for t in map(json.loads, result.stdout.splitlines())] == [("x", 12)]
+
+
+@pytest.mark.parametrize("command", ["extract", "tolls"])
+def test_a_utf16_csv_through_extract_and_tolls(tmp_path, command):
+    path = tmp_path / "dump.csv"
+    path.write_bytes(UTF16_HEADER_CSV.format(d=",").encode("utf-16"))
+    result = run(command, str(path), "--title-column", "title", "--event-field", "incident", "--format", "jsonl") \
+        if command == "tolls" else run(command, str(path), "--title-column", "title", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and ("event" in rows[0] and rows[0]["event"] == "x" and rows[0]["best"] == 12
+                     or command == "extract" and {(r["type"], r["value"]) for r in rows} == set(GOOD_CLAIMS))
+
+
+def test_a_60_kb_base64_token_through_extract(tmp_path):
+    """The token that made the people-counted-one-by-one reader backtrack (issue 28), end to end: the run ends
+    with the claims around it (bench/scale_bench.py measures that the work grows linearly with the token)."""
+    import base64
+    import random
+
+    token = base64.b64encode(random.Random(1).randbytes(45_000)).decode()[:60_000]
+    path = tmp_path / "a.txt"
+    path.write_text(f"{GOOD.strip()} {token} A woman was shot and killed.\n")
+    for command in ("extract", "tolls"):
+        result = run(command, str(path), "--format", "jsonl")
+        assert result.exit_code == 0, result.stderr
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        if command == "extract":
+            assert [(r["type"], r["value"]) for r in rows] == GOOD_CLAIMS
+        else:
+            assert {r["type"]: r["best"] for r in rows} == {"killed": 12, "injured": 30}

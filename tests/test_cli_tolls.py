@@ -217,7 +217,7 @@ HEADLINES = [  # GVA documents: the figure stands in the headline, the body says
 
 
 def test_extract_reads_the_headline_first_and_every_offset_points_back_into_its_field(tmp_path) -> None:
-    from casualty_cli.read.inputs import in_record
+    from casualty_cli.read.records import in_record
 
     path = tmp_path / "docs.jsonl"
     path.write_text("".join(json.dumps(d) + "\n" for d in HEADLINES))

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from casualty_cli.cli import main
+from casualty_cli.tolls import events
 
 pytestmark = pytest.mark.model
 
@@ -55,3 +56,64 @@ def test_a_misspelt_event_field_is_still_refused(tmp_path):
     result = CliRunner().invoke(main, ["tolls", str(path), "--event-field", "incidnet", "--format", "jsonl"])
     assert result.exit_code == 2
     assert "no record has the field 'incidnet'" in result.stderr
+
+
+def _claim_line(n: int, record: dict) -> str:
+    return json.dumps({"id": f"a{n}#1", "article": f"a{n}", "type": "killed", "value": 3, "low": 3, "high": 3,
+                       "qualifier": "exact", "quantity": "3", "victims": "people", "source": None,
+                       "sentence": "Police said 3 people were killed.", "start": 12, "end": 13,
+                       "record": record}) + "\n"
+
+
+# 150 claims without the field, then two of one incident: the two make one event, the 150 their own.
+LATE = "".join(_claim_line(n, {"dct": "2014-01-28"}) for n in range(150)) \
+    + _claim_line(150, {"incident": "x"}) + _claim_line(151, {"incident": "x"})
+
+
+def _tolls_claims(args: list[str], stdin: str | None = None):
+    return CliRunner().invoke(main, ["tolls", "--claims", *args, "--format", "jsonl"], input=stdin)
+
+
+@pytest.mark.parametrize("through", ["file", "stdin"])
+def test_claims_event_field_first_appearing_after_line_100(tmp_path, through):
+    path = tmp_path / "claims.jsonl"
+    path.write_text(LATE, encoding="utf-8")
+    result = _tolls_claims([str(path) if through == "file" else "-", "--event-field", "incident"],
+                           LATE if through == "stdin" else None)
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line)["event"] for line in result.stdout.splitlines()]
+    assert events[-1] == "x" and events.count("x") == 1 and len(events) == 151
+    assert "150 records without the event field" in result.stderr
+
+
+@pytest.mark.parametrize("through", ["file", "stdin"])
+def test_claims_misspelt_event_field_is_refused_before_any_toll(tmp_path, through):
+    path = tmp_path / "claims.jsonl"
+    path.write_text(LATE, encoding="utf-8")
+    result = _tolls_claims([str(path) if through == "file" else "-", "--event-field", "incidnet"],
+                           LATE if through == "stdin" else None)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no record has the field 'incidnet'" in result.stderr
+
+
+def test_claims_file_past_what_is_held_is_read_again_for_the_field(tmp_path, monkeypatch):
+    """Past `FIELD_HOLD` characters a file is read again from its start instead of held: the field is still
+    found, and a misspelt one still refused."""
+    monkeypatch.setattr(events, "FIELD_HOLD", 2000)
+    path = tmp_path / "claims.jsonl"
+    path.write_text(LATE, encoding="utf-8")
+    found = _tolls_claims([str(path), "--event-field", "incident"])
+    assert found.exit_code == 0, found.stderr
+    assert [json.loads(line)["event"] for line in found.stdout.splitlines()].count("x") == 1
+    misspelt = _tolls_claims([str(path), "--event-field", "incidnet"])
+    assert misspelt.exit_code == 2 and "no record has the field 'incidnet'" in misspelt.stderr
+
+
+def test_claims_stdin_past_what_is_held_goes_on_unchecked(monkeypatch):
+    """A stream read once is held only up to `FIELD_HOLD` characters: past them the field is taken on trust
+    (no false usage error), and the records without it are each their own event, with the usual note."""
+    monkeypatch.setattr(events, "FIELD_HOLD", 2000)
+    result = _tolls_claims(["-", "--event-field", "incident"], LATE)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["event"] for line in result.stdout.splitlines()].count("x") == 1
+    assert "150 records without the event field" in result.stderr

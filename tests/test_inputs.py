@@ -8,19 +8,19 @@ import os
 import pytest
 
 from casualty_cli.errors import InputError
+from casualty_cli.read.decode import decode
 from casualty_cli.read.inputs import (
     Article,
     InputOptions,
     Note,
     Source,
-    decode,
     format_of,
-    in_record,
     plan_inputs,
     read_articles,
     read_source,
     walk,
 )
+from casualty_cli.read.records import in_record
 from casualty_cli.read.webpage import html_text
 
 from .conftest import needs_shared

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from casualty_cli.tolls import relations
+from casualty_cli.tolls import relations, wholes
 from casualty_cli.tolls.rules import build_tolls
 
 SOURCES = ["police", "the health ministry", "Reuters", "a hospital official", None]
@@ -58,3 +58,23 @@ def test_one_article_of_thousands_of_identical_figures_weighs_few_pairs(weighed)
     toll = next(iter(build_tolls(same)))
     assert toll.best == 12
     assert weighed[0] < 100
+
+
+@pytest.mark.parametrize("rule", ["prominence", "partial", "located"])
+def test_each_figure_is_read_a_bounded_number_of_times(monkeypatch, rule):
+    """Whether a figure gives way to a fuller one (`wholes.Fuller`) reads each other figure once, not once per
+    figure it is weighed against: a rule of one figure runs about ten times as often for ten times the claims."""
+    calls = [0]
+    real = getattr(wholes, rule)
+
+    def counting(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wholes, rule, counting)
+    counts = []
+    for n in (200, 2000):
+        calls[0] = 0
+        list(build_tolls(_claims(n)))
+        counts.append(calls[0])
+    assert counts[1] <= 12 * max(counts[0], 1), counts

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 import click
@@ -10,6 +11,7 @@ import click
 from ..claims import Article
 from ..errors import CasualtyError
 from . import options as opt
+from .events import check_record_fields
 from .main import main
 from .reporter import Reporter
 from .streams import ending, whole_writes
@@ -59,6 +61,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
     if details and fmt != "table":
         raise click.UsageError(f"--details applies to --format table, not {fmt}")
     carry_fields = opt.names(carry)
+    if carry is not None and not carry_fields:
+        raise click.UsageError(f"--carry: expected field names such as incident,dct, got {carry!r}")
     if carry_fields and fmt == "table":
         raise click.UsageError("--carry applies to --format json, jsonl, csv or sqlite, not table")
     options = opt.read_options(glob, input_format, text_field, id_field, carry_fields, max_bytes, delimiter,
@@ -67,7 +71,8 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         wanted = parse_fields(fields)
     except CasualtyError as e:
         raise opt.usage(e) from e
-    kinds, plan = opt.inputs_and_types(paths, options, types, output)
+    kinds, plan = opt.inputs_and_types(paths, options, types, output, fmt)
+    check_record_fields(plan, options, carry_fields, (lambda _: None) if quiet else reporter.say)
     if dask_scheduler and dask_local:
         raise click.UsageError("--dask local and --dask-scheduler exclude each other")
     if dask_scheduler:
@@ -83,7 +88,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
         from ..run.runner import run
 
         articles = reporter.articles_of(plan, options, keep=lambda a: carried.append(_record(a)))
-        with reporter.progress or opt.nothing():
+        with reporter.progress or nullcontext():
             for article, claims in run(articles, extractor=extractor, model=model, fast=not full, jobs=jobs,
                                        dask=dask, done=reporter.advance):
                 record = carried.popleft()
@@ -105,7 +110,7 @@ def extract(paths: tuple[str, ...], glob: str, input_format: str, text_field: st
 
 
 def _record(article: Article) -> dict[str, Any] | None:
-    """The record fields a JSON Lines / CSV article carries (`inputs.RecordArticle`), else None."""
+    """The record fields a JSON Lines / CSV article carries (`read.common.RecordArticle`), else None."""
     return getattr(article, "record", None)
 
 

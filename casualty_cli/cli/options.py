@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import CasualtyError
-from ..read.inputs import INPUT_FORMATS, MAX_BYTES
+from ..read.common import INPUT_FORMATS, MAX_BYTES
 from ..write.export import FORMATS
 from .help import option
 
@@ -176,33 +176,30 @@ def undone_on_error(writer: Any) -> Iterator[Any]:
         raise
 
 
-def types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = ()) -> Any:
-    """The claim types to keep, and a check that -o FILE can be written and is no input: before any work (exit 2)."""
+def types_and_output(types: str | None, output: str | None, inputs: Iterable[str] = (), fmt: str = "",
+                     tables: tuple[str, ...] = ("claims", "tolls")) -> Any:
+    """The claim types to keep, and a check that -o FILE can be written and is no input, and for `fmt` (a
+    database: with the `tables` it writes): before any work (exit 2)."""
     from ..write.export import check_writable, parse_types
 
     try:
         kinds = parse_types(types)
         if output and output != "-":
-            check_writable(output, inputs)
+            check_writable(output, inputs, fmt, tables)
         return kinds
     except CasualtyError as e:
         raise usage(e) from e
 
 
-def inputs_and_types(paths: tuple[str, ...], options: Any, types: str | None, output: str | None) -> tuple[Any, Any]:
-    """The claim types to keep and the inputs to read, checked before any work (exit 2 when wrong)."""
+def inputs_and_types(paths: tuple[str, ...], options: Any, types: str | None, output: str | None, fmt: str) -> Any:
+    """(The claim types to keep, the inputs to read), checked before any work (exit 2 when wrong)."""
     from ..read.inputs import plan_inputs
 
     try:
         plan = plan_inputs(paths, options)
     except CasualtyError as e:
         raise usage(e) from e
-    return types_and_output(types, output, [s.path for s in plan.sources]), plan
-
-
-@contextmanager
-def nothing() -> Iterator[None]:
-    yield None
+    return types_and_output(types, output, [s.path for s in plan.sources], fmt), plan
 
 
 SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")

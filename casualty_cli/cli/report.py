@@ -49,19 +49,20 @@ def report(paths: tuple[str, ...], glob: str, input_format: str, text_field: str
     # and --date-field do): `extract --title-field title --carry title` writes it there.
     if output and opt.default_format(output, False) == "sqlite":  # an HTML page in claims.db would replace it
         raise click.UsageError(f"report writes an HTML page, not a database: -o {output}")
-    kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
+    kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])], "html")
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet, dayfirst)
     texts: dict[str, str] | None = None
     records: dict[str, dict[str, Any]] = {}
     carried = opt.names(carry)
     if claims_path:
-        found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
+        found = claims_events(claims_path, event_field, reporter, notes, max_bytes, date_field)
     else:
         texts = {}
         wanted = tuple(dict.fromkeys(f for f in (event_field, date_field, *carried) if f))
         options = opt.read_options(glob, input_format, text_field, id_field, wanted, max_bytes, delimiter, title_field)
-        found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts, records)
+        found = article_events(paths, options, event_field, model, full, 1, None, reporter, notes, texts, records,
+                               date_field)
     articles = []  # (event, claims, people counted one by one) of each article, in input order
     for event, claims, singles in found():
         for claim in claims[:1]:  # --claims: the article's record comes with its claims

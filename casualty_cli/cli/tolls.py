@@ -62,18 +62,18 @@ def tolls(paths: tuple[str, ...], glob: str, input_format: str, text_field: str,
         wanted = parse_toll_fields(fields)
     except CasualtyError as e:
         raise opt.usage(e) from e
-    kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])])
+    kinds = opt.types_and_output(types, output, [*paths, *([claims_path] if claims_path else [])], fmt, ("tolls",))
     jobs = opt.cap_jobs(jobs, quiet)
     reporter = Reporter(quiet=quiet)
     notes = notes_for(reporter, quiet, dayfirst)
     if claims_path:
-        found = claims_events(claims_path, event_field, reporter, notes, max_bytes)
+        found = claims_events(claims_path, event_field, reporter, notes, max_bytes, date_field)
     else:
         record_fields = tuple(f for f in (event_field, date_field) if f)
         options = opt.read_options(glob, input_format, text_field, id_field, record_fields, max_bytes, delimiter,
                                    title_field)
         found = article_events(paths, options, event_field, model, full, jobs, dask_scheduler or dask_local,
-                                    reporter, notes)
+                               reporter, notes, date_field=date_field)
     from ..tolls.rules import stream_tolls
 
     def date_of(c: dict[str, Any]) -> str | None:

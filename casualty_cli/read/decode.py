@@ -21,6 +21,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import IO
 
 # How much of an input is looked at for NUL bytes and for a page's charset declaration.
 SNIFF = 8192
@@ -86,6 +87,26 @@ def read(data: bytes, *, html: bool = False) -> Decoded:
     if high < WESTERN_SHARE * len(data) or high < MIN_EVIDENCE:
         return _western(data)
     return _detected(data)
+
+
+def first_line(handle: IO[bytes], limit: int = 1 << 24) -> str:
+    """The first line of a file decoded whole (a CSV header): the bytes up to the first b"\n" are a whole
+    line in UTF-8 and the legacy encodings, but in UTF-16 that byte is half of "\n" (or of another
+    character), so UTF-16 is decoded on until a "\n" character."""
+    head = handle.readline(limit)
+    if len(head) % 2 and (head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head):
+        head += handle.read(1)  # UTF-16 in whole code units
+    found = read(head)
+    if not found.encoding.startswith("utf-16"):
+        return found.text
+    decoder = codecs.getincrementaldecoder(found.encoding)(errors="replace")
+    text = decoder.decode(head)
+    while "\n" not in text and len(text) < limit:
+        more = handle.read(1 << 16)
+        if not more:
+            break
+        text += decoder.decode(more)
+    return text.split("\n", 1)[0]
 
 
 def declared_charset(head: bytes) -> str | None:

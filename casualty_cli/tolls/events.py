@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields as dataclass_fields
 from typing import IO, Any, Protocol
 
-from ..claims import Article, Claim
+from ..claims import CLAIM_TYPES, Article, Claim
 from ..errors import InputError
+from ..extract.numbers import QUALIFIERS
 from ..read.dates import iso_date
-from ..read.inputs import _lines
+from ..read.records import lines as text_lines
 from .singles import read_singles
 
 # (event, claims of one article, people counted one by one)
 Found = tuple[str, list[dict[str, Any]], list[dict[str, Any]]]
 # How many events are watched for records that come back after other events' (a set of their keys).
 RETURNS_WATCHED = 10_000
-# How many claims are read to learn the record fields before the event field is refused.
-FIELD_SAMPLE = 100
+# How many characters of a claims stream that cannot be read twice (stdin, a pipe) are held while the event
+# field is looked for; past them the field is not checked (a file is read again instead, as far as needed).
+FIELD_HOLD = 1 << 26
 
 
 class Tally(Protocol):
@@ -99,7 +102,7 @@ def event_of(record: dict[str, Any] | None, field: str | None, article: str, not
     if value in (None, ""):
         notes.own_events += 1
         return article
-    return str(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)  # true, not Python's True
 
 
 def check_event_field(names: set[str] | None, field: str, where: str) -> None:
@@ -113,7 +116,7 @@ def claim_lines(path: str, max_bytes: int, chunk: int = 1 << 16) -> Iterator[str
     stays flat: at most `max_bytes` (`TooBig` past them, also for `/dev/zero`), in whatever
     encoding it came in. UTF-8 with or without a BOM is decoded line by line, a line that is not
     UTF-8 as `read.decode` reads it (cp1252 ...); UTF-16 (a BOM or NULs at the start) is read whole."""
-    from ..read.decode import SNIFF, read
+    from ..read.decode import SNIFF, NotText, read
     from ..read.inputs import TooBig
 
     def too_big() -> TooBig:
@@ -123,13 +126,15 @@ def claim_lines(path: str, max_bytes: int, chunk: int = 1 << 16) -> Iterator[str
     try:
         buffer = raw.read(min(SNIFF, max_bytes + 1))
         total = len(buffer)
+        if buffer.startswith(b"SQLite format 3\x00"):
+            raise NotText("a SQLite database, not extract's JSON Lines (extract -o FILE.jsonl writes those)")
         if buffer.startswith(codecs.BOM_UTF8):
             buffer = buffer[len(codecs.BOM_UTF8):]
         elif buffer.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in buffer:
             data = buffer + raw.read(max_bytes + 1 - total)
             if len(data) > max_bytes:
                 raise too_big()
-            yield from _lines(read(data).text)
+            yield from text_lines(read(data).text)
             return
         while True:
             end = buffer.find(b"\n")
@@ -153,13 +158,14 @@ def claim_lines(path: str, max_bytes: int, chunk: int = 1 << 16) -> Iterator[str
 
 def _reading(path: str, lines: Iterator[str]) -> Iterator[str]:
     """`lines`, a file that cannot be read or is too large raised as our `InputError`."""
+    from ..read.decode import NotText
     from ..read.inputs import TooBig
 
     try:
         yield from lines
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from e
-    except TooBig as e:
+    except (TooBig, NotText) as e:
         raise InputError(f"cannot read {path}: {e}") from e
 
 
@@ -176,6 +182,8 @@ def _line_text(line: bytes) -> str:
 # not NaN, not "14"), "str" a string; "| None" allows null. Older claims files may lack newer fields.
 _CLAIM_TYPES = {f.name: str(f.type) for f in dataclass_fields(Claim)}
 _REQUIRED = ("id", "article", "type", "value")
+# The largest figure a claim may give: every integer up to it is exact as a float (JSON readers' numbers).
+MOST = 2**53 - 1
 
 
 def _type_name(value: Any) -> str:
@@ -205,31 +213,81 @@ def check_claim(claim: Any) -> dict[str, Any]:
             raise ValueError(f"{name!r}: expected {wanted}, got " + " ".join(filter(None, (_type_name(value), shown))))
     if claim.get("record") is not None and not isinstance(claim["record"], dict):
         raise ValueError(f"'record': expected an object, got {_type_name(claim['record'])}")
-    return claim
+    for name, allowed in (("type", CLAIM_TYPES), ("qualifier", QUALIFIERS)):
+        if claim.get(name) is not None and claim[name] not in allowed:
+            raise ValueError(f"{name!r}: expected one of {', '.join(allowed)}, got {json.dumps(claim[name])[:40]}")
+    for name in ("value", "low", "high"):  # a count: the arithmetic of tolls takes no -5 and no 400-digit figure
+        if claim.get(name) is not None and not 0 <= claim[name] <= MOST:
+            raise ValueError(f"{name!r}: expected a count from 0 to {MOST:,}, got {str(claim[name])[:40]}")
+    if claim.get("low") is not None and claim.get("high") is not None and claim["low"] > claim["high"]:
+        raise ValueError(f"'low' {claim['low']} is above 'high' {claim['high']}")
+    return {**_ABSENT, **claim}
 
 
-def claims_file_events(path: str, event_field: str | None, tally: Tally,
-                       notes: EventNotes, max_bytes: int | None = None) -> Callable[[], Iterator[Found]]:
+# A field that may be null and that an older or hand-made claims file lacks reads as null, as extract writes it
+# (the report needs the others, and says so).
+_ABSENT: dict[str, Any] = {name: None for name, annotation in _CLAIM_TYPES.items() if "None" in annotation}
+
+
+def _record_fields(line: str) -> set[str]:
+    """The field names of a claims line's `record` (none for a line that is no claim)."""
+    try:
+        record = json.loads(line).get("record")
+    except (ValueError, AttributeError, RecursionError):
+        return set()
+    return set(record) if isinstance(record, dict) else set()
+
+
+def _fields_until(path: str, limit: int, wanted: set[str]) -> set[str]:
+    """The record fields of a claims file read again from its start until records have all of `wanted`,
+    holding nothing."""
+    names: set[str] = set()
+    for line in _reading(path, claim_lines(path, limit)):
+        names |= _record_fields(line)
+        if wanted <= names:
+            break
+    return names
+
+
+def _csv_header(line: str) -> bool:
+    """Whether a first line is the header of claims written as CSV (`extract --format csv`): no JSON object,
+    an `id` column."""
+    import csv
+
+    return not line.lstrip().startswith("{") and "id" in next(csv.reader([line]), [])
+
+
+def claims_file_events(path: str, event_field: str | None, tally: Tally, notes: EventNotes,
+                       max_bytes: int | None = None, date_field: str | None = None) -> Callable[[], Iterator[Found]]:
     """extract's JSON Lines (`-` for stdin) -> (event, claims of one article, no singles); a malformed
     line or value is noted with its line number and skipped, the rest used. The file is read as any
     input (`--max-bytes`, any encoding `extract` reads); the event field is checked before any work."""
-    from itertools import chain, islice
+    from itertools import chain
 
     from ..read.inputs import MAX_BYTES
 
-    lines = iter(enumerate(_reading(path, claim_lines(path, MAX_BYTES if max_bytes is None else max_bytes)),
-                           start=1))
-    head = list(islice(lines, FIELD_SAMPLE))
-    if event_field:
-        names: set[str] = set()
-        for _, line in head:
-            try:
-                record = json.loads(line).get("record")
-            except (ValueError, AttributeError, RecursionError):
-                continue
-            if isinstance(record, dict):
-                names.update(record)
-        check_event_field(names, event_field, f"{path} (the claims' record)")
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    lines = iter(enumerate(_reading(path, claim_lines(path, limit)), start=1))
+    # read before the run (the lines go back in front of the rest): the first line, so a file that cannot be
+    # read is refused before any work, and with record fields every line until records have them all
+    wanted = {f for f in (event_field, date_field) if f}
+    head: list[tuple[int, str]] = []
+    names: set[str] = set()
+    held = 0
+    for number, line in lines:
+        head.append((number, line))
+        held += len(line)
+        names |= _record_fields(line)
+        if wanted <= names or held > FIELD_HOLD:
+            break
+    known: set[str] | None = names
+    if not wanted <= names and held > FIELD_HOLD:
+        known = _fields_until(path, limit, wanted) if path != "-" and os.path.isfile(path) else None
+    if head and _csv_header(head[0][1]):
+        raise InputError(f"{path}: extract's CSV, not its JSON Lines: --claims reads JSON Lines (extract --format "
+                         "jsonl writes them)")
+    for name in sorted(wanted):
+        check_event_field(known, name, f"{path} (the claims' record)")
 
     def found() -> Iterator[Found]:
         article: str | None = None

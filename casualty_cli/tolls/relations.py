@@ -164,13 +164,13 @@ SEVERITY = re.compile(r"\b(?:most (?:seriously|severely|critically|badly)|critic
                       r"condition|seriously)\b", re.IGNORECASE)
 
 
-def _severity_part(claim: Claim, among: Sequence[Claim]) -> bool:
+def _severity_part(claim: Claim, top: int) -> bool:
     """Whether the figure counts the worst hurt ("the three most seriously injured") beside a larger figure of
-    its article: a part, not another count."""
+    its article (`top`, the largest): a part, not another count."""
     sentence, quantity, at = _located(claim)
     if at < 0 or not SEVERITY.search(sentence[max(0, at - 40):at + len(quantity) + 40]):
         return False
-    return any(wholes.quoted(c) > wholes.quoted(claim) for c in among if c is not claim)
+    return top > wholes.quoted(claim)
 
 
 def _early(claim: Claim) -> bool:
@@ -337,13 +337,16 @@ def read_toll(claims: Iterable[Claim], *, extra: Sequence[Claim] = ()) -> Readin
                 if target is not None:
                     revisions.append((_as_figure(c, articles, order), _as_figure(target, articles, order)))
         usable = [c for c in here if exclusion(c) is None]
-        counted = wholes.counted_figures(usable)
-        whole = wholes.whole_figures(usable)  # both from the raw claims: the sums and additions are made once
+        counted = wholes.counted_figures(usable)  # the sums and additions are made once
+        whole = wholes.wholes_among(counted)
         # a figure the text presents as the update of an early one ("initially five ... later eight") stands
         # even where the rules pass it over as a group within an earlier stated figure
-        whole += [c for c in counted if c not in whole and _updating(c) and not fig.limited(c) and any(
-            _early(e) and wholes.quoted(e) < wholes.quoted(c) for e in whole)]
-        whole = [c for c in whole if not _severity_part(c, whole)]
+        kept = {id(c) for c in whole}
+        earliest = min((wholes.quoted(e) for e in whole if _early(e)), default=None)
+        whole += [c for c in counted if id(c) not in kept and earliest is not None and _updating(c)
+                  and not fig.limited(c) and earliest < wholes.quoted(c)]
+        top = max((wholes.quoted(c) for c in whole), default=0)
+        whole = [c for c in whole if not _severity_part(c, top)]
         whole_ids = {str(c.get("id")) for c in whole}
         for c in counted:
             if str(c.get("id")) not in whole_ids:

@@ -54,7 +54,7 @@ from .figures import (
 from .wholes import (
     OPEN,
     RAISE_LIMIT,
-    _is_whole,
+    Fuller,
     _pick,
     _sharpened,
     counted_figures,
@@ -173,6 +173,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
     for article in ordered:
         mine = [c for c in article.claims if c.get("type") == kind]
         keep = counted_figures(mine)
+        fuller = Fuller(keep)
         usable.extend(keep)
         by_source: dict[str, list[Claim]] = {}
         for c in keep:
@@ -180,7 +181,7 @@ def _toll(event: str, kind: str, ordered: list[_Article], singles: list[dict[str
         for key, group in by_source.items():
             pick = _pick(group)
             if pick is not None:
-                latest[key] = (pick, article, _is_whole(pick, keep))
+                latest[key] = (pick, article, not fuller.demoted(pick))
     entries = list(latest.values())
     whole = [e for e in entries if e[2]] or entries
     figures = [c for c, _, _ in whole]

@@ -8,7 +8,9 @@ Pure arithmetic over claim dicts: `rules` picks `best` from these and `relations
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from ..extract import lexicon as lx
 from .figures import (
@@ -192,39 +194,70 @@ def with_subject(claim: Claim) -> Claim:
     return _plus_one(claim)
 
 
-def _demoted(claim: Claim, among: Sequence[Claim]) -> bool:
-    """Whether this figure gives way to a fuller one among these: a figure limited to a hospital or a
-    province or added to others ("another 327"); a group beside a larger whole as prominent or one stated
-    before it (a part cannot exceed its whole, and the lead states the whole: "18 members of the family" in
-    the lead is not a part of "another four people" or of a passing "24" below); a zero beside a positive
-    figure ("no other deaths"); "hundreds" beside a stated number."""
-    value = int(claim.get("value") or 0)
-    if value == 0:  # "Deaths: 0" in a fact box stands
-        return prominence(claim) < 2 and any(c.get("value") for c in among)
-    if claim.get("qualifier") == "vague":
-        return any(c.get("qualifier") != "vague" and c.get("value") for c in among)
-    if limited(claim) or any(_brought_to(c, claim) for c in among):
-        return True
-    if not victim_group(claim):
-        return False
-    level, said_among = prominence(claim), _among(claim)
-    return any(not partial(c) and (_before(c, claim) or int(c.get("value") or 0) > value
-                                   and (prominence(c) >= level or said_among)) for c in among)
+class Fuller:
+    """What `demoted` asks of the other figures, read once for all of them: each figure was compared with
+    every other one (quadratic in the claims of an article, issue 28); these few maxima answer the same."""
+
+    def __init__(self, among: Sequence[Claim]) -> None:
+        self.any_positive = any(c.get("value") for c in among)
+        self.any_stated = any(c.get("qualifier") != "vague" and c.get("value") for c in among)
+        wholes = [c for c in among if not partial(c)]
+        # the most prominent, earliest whole figure (`_before`), the largest, and the largest per prominence
+        self.first = max(((prominence(c), -(c.get("start") or 0)) for c in wholes), default=None)
+        self.top = max((int(c.get("value") or 0) for c in wholes), default=None)
+        self.top_at: dict[int, int] = {}
+        for c in wholes:
+            level, value = prominence(c), int(c.get("value") or 0)
+            self.top_at[level] = max(value, self.top_at.get(level, value))
+        # totals a sentence brings its earlier figures up to (`_brought_to`): per sentence, by start, with the
+        # largest value from each one on
+        totals: dict[str, list[tuple[int, int]]] = {}
+        for c in among:
+            sentence, _, at = located(c)
+            if at > 0 and BROUGHT_TO.search(sentence[:at]):
+                totals.setdefault(sentence, []).append((int(c.get("start") or 0), int(c.get("value") or 0)))
+        self.totals: dict[str, tuple[list[int], list[int]]] = {}
+        for sentence, found in totals.items():
+            found.sort()
+            largest = list(accumulate(reversed([v for _, v in found]), max))[::-1]
+            self.totals[sentence] = [s for s, _ in found], largest
+
+    def brought_to(self, claim: Claim) -> bool:
+        """Whether a later total of the claim's sentence brings its figure up to a larger one."""
+        found = self.totals.get(claim.get("sentence") or "")
+        if found is None:
+            return False
+        starts, largest = found
+        after = bisect_right(starts, int(claim.get("start") or 0))
+        return after < len(starts) and largest[after] > int(claim.get("value") or 0)
+
+    def demoted(self, claim: Claim) -> bool:
+        """Whether this figure gives way to a fuller one among these: a figure limited to a hospital or a
+        province or added to others ("another 327"); a group beside a larger whole as prominent or one stated
+        before it (a part cannot exceed its whole, and the lead states the whole: "18 members of the family"
+        in the lead is not a part of "another four people" or of a passing "24" below); a zero beside a
+        positive figure ("no other deaths"); "hundreds" beside a stated number."""
+        value = int(claim.get("value") or 0)
+        if value == 0:  # "Deaths: 0" in a fact box stands
+            return prominence(claim) < 2 and self.any_positive
+        if claim.get("qualifier") == "vague":
+            return self.any_stated
+        if limited(claim) or self.brought_to(claim):
+            return True
+        if not victim_group(claim) or self.first is None or self.top is None:
+            return False
+        level = prominence(claim)
+        if self.first > (level, -(claim.get("start") or 0)):  # a whole stated before it
+            return True
+        if self.top <= value:
+            return False
+        return _among(claim) or any(top > value for at, top in self.top_at.items() if at >= level)
 
 
 # "killed at least 12 civilians ..., bringing to 45 the number killed", "bringing the toll to 61": a total
 # that takes in the figures before it in its sentence.
 BROUGHT_TO = re.compile(r"\bbring(?:s|ing)?\b(?: (?:the|its|their) (?:[\w-]+ )?(?:toll|tally|number)\b)?[^.;]{0,30}"
                         r"?\bto\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-def _brought_to(total: Claim, claim: Claim) -> bool:
-    """Whether `total` is a toll its sentence brings the earlier figure `claim` up to."""
-    if total.get("sentence") != claim.get("sentence") or int(claim.get("start") or 0) >= int(total.get("start") or 0) \
-            or int(total.get("value") or 0) <= int(claim.get("value") or 0):
-        return False
-    sentence, _, at = located(total)
-    return at > 0 and bool(BROUGHT_TO.search(sentence[:at]))
 
 
 # "Nearly 70 children were among those killed": the figure itself says it is a part of a larger whole.
@@ -242,31 +275,29 @@ def _before(a: Claim, b: Claim) -> bool:
     return (prominence(a), -(a.get("start") or 0)) > (prominence(b), -(b.get("start") or 0))
 
 
-def _rank(claim: Claim, among: Sequence[Claim]) -> tuple[int, int, int]:
-    return int(not _demoted(claim, among)), prominence(claim), -int(claim.get("start") or 0)
+def _rank(claim: Claim, fuller: Fuller) -> tuple[int, int, int]:
+    return int(not fuller.demoted(claim)), prominence(claim), -int(claim.get("start") or 0)
 
 
 def _pick(claims: Sequence[Claim]) -> Claim | None:
     """The one figure these claims (of one article and source, or of one event) stand for."""
     if not claims:
         return None
-    return _sharpened(max(claims, key=lambda c: _rank(c, claims)), claims)
+    fuller = Fuller(claims)
+    return _sharpened(max(claims, key=lambda c: _rank(c, fuller)), claims, fuller)
 
 
-def _sharpened(best: Claim, among: Sequence[Claim]) -> Claim:
+def _sharpened(best: Claim, among: Sequence[Claim], fuller: Fuller | None = None) -> Claim:
     """An open figure made precise by another as prominent that agrees with it: "more than 50 civilians" in
-    the headline and "at least 51 civilians" in the lead are 51."""
+    the headline and "at least 51 civilians" in the lead are 51. `fuller` is `Fuller(among)` when at hand."""
     if best.get("qualifier") not in OPEN:
         return best
     value, level = int(best.get("value") or 0), prominence(best)
+    fuller = fuller or Fuller(among)
     closer = [c for c in among if c.get("qualifier") not in ("vague", "range") and prominence(c) >= level
-              and value < int(c.get("value") or 0) <= value * RAISE_LIMIT and not _demoted(c, among)
+              and value < int(c.get("value") or 0) <= value * RAISE_LIMIT and not fuller.demoted(c)
               and not disagree([best, c])]
     return min(closer, key=lambda c: int(c.get("value") or 0)) if closer else best
-
-
-def _is_whole(claim: Claim, among: Sequence[Claim]) -> bool:
-    return not _demoted(claim, among)
 
 
 def counted_figures(claims: Iterable[Claim]) -> list[Claim]:
@@ -277,8 +308,13 @@ def counted_figures(claims: Iterable[Claim]) -> list[Claim]:
 
 def whole_figures(claims: Iterable[Claim]) -> list[Claim]:
     """The usable figures of one article and type that give way to no fuller one: what `best` is picked from."""
-    keep = counted_figures(claims)
-    return [c for c in keep if _is_whole(c, keep)]
+    return wholes_among(counted_figures(claims))
+
+
+def wholes_among(counted: Sequence[Claim]) -> list[Claim]:
+    """The counted figures (`counted_figures`) that give way to no fuller one among them, the same objects."""
+    fuller = Fuller(counted)
+    return [c for c in counted if not fuller.demoted(c)]
 
 
 def quoted(claim: Claim) -> int:

@@ -57,9 +57,12 @@ def keep(claims: Iterable[Claim], types: frozenset[str] | None) -> list[Claim]:
     return [c for c in claims if types is None or c.type in types]
 
 
-def check_writable(path: str, inputs: Iterable[str] = ()) -> None:
+def check_writable(path: str, inputs: Iterable[str] = (), fmt: str = "",
+                   tables: tuple[str, ...] = ("claims", "tolls")) -> None:
     """Raise `OutputError` unless `path` can be written, and is none of `inputs`: checked
-    before any work is done. A symbolic link is judged by its target."""
+    before any work is done. A symbolic link is judged by its target. With the output's `fmt`,
+    a file is also checked to be one that format may write into (`sqlite.check_target`; a
+    database with the `tables` written)."""
     target = os.path.realpath(path)
     if os.path.isdir(target):
         raise OutputError(f"cannot write {path}: it is a folder")
@@ -79,6 +82,10 @@ def check_writable(path: str, inputs: Iterable[str] = ()) -> None:
             if not os.access(target, os.W_OK):
                 raise OutputError(f"cannot write {path}: permission denied")
             return
+        if fmt:
+            from .sqlite import check_target
+
+            check_target(target, fmt, path, tables)
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")

@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from typing import Any
+from urllib.parse import quote
 
 from ..claims import Claim
 from ..errors import OutputError
@@ -46,6 +47,44 @@ FTS_SCHEMA = [
     f"  INSERT INTO [{FTS}] ([{FTS}], rowid, [sentence]) VALUES('delete', old.rowid, old.[sentence]);\n"
     f"  INSERT INTO [{FTS}] (rowid, [sentence]) VALUES (new.rowid, new.[sentence]);\nEND",
 ]
+
+
+HEADER = b"SQLite format 3\x00"
+# The columns without which a table of ours is someone else's (a newer run adds the columns an older one lacks).
+OWN_COLUMNS: dict[str, tuple[str, ...]] = {TABLE: ("id", "article", "type", "value"),
+                                          "tolls": ("event", "type", "best")}
+
+
+def check_target(path: str, fmt: str, shown: str | None = None, tables: Sequence[str] = (TABLE, "tolls")) -> None:
+    """Raise `OutputError` before any work when the existing file `path` is not one `fmt` may write into: a
+    database that another format would replace, a file that is no database, or a database where one of the
+    `tables` to write is someone else's (writing would fail after the work, or mix our rows into theirs)."""
+    shown = shown or path
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(HEADER))
+    except OSError:
+        return  # told when it is written
+    if fmt != "sqlite":
+        if head == HEADER:
+            raise OutputError(f"-o {shown} is a SQLite database: --format {fmt} would replace it; write another "
+                              "file, or add to the database with --format sqlite")
+        return
+    if head and head != HEADER:
+        raise OutputError(f"cannot write into {shown}: it is not a SQLite database; name a new file")
+    try:
+        db = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+        try:
+            for table in tables:
+                own = OWN_COLUMNS[table]
+                have = [row[1] for row in db.execute(f"PRAGMA table_info({_quoted(table)})")]
+                if have and not set(own) <= set(have):
+                    raise OutputError(f"cannot write into {shown}: its table {table!r} is not casualty's "
+                                      f"(columns: {', '.join(have)}); name a new file")
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return  # busy or locked: the run's own transaction waits for it and says
 
 
 def column_type(annotation: str) -> str:
