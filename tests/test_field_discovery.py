@@ -74,12 +74,17 @@ def _tolls_claims(args: list[str], stdin: str | None = None):
     return CliRunner().invoke(main, ["tolls", "--claims", *args, "--format", "jsonl"], input=stdin)
 
 
-@pytest.mark.parametrize("through", ["file", "stdin"])
-def test_claims_event_field_first_appearing_after_line_100(tmp_path, through):
+def _late(tmp_path, through: str, field: str):
+    """`tolls --claims` over LATE, read from a file or from stdin, grouped by `field`."""
     path = tmp_path / "claims.jsonl"
     path.write_text(LATE, encoding="utf-8")
-    result = _tolls_claims([str(path) if through == "file" else "-", "--event-field", "incident"],
-                           LATE if through == "stdin" else None)
+    return _tolls_claims([str(path) if through == "file" else "-", "--event-field", field],
+                         LATE if through == "stdin" else None)
+
+
+@pytest.mark.parametrize("through", ["file", "stdin"])
+def test_claims_event_field_first_appearing_after_line_100(tmp_path, through):
+    result = _late(tmp_path, through, "incident")
     assert result.exit_code == 0, result.stderr
     events = [json.loads(line)["event"] for line in result.stdout.splitlines()]
     assert events[-1] == "x" and events.count("x") == 1 and len(events) == 151
@@ -88,10 +93,7 @@ def test_claims_event_field_first_appearing_after_line_100(tmp_path, through):
 
 @pytest.mark.parametrize("through", ["file", "stdin"])
 def test_claims_misspelt_event_field_is_refused_before_any_toll(tmp_path, through):
-    path = tmp_path / "claims.jsonl"
-    path.write_text(LATE, encoding="utf-8")
-    result = _tolls_claims([str(path) if through == "file" else "-", "--event-field", "incidnet"],
-                           LATE if through == "stdin" else None)
+    result = _late(tmp_path, through, "incidnet")
     assert result.exit_code == 2 and result.stdout == ""
     assert "no record has the field 'incidnet'" in result.stderr
 
