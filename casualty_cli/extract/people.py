@@ -144,12 +144,12 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
         elif lemma in DEAD and tok.dep_ in ("acomp", "oprd") or lemma == "condition" and _in_condition(tok):
             state = _state_of(tok)  # "a man is dead", "left a man dead", "a woman in critical condition"
             if state is not None:
-                kind = "killed" if lemma in DEAD else "injured"
+                harm = "killed" if lemma in DEAD else "injured"
                 if _unreal(state) or _another_time(state):
-                    unreal.add(kind)
+                    unreal.add(harm)
                     continue
                 objects = [c for c in state.children if c.dep_ in ("nsubjpass", "dobj")]  # "left a man dead"
-                yield kind, objects or [c for c in state.children if c.dep_ == "nsubj"] or (
+                yield harm, objects or [c for c in state.children if c.dep_ == "nsubj"] or (
                     [state.head] if state.dep_ in ("acl", "relcl") else []), False
         elif tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
             kind = _verb_kind(tok, lemma)
@@ -290,8 +290,8 @@ def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
         found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
     elif not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "Man found in car died"
-    if not found and (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "relcl" and verb.tag_ == "VBN") \
-            and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "relcl" and verb.tag_ == "VBN"
+    if not found and participle and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
         found = [verb.head]  # "a judge killed in the attack"; not "a man shot at officers"
     if not found and verb.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" for c in verb.children):
         governor = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "is recovering after being shot"
