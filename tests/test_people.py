@@ -55,6 +55,11 @@ CASES = [
     ("Lamar Whitfield, 38, died after the crash on Route 9.", [("killed", 1)]),
     ("Deputies confirmed a 20-month old is dead after the fall.", [("killed", 1)]),
     ("The robbery suspect was shot and killed by the store owner.", [("killed", 1)]),
+    ("In Maroua a catechist was killed outside a chapel, the diocese said.", [("killed", 1)]),
+    ("Masked gunmen shot a village headman near the market.", []),
+    ("The raid killed the district judge and a suspect.", [("killed", 1)]),
+    ("Local media said one civilian died and four others were hurt.", [("killed", 1)]),
+    ("A 60-year-old Paramount Chief of the district, Pa Sorie Kamara, was killed by unknown men.", [("killed", 1)]),
     ("A clerk shot at the robbers before they fled.", []),
     ("The officer shot a dog that charged at him.", []),
     # a lone numbered group is a claim, not people one by one; attackers are not victims

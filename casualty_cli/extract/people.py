@@ -159,6 +159,8 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
                 unreal.add(kind)
                 continue
             patients = list(_verb_patients(tok, lemma))
+            if kind == "casualties" and _attack(tok):
+                continue  # "gunmen shot a teacher": an attack told, its outcome not
             strict = kind == "casualties" or lemma in CASUALTY_VERBS and kind == "injured"
             yield kind, patients or _headline_patients(tok), _takes_people(lemma) and not strict
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -171,6 +173,13 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
                     # "the killing of a woman and a child": the parse may join the second person to the noun
                     yield kind, [p for p in child.children if p.dep_ == "pobj"] + [
                         c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN" and _is_person(c)], False
+
+
+def _attack(verb: Token) -> bool:
+    """Whether an active verb of shooting has attackers for its subject ("Gunmen shot a local teacher"): a report
+    of an attack, where "shot" so often means killed that it counts nobody as a casualty."""
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in NOT_VICTIMS or c.lemma_.lower() in lx.PERPETRATORS)
+               for c in verb.children)
 
 
 def _in_condition(noun: Token) -> bool:
@@ -290,6 +299,10 @@ def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
         found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
     elif not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "Man found in car died"
+    passive = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    if not found and passive is not None and passive.i > 0 and passive.i < verb.i \
+            and verb.doc[passive.i - 1].pos_ in ("NOUN", "PROPN"):
+        found = [verb.doc[passive.i - 1]]  # "In Bamenda a priest was killed", the priest parsed as Bamenda's
     participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "relcl" and verb.tag_ == "VBN"
     if not found and participle and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
         found = [verb.head]  # "a judge killed in the attack"; not "a man shot at officers"
@@ -419,14 +432,17 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str 
     update of the dead ("a fifth victim has died" is 5); a rank among other people, or of the injured (who are
     ranked among all victims: "killed two and injured a third man"), is one person."""
     members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
-    # "his cousin, Darwish Siam": a name after a person noun with no "and" between is that person
+    # "his cousin, Darwish Siam", "High Chief in Osun State, Pa Moses Elutilo": a name after a person noun or a
+    # title with no "and" between is that person
     members = [m for n, m in enumerate(members) if not n or _joined(members[n - 1], m)
-               or not (m.pos_ == "PROPN" and members[n - 1].pos_ != "PROPN")]
+               or not (m.pos_ == "PROPN" and (members[n - 1].pos_ != "PROPN" or members[n - 1].lower_ in PERSON_WORDS))]
     if any(t.dep_ == "cc" and t.lower_ in ("or", "nor") for m in members for t in m.children):
         return 0  # "killed that gang member or that gang member": one or the other, maybe none
     total, known, numbered = 0, 0, 0
     for m in members:
         seen.add(m.i)
+        if len(members) > 1 and m.lemma_.lower() in lx.PERPETRATORS:
+            continue  # "killing the mayor and a suspect": a suspect killed alone counts, not among the victims
         if kind == "killed" and any(c.dep_ == "amod" and c.lower_ in ("wounded", "injured") for c in m.children):
             continue  # "found dead ... along with the wounded family member"
         n = _one(m, verb)
@@ -439,6 +455,8 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str 
         total += n
         known += 1
         numbered += _nummod(m) is not None or m.pos_ == "NUM"
+    if known == len(members) == 1 and _nummod(members[0]) == 1 and members[0].tag_ == "NN":
+        return 1  # "one civilian died", "at least one civilian was killed": one person, whatever the hedge
     if not known or numbered == len(members) == 1:
         return 0  # nobody counted, or "ten people were killed": the claims read it
     if known == len(members) == 1 and kind == "killed":
