@@ -293,7 +293,9 @@ def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
         deps = {"nsubj"}  # "a boy shot himself in the foot"
     found = [c for c in verb.children if c.dep_ in deps]
     # "a man Haji Nayef al-Hilah was killed" (two subjects, one person); not "a priest and four officers"
-    found = [c for n, c in enumerate(found) if not n or _joined(found[n - 1], c)]
+    # ... but "a man, a woman and a child were killed" (a list whose last "and" the parse hangs on the second)
+    found = [c for n, c in enumerate(found) if not n or _joined(found[n - 1], c)
+             or any(t.dep_ == "cc" and t.lower_ == "and" for t in c.children)]
     if not found and verb.dep_ in ("conj", "xcomp") and lemma not in DYING_VERBS:
         # "was shot and killed", "were beaten and killed": the first verb holds the people
         found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
