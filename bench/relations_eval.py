@@ -9,7 +9,7 @@ oldest first (`revisions`, [] when it never changed), whether two sources' lates
 (`disagreement`) and the figure to quote (`best`).
 
 Both readings start from the same claims (extracted once per code version into `--cache`, the way
-`toll_eval.py` does; GVA titles are read as the article's first line) and the same singles:
+`toll_eval.py` does; GVA titles are read as the article's first line) and the same people read one by one:
 - `tolls`: `casualty_cli.tolls.event_tolls` as it is (since issue 26 its sources, disagreement, revisions and
   excluded figures are read off the relations layer, its `best` from the rules); revisions read as a chain;
 - `relations`: `casualty_cli.tolls.relations.read_toll` alone over the same claims (its own `best` too).
@@ -30,11 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from toll_eval import DATA, cached_claims  # noqa: E402
+from toll_eval import DATA, PEOPLE, cached_claims  # noqa: E402
 
 from casualty_cli.tolls.relations import read_toll  # noqa: E402
 from casualty_cli.tolls.rules import Toll, event_tolls  # noqa: E402
-from casualty_cli.tolls.singles import read_singles  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "toll_gold.jsonl"
 # Annotated after the relations layer was built and never used to tune it: measured apart, as "unseen".
@@ -119,7 +118,7 @@ def main() -> None:
     for g in gold:
         arts = grouped[(g["dataset"], g["event"])]
         mine = [c for a, _, _ in arts for c in claims.get(a, [])]
-        singles = [s for a, text, _ in arts for s in read_singles(text, a)]
+        singles = [s for a, _, _ in arts for s in PEOPLE.get(a, [])]
         today: dict[str, Toll] = {t.type: t for t in event_tolls(
             g["event"], mine, date_of=lambda c: dates.get(str(c.get("article"))), singles=singles)}
         toll = today.get(g["type"])

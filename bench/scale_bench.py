@@ -4,8 +4,8 @@ the input, not with its square. Each check runs a 1x and a 10x input and prints 
 
 - claims per event: one article of 400 and of 4,000 synthetic claims (varied figures, sources and
   wording: early reports, updates, parts, hospitals) through `build_tolls`;
-- token length: an article holding a 6 KB and a 60 KB base64 token (no spaces) through the people
-  counted one by one (`singles.read_singles`) and the extraction's pre-parse scan (`plan_windows`).
+- token length: an article holding a 6 KB and a 60 KB base64 token (no spaces) through the extraction's
+  pre-parse scan (`plan_windows`).
 """
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT))
 
 from casualty_cli.extract.scan import plan_windows  # noqa: E402
 from casualty_cli.tolls.rules import build_tolls  # noqa: E402
-from casualty_cli.tolls.singles import read_singles  # noqa: E402
 
 LIMIT = 25.0
 SOURCES = ["police", "the health ministry", "Reuters", "a hospital official", "the mayor", None, None]
@@ -78,7 +77,6 @@ def main() -> int:
     results = {
         "claims_per_event": ratio("tolls, claims per event", lambda: list(build_tolls(few)),
                                   lambda: list(build_tolls(many))),
-        "token_singles": ratio("singles, token length", lambda: read_singles(short), lambda: read_singles(long)),
         "token_scan": ratio("scan, token length", lambda: plan_windows(short), lambda: plan_windows(long)),
     }
     (ROOT / "bench/scale_results.json").write_text(json.dumps({k: round(v, 1) for k, v in results.items()},

@@ -15,7 +15,7 @@
 - WAD (PITF World Atrocities Dataset, development third: 859 incidents, one short description each):
   `best` killed equals the coders' death count, `best` injured their injured count where they give one
   (no figure of a type counts as 0, as for GVA). Halves by a hash of the incident id; every miss, dev
-  and unseen, is written with its claims and singles to `wad_misses.jsonl` in `--cache` for inspection.
+  and unseen, is written with its claims and people to `wad_misses.jsonl` in `--cache` for inspection.
 - Wikimpacts dev: the Wikimpacts metric (0 best) of deaths, injuries, displaced, homeless.
 
 Extraction is the slow part (GVA: about 20 minutes on 2 cores), so claims are cached per data
@@ -51,7 +51,6 @@ sys.path.insert(0, str(ROOT))
 
 from casualty_cli.tolls.relations import violations  # noqa: E402
 from casualty_cli.tolls.rules import Toll, event_tolls, whole_figures  # noqa: E402
-from casualty_cli.tolls.singles import read_singles  # noqa: E402
 
 Article = tuple[str, str]
 
@@ -113,7 +112,7 @@ def cached_claims(cache: Path, name: str, articles: list[Article]) -> dict[str, 
 
 def tolls_of(events: Iterable[tuple[str, list[Article]]], claims: dict[str, list[dict[str, Any]]],
              dates: dict[str, str] | None = None) -> Iterator[tuple[str, dict[str, Toll]]]:
-    """(event, {type: toll}) for each event of (article id, text) lists, singles read from the texts."""
+    """(event, {type: toll}) for each event of (article id, text) lists, with the people read from the parse."""
     date_of: Callable[[dict[str, Any]], str | None] | None = None
     if dates is not None:
         known = dates
@@ -122,7 +121,7 @@ def tolls_of(events: Iterable[tuple[str, list[Article]]], claims: dict[str, list
             return known.get(str(c.get("article")))
     for event, articles in events:
         mine = [c for a, _ in articles for c in claims.get(a, [])]
-        singles = [s for a, text in articles for s in read_singles(text, a) + PEOPLE.get(a, [])]
+        singles = [s for a, _ in articles for s in PEOPLE.get(a, [])]
         tolls = {t.type: t for t in event_tolls(event, mine, date_of=date_of, singles=singles)}
         for toll in tolls.values():
             CONSISTENCY["tolls"] += 1
@@ -334,7 +333,7 @@ def wad(cache: Path) -> dict[str, Any]:
 
     A type with no figure counts as 0 (WAD's injured is 0 where the text mentions no injury). Every miss
     goes to cache/wad_misses.jsonl: the incident, its half, text, gold and best of each missed type, its
-    claims and the people read one by one (singles)."""
+    claims and the people read one by one."""
     records = [json.loads(line) for line in (DATA / "wad-dev/incidents.jsonl").open(encoding="utf-8")]
     articles = [(r["id"], r["text"]) for r in records]
     claims = cached_claims(cache, "wad", articles)
@@ -362,8 +361,6 @@ def wad(cache: Path) -> dict[str, Any]:
                        "claims": [{k: c.get(k) for k in ("type", "value", "qualifier", "start", "part_of",
                                                           "superseded_by", "source")}
                                   for c in claims.get(event, [])],
-                       "singles": [{k: v for k, v in s.items() if k != "article"}
-                                   for s in read_singles(r["text"], event)],
                        "people": [{k: v for k, v in s.items() if k != "article"} for s in PEOPLE.get(event, [])]})
     cache.mkdir(parents=True, exist_ok=True)
     with (cache / "wad_misses.jsonl").open("w", encoding="utf-8") as out:

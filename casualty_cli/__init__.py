@@ -57,11 +57,9 @@ def extract_tolls(texts: Iterable[str] | Mapping[str, str], *, nlp: Language | N
     from .extract.extractor import Extractor, claims_of
     from .extract.pipeline import shared_pipeline
     from .tolls.rules import stream_tolls
-    from .tolls.singles import read_singles
 
     pairs = list(texts.items()) if isinstance(texts, Mapping) else [(str(n), t) for n, t in enumerate(texts, 1)]
     extractor = Extractor(nlp or shared_pipeline(), fast=fast, people=True)
-    found = ((article, [c.to_dict() for c in claims_of(claims)],
-              read_singles(text, article) + list(getattr(claims, "people", ())))
-             for (article, claims), (_, text) in zip(extractor.extract_many(pairs), pairs, strict=True))
+    found = ((article, [c.to_dict() for c in claims_of(claims)], list(getattr(claims, "people", ())))
+             for article, claims in extractor.extract_many(pairs))
     return list(stream_tolls(found))

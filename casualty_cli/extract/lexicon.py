@@ -474,7 +474,7 @@ def _pattern(node: dict[str, dict], space: str) -> str:
     return body
 
 # People one sentence may describe one by one, without a number: "a 25-year-old man was shot and killed"
-# (singular nouns, read by `singles.py`).
+# (singular nouns: `people.py` takes them for people, `count_context.py` and `tolls/wholes.py` for one person).
 SINGLE_PERSON_NOUNS: frozenset[str] = frozenset("""
 man woman boy girl teen teenager person child toddler infant baby youth juvenile student adult
 officer deputy trooper policeman policewoman cop agent guard driver passenger motorist pedestrian cyclist
@@ -485,25 +485,9 @@ civilian journalist doctor nurse patient security-guard store-clerk shopkeeper o
 imam cleric priest pastor sheikh reporter photographer cameraman activist paramedic medic firefighter teacher
 farmer shepherd fisherman
 """.split())
-# Words before the noun that still describe one person: "a 25-year-old", "an unidentified".
-SINGLE_PERSON_ADJECTIVES: frozenset[str] = frozenset("""
-young old elderly teenage unidentified unknown local pregnant off-duty innocent female male black white
-hispanic latino armed unarmed homeless retired former veteran college high-school middle-aged
-""".split())
 # Plural person nouns that ages follow in a list: "Two men, 25 and 30,", "three women, 35, 46 and 54".
 AGED_GROUPS: tuple[str, ...] = ("men", "women", "boys", "girls", "sons", "daughters", "brothers", "sisters",
                                 "children", "kids", "teens", "teenagers", "siblings", "victims")
-# How the one person was harmed, by claim type; checked in this order.
-SINGLE_HARM: dict[str, tuple[str, ...]] = {
-    "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
-               "gunned down", "killed", "fatally", "found dead", "pronounced dead", "died", "dies", "is dead",
-               "was dead", "dead", "slain", "murdered", "lost his life", "lost her life"),
-    "injured": ("shot and wounded", "shot and injured", "wounded", "injured", "hurt", "shot in the",
-                "in critical condition",
-                "in serious condition", "in stable condition", "in fair condition", "in good condition",
-                "hospitalized", "hospitalised", "suffered", "grazed", "treated for"),
-    "casualties": ("shot", "struck by", "hit by"),
-}
 
 # ---- zeros, multipliers, revisions and fact boxes (claim-spec §1, the rules at its end) ----------
 

@@ -33,7 +33,26 @@ kill murder slay assassinate execute behead decapitate massacre slaughter lynch 
 """.split())
 HARM_KILLING_VERBS: frozenset[str] = KILLING_VERBS | frozenset(inv.KILLING_VERBS)
 DYING_VERBS: frozenset[str] = frozenset({"die", "perish", "succumb", "drown"})
-INJURING_VERBS: frozenset[str] = frozenset({"wound", "injure", "hurt", "maim"})
+# "was wounded", "was hospitalized", "grazed by a bullet": the patient is injured.
+INJURING_VERBS: frozenset[str] = frozenset({"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise", "graze"})
+# Harm whose outcome is not told: "a man was shot" is a casualty (killed or injured, the tolls weigh it), as
+# are "struck by a bullet", "hit by gunfire" (only with their "by", or an object that is a person).
+CASUALTY_VERBS: frozenset[str] = frozenset({"shoot"})
+STRIKING_VERBS: frozenset[str] = frozenset({"strike", "hit"})
+# "shot in the leg" is a wound.
+BODY_PARTS: frozenset[str] = frozenset("""
+head face neck throat chest back stomach abdomen belly side torso shoulder arm elbow wrist hand finger hip
+buttock buttocks groin thigh leg knee ankle foot feet toe jaw eye cheek ear mouth lung spine pelvis
+""".split())
+# States of the harmed: "a man is dead", "left a woman dead", "pronounced dead"; "in critical condition".
+DEAD: frozenset[str] = frozenset({"dead"})
+CONDITIONS: frozenset[str] = frozenset({"critical", "serious", "stable", "fair", "good", "grave", "guarded",
+                                        "life-threatening"})
+# "suffered a gunshot wound", "suffering from injuries", "treated for wounds": the subject is injured.
+SUFFERING_VERBS: frozenset[str] = frozenset({"suffer", "sustain"})
+WOUND_NOUNS: frozenset[str] = frozenset({"wound", "injury", "burn", "fracture", "laceration"})
+# The order in which harms take a sentence's people: "was shot in the head and killed" is killed.
+KIND_ORDER: tuple[str, ...] = ("killed", "injured", "casualties")
 # Violent verbs that kill with "dead", "to death", "fatally": "shot dead", "hacked to death" (the inventory's
 # manner verbs, and "gunned", "knifed").
 VIOLENT_VERBS: frozenset[str] = inv.MANNER_VERBS | frozenset({"gun", "knife"})
@@ -59,7 +78,9 @@ campaigner spokesman spokeswoman coordinator manager owner couple constable insp
 translator interpreter aid physician surgeon dentist pharmacist tribesman
 """.split())
 PERSON_WORDS: frozenset[str] = lx.PERSON_NOUNS | lx.SINGLE_PERSON_NOUNS | ROLE_NOUNS
-NOT_VICTIMS: frozenset[str] = lx.PERPETRATORS | frozenset("""
+# A suspect, shooter, gunman or robber shot or killed is one of the harmed (claim-spec §5 counts every death):
+# only groups that attack ("militants", "bombers") are never victims.
+NOT_VICTIMS: frozenset[str] = (lx.PERPETRATORS - lx.SINGLE_PERSON_NOUNS) | frozenset("""
 bomber militant insurgent jihadist terrorist rebel fighter kidnapper abductor captor hijacker
 """.split())
 ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -96,7 +117,8 @@ def read_people(doc: Doc, article: str = "-", base: int = 0) -> list[dict[str, A
         counts: dict[str, int] = {}
         seen: set[int] = set()
         unreal: set[str] = set()
-        for kind, patients, verb in _patients(sent, unreal):
+        harms = sorted(_patients(sent, unreal), key=lambda h: KIND_ORDER.index(h[0]) if h[0] in KIND_ORDER else 0)
+        for kind, patients, verb in harms:
             patients = [p for p in patients if p.i not in seen]
             if not patients:
                 continue
@@ -116,14 +138,31 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
     the sentence; the types of harms that did not happen or happened another time go to `unreal`."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
+        if lemma in DEAD and tok.dep_ in ("amod", "advmod") and tok.i == tok.head.i + 1 and tok.head.pos_ == "NOUN" \
+                and tok.head.dep_ in ("ROOT", "nsubj", "appos", "npadvmod"):
+            yield "killed", [tok.head], False  # a headline's "Man dead, brother questioned", "Teen dead after ..."
+        elif lemma in DEAD and tok.dep_ in ("acomp", "oprd") or lemma == "condition" and _in_condition(tok):
+            state = _state_of(tok)  # "a man is dead", "left a man dead", "a woman in critical condition"
+            if state is not None:
+                harm = "killed" if lemma in DEAD else "injured"
+                if _unreal(state) or _another_time(state):
+                    unreal.add(harm)
+                    continue
+                objects = [c for c in state.children if c.dep_ in ("nsubjpass", "dobj")]  # "left a man dead"
+                yield harm, objects or [c for c in state.children if c.dep_ == "nsubj"] or (
+                    [state.head] if state.dep_ in ("acl", "relcl") else []), False
+        elif tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBD", "VBG"):
             kind = _verb_kind(tok, lemma)
             if kind is None:
                 continue
             if _unreal(tok) or _another_time(tok):
                 unreal.add(kind)
                 continue
-            yield kind, list(_verb_patients(tok, lemma)), _takes_people(lemma)
+            patients = list(_verb_patients(tok, lemma))
+            if kind == "casualties" and _attack(tok):
+                continue  # "gunmen shot a teacher": an attack told, its outcome not
+            strict = kind == "casualties" or lemma in CASUALTY_VERBS and kind == "injured"
+            yield kind, patients or _headline_patients(tok), _takes_people(lemma) and not strict
         elif tok.pos_ in ("NOUN", "PROPN"):
             kind = "killed" if lemma in KILLING_NOUNS or lemma in BODY_NOUNS or (
                 lemma in FATAL_NOUNS and any(c.lower_ in FATAL_MODIFIERS for c in tok.children)) else None
@@ -134,6 +173,41 @@ def _patients(sent: Span, unreal: set[str]) -> Iterator[tuple[str, list[Token], 
                     # "the killing of a woman and a child": the parse may join the second person to the noun
                     yield kind, [p for p in child.children if p.dep_ == "pobj"] + [
                         c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN" and _is_person(c)], False
+
+
+def _attack(verb: Token) -> bool:
+    """Whether an active verb of shooting has attackers for its subject ("Gunmen shot a local teacher"): a report
+    of an attack, where "shot" so often means killed that it counts nobody as a casualty."""
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in NOT_VICTIMS or c.lemma_.lower() in lx.PERPETRATORS)
+               for c in verb.children)
+
+
+def _in_condition(noun: Token) -> bool:
+    """ "in critical condition", "in serious but stable condition": a state of the injured."""
+    return noun.head.lower_ == "in" and any(c.lower_ in CONDITIONS for c in noun.subtree)
+
+
+def _state_of(tok: Token) -> Token | None:
+    """The verb that a state ("dead", "in critical condition") says of its subject or object: "is dead",
+    "was left dead", "remains in critical condition"; None when it hangs on a noun."""
+    head = tok.head.head if tok.lemma_.lower() == "condition" else tok.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _headline_patients(verb: Token) -> list[Token]:
+    """The subject of a headline's harm verb without its "was": "Man shot outside bar", "Teen wounded near
+    school"; not "a man shot his wife" (the man is the shooter) nor "a man shot at police"."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "Teenage boy shot and killed by family member"
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+        return []
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and (c.pos_ in ("PRON", "PROPN") or c.lemma_.lower() in inv.ANIMALS
+                                                   or _one(c) is not None or c.dep_ != "dobj")
+           for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _unreal(verb: Token) -> bool:
@@ -187,25 +261,56 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
                                                 for g in c.children}
     if lemma == "find" and words & {"dead", "killed", "murdered", "slain"}:
         return "killed"
-    if lemma in VIOLENT_VERBS and words & FATAL_RESULTS:
-        return "killed"
+    if lemma in VIOLENT_VERBS and (words & FATAL_RESULTS or lemma == "gun" and "down" in words):
+        return "killed"  # "shot dead", "gunned down"
     if lemma in INJURING_VERBS:  # "fatally wounded" is killed
         return "killed" if words & {"fatally", "mortally"} else "injured"
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in tok.children):
+        return "killed"  # "lost his life"
+    if lemma in SUFFERING_VERBS and _wounds(tok) or lemma == "treat" and "for" in words:
+        return "injured"  # "suffered a gunshot wound", "was treated for injuries"
+    if lemma in CASUALTY_VERBS:
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in BODY_PARTS for g in c.children)
+               for c in tok.children):
+            return "injured"  # "shot in the leg"
+        if not any(_verb_kind(c, c.lemma_.lower()) for c in tok.conjuncts
+                   if c.pos_ == "VERB" and c.lemma_.lower() not in CASUALTY_VERBS):
+            return "casualties"  # not "shot and killed", "shot and wounded": the other verb tells
+    if lemma in STRIKING_VERBS and any(c.dep_ == "agent" or c.dep_ == "dobj" and _one(c) for c in tok.children):
+        return "casualties"  # "struck by a bullet", "the gun went off, striking his brother"
     return None
 
 
+def _wounds(verb: Token) -> bool:
+    """Whether a verb of suffering takes a wound: "suffered a gunshot wound", "suffering from injuries"."""
+    return any(t.lemma_.lower() in WOUND_NOUNS for c in verb.children if c.dep_ in ("dobj", "prep")
+               for t in c.subtree)
+
+
 def _verb_patients(verb: Token, lemma: str) -> Iterator[Token]:
-    deps = {"nsubj"} if lemma in DYING_VERBS else {"nsubjpass", "dobj"}
-    if lemma == "find":
-        deps = {"nsubjpass", "dobj"}
+    deps = {"nsubj"} if lemma in DYING_VERBS | SUFFERING_VERBS | {"lose"} else {"nsubjpass", "dobj"}
+    if lemma in CASUALTY_VERBS and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+        deps = {"nsubj"}  # "a boy shot himself in the foot"
     found = [c for c in verb.children if c.dep_ in deps]
     # "a man Haji Nayef al-Hilah was killed" (two subjects, one person); not "a priest and four officers"
-    found = [c for n, c in enumerate(found) if not n or _joined(found[n - 1], c)]
+    # ... but "a man, a woman and a child were killed" (a list whose last "and" the parse hangs on the second)
+    found = [c for n, c in enumerate(found) if not n or _joined(found[n - 1], c)
+             or any(t.dep_ == "cc" and t.lower_ == "and" for t in c.children)]
     if not found and verb.dep_ in ("conj", "xcomp") and lemma not in DYING_VERBS:
         # "was shot and killed", "were beaten and killed": the first verb holds the people
         found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
-    if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-        found = [verb.head]  # "a judge killed in the attack"
+    elif not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "Man found in car died"
+    passive = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    if not found and passive is not None and passive.i > 0 and passive.i < verb.i \
+            and verb.doc[passive.i - 1].pos_ in ("NOUN", "PROPN"):
+        found = [verb.doc[passive.i - 1]]  # "In Bamenda a priest was killed", the priest parsed as Bamenda's
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "relcl" and verb.tag_ == "VBN"
+    if not found and participle and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+        found = [verb.head]  # "a judge killed in the attack"; not "a man shot at officers"
+    if not found and verb.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" for c in verb.children):
+        governor = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "is recovering after being shot"
+        found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and verb.dep_ == "amod" and lemma in KILLING_VERBS:
         found = [verb.head]  # "the slain journalist"
     yield from found
@@ -245,11 +350,17 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in inv.ANIMALS for g in c.children)
            for c in noun.children):
         return False  # "85,000 head of cattle"
-    if lower == "old" and any(c.lower_ in ("year", "years") or c.lower_.endswith("-year") for c in noun.subtree):
-        return True  # "a 16-year-old"
+    if lower == "old" and any(_age_unit(c) for c in noun.subtree):
+        return True  # "a 16-year-old", "an 18-month old"
     if noun.pos_ == "PROPN":
-        # "Kenyatha Walker, a security worker": the apposition says it, whatever the recognizer guessed
-        return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_WORDS for c in noun.children) \
+        if lower in lx.SINGLE_PERSON_NOUNS and noun.text[:1].isupper() and noun.dep_ != "compound":
+            return True  # a headline's capital: "Man shot outside bar"
+        # "Kenyatha Walker, a security worker", "Dana Lyle, 25,", "19-year-old Dana Lyle": the apposition or the
+        # age says it, whatever the recognizer guessed
+        return any(c.dep_ == "appos" and (c.lemma_.lower() in PERSON_WORDS or c.like_num and c.text.isdigit()
+                                          and 0 < int(c.text) < 120)
+                   or c.dep_ == "amod" and c.lower_ == "old" and any(_age_unit(g) for g in c.subtree)
+                   for c in noun.children) \
             or _entity(noun) == "PERSON"
     if noun.pos_ != "NOUN":
         return False
@@ -258,6 +369,14 @@ def _is_person(noun: Token, verb: bool = False) -> bool:
     return verb and lemma not in lx.NON_PERSON_NOUNS and not (lemma.endswith("ing") and len(lemma) > 5) \
         and lemma not in KILLING_NOUNS | FATAL_NOUNS and any(c.dep_ in ("det", "poss") for c in noun.children) \
         and _entity(noun) == ""
+
+
+AGE_UNITS: frozenset[str] = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _age_unit(tok: Token) -> bool:
+    """ "year" of "16-year-old", "month" of "an 18-month old"."""
+    return tok.lower_ in AGE_UNITS or tok.lower_.rsplit("-", 1)[-1] in AGE_UNITS
 
 
 class EntitiesNeeded(Exception):
@@ -315,14 +434,17 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str 
     update of the dead ("a fifth victim has died" is 5); a rank among other people, or of the injured (who are
     ranked among all victims: "killed two and injured a third man"), is one person."""
     members = sorted({m.i: m for p in patients for m in (p, *p.conjuncts) if m.i >= p.i}.values(), key=lambda t: t.i)
-    # "his cousin, Darwish Siam": a name after a person noun with no "and" between is that person
+    # "his cousin, Darwish Siam", "High Chief in Osun State, Pa Moses Elutilo": a name after a person noun or a
+    # title with no "and" between is that person
     members = [m for n, m in enumerate(members) if not n or _joined(members[n - 1], m)
-               or not (m.pos_ == "PROPN" and members[n - 1].pos_ != "PROPN")]
+               or not (m.pos_ == "PROPN" and (members[n - 1].pos_ != "PROPN" or members[n - 1].lower_ in PERSON_WORDS))]
     if any(t.dep_ == "cc" and t.lower_ in ("or", "nor") for m in members for t in m.children):
         return 0  # "killed that gang member or that gang member": one or the other, maybe none
     total, known, numbered = 0, 0, 0
     for m in members:
         seen.add(m.i)
+        if len(members) > 1 and m.lemma_.lower() in lx.PERPETRATORS:
+            continue  # "killing the mayor and a suspect": a suspect killed alone counts, not among the victims
         if kind == "killed" and any(c.dep_ == "amod" and c.lower_ in ("wounded", "injured") for c in m.children):
             continue  # "found dead ... along with the wounded family member"
         n = _one(m, verb)
@@ -335,6 +457,8 @@ def _group(patients: list[Token], seen: set[int], verb: bool = False, kind: str 
         total += n
         known += 1
         numbered += _nummod(m) is not None or m.pos_ == "NUM"
+    if known == len(members) == 1 and _nummod(members[0]) == 1 and members[0].tag_ == "NN":
+        return 1  # "one civilian died", "at least one civilian was killed": one person, whatever the hedge
     if not known or numbered == len(members) == 1:
         return 0  # nobody counted, or "ten people were killed": the claims read it
     if known == len(members) == 1 and kind == "killed":

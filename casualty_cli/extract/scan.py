@@ -183,11 +183,16 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> tuple[list[int], list[
 
 
 # The harms the people reader reads (`people.read_people` counts nobody without one of them): its verbs of
-# killing, dying and injuring, its nouns of killing and bodies, and the words that make a violent verb or
-# a noun fatal ("shot dead", "stabbed to death", "a fatal shooting").
+# killing, dying, injuring, shooting, striking, suffering ("lost his life", "treated for wounds"), its nouns of
+# killing and bodies, states ("in critical condition") and the words that make a violent verb or a noun fatal
+# ("shot dead", "gunned down", "stabbed to death", "a fatal shooting").
 # Whole words: "deaths", "injuries" and "fatalities" are none of them.
-_PEOPLE_HARMS = ({form for verb in pp.HARM_KILLING_VERBS | pp.DYING_VERBS | pp.INJURING_VERBS
+_PEOPLE_HARMS = ({form for verb in pp.HARM_KILLING_VERBS | pp.DYING_VERBS | pp.INJURING_VERBS | pp.SUFFERING_VERBS
                   for form in lx.inflections(verb)}
+                 # the forms that take a person ("was shot", "struck by", "striking a boy"), not the nouns that fill
+                 # crime news ("the shooting", "airstrikes"): a sentence kept costs a parse in `tolls`
+                 | {"shot", "shoot", "shoots", "struck", "striking", "hit", "hitting", "lost", "treated", "gunned",
+                    "condition"}
                  | {form for noun in pp.KILLING_NOUNS | pp.BODY_NOUNS for form in lx.inflections(noun, verb=False)}
                  | pp.RESULT_WORDS)
 PEOPLE_HARM = re.compile(rf"\b(?:{lx.alternation(_PEOPLE_HARMS)})\b", re.IGNORECASE)
@@ -199,8 +204,9 @@ _PEOPLE = pp.PERSON_WORDS - lx.HARM_GROUP_WORDS - lx.OTHERS
 _KILLED = {form for verb in pp.HARM_KILLING_VERBS | pp.INJURING_VERBS | {"shoot", "stab"}
            for form in lx.inflections(verb) if form.endswith(("d", "t", "n"))}
 # A passive names its patient, a person named or not ("Pascal Nshimirimana was killed"); an age is a person
-# ("the 15-year-old killed"); a name may follow a verb of killing ("shot and killed Regula").
-PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)}|was|were|been)(?:s|es)?\b|\b\d+[- ]years?[- ]old\b"
+# ("the 15-year-old killed", "Dana Lyle, 25, died"); a name may follow a verb of killing ("shot and killed Regula").
+PERSON_WORD = re.compile(rf"\b(?:{lx.alternation(_PEOPLE)}|was|were|been)(?:s|es)?\b"
+                         r"|\b\d+[- ](?:year|month|week|day)s?[- ]old\b|(?-i:[A-Z])[\w'’-]+,\s*\d{1,3},"
                          rf"|\b(?:{lx.alternation(_KILLED)})\s+(?:dead\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 

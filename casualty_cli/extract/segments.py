@@ -1,7 +1,7 @@
 """Sentence-like pieces of a text, found without a model.
 
 The one sentence splitter before the parser: the scan (`scan`) keeps the pieces that may hold a
-claim, and the reader of people described one by one (`tolls.singles`) reads each piece.
+claim or describe people one by one.
 """
 from __future__ import annotations
 

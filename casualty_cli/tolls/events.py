@@ -22,7 +22,6 @@ from ..errors import InputError
 from ..extract.numbers import QUALIFIERS
 from ..read.dates import iso_date
 from ..read.records import lines as text_lines
-from .singles import read_singles
 
 # (event, claims of one article, people counted one by one)
 Found = tuple[str, list[dict[str, Any]], list[dict[str, Any]]]
@@ -317,7 +316,7 @@ def claims_file_events(path: str, event_field: str | None, tally: Tally, notes: 
 class ArticleEvents:
     """Pairs each article with its claims once they come back from the extractor.
 
-    `keep` sees each article on its way in (its record and the people it describes one by one are held;
+    `keep` sees each article on its way in (its record is held;
     its text and record too when `texts` and `records` are given, for the report); `events` turns the
     extractor's `(article, claims or error)` results into `Found`, in input order.
     """
@@ -325,11 +324,11 @@ class ArticleEvents:
     def __init__(self, event_field: str | None, tally: Tally, notes: EventNotes,
                  texts: dict[str, str] | None = None, records: dict[str, dict[str, Any]] | None = None) -> None:
         self.event_field, self.tally, self.notes, self.texts, self.records = event_field, tally, notes, texts, records
-        self.pending: deque[tuple[dict[str, Any] | None, list[dict[str, Any]]]] = deque()
+        self.pending: deque[dict[str, Any] | None] = deque()
 
     def keep(self, article: Article) -> None:
         record = getattr(article, "record", None)
-        self.pending.append((record, read_singles(article.text, article.id)))
+        self.pending.append(record)
         if self.texts is not None:
             self.texts[article.id] = article.text
         if self.records is not None and record:
@@ -337,12 +336,12 @@ class ArticleEvents:
 
     def events(self, results: Iterable[tuple[str, Any]]) -> Iterator[Found]:
         for article, claims in results:
-            record, singles = self.pending.popleft()
+            record = self.pending.popleft()
             if not isinstance(claims, list):  # this article's extraction failed: its error, the others go on
                 self.tally.failed_article(article, claims)
                 continue
             dicts = [{**c.to_dict(), "record": record} if record else c.to_dict() for c in claims]
-            singles = singles + list(getattr(claims, "people", ()))  # read from the parse (`extract.people`)
+            singles = list(getattr(claims, "people", ()))  # read from the parse (`extract.people`)
             for single in singles:
                 single["record"] = record
             self.tally.claims += len(dicts)

@@ -121,7 +121,7 @@ def event_tolls(event: str, claims: Sequence[Claim], *, date_of: Callable[[Claim
     """The tolls of one event, one per type that its claims or singles name, in `CLAIM_TYPES` order.
 
     `singles` are people described one by one: dicts with `article`, `type`, `count`,
-    `sentence`, read from the text by the extractor side (`singles.read_singles`).
+    `sentence`, read from the parse by the extractor (`extract.people.read_people`).
     """
     articles: dict[str, _Article] = {}
     for claim in own_type_wholes(claims):
