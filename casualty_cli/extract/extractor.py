@@ -560,6 +560,10 @@ def _crosses_harm(between: str) -> bool:
     return HARM_STEMS.search(between, own.end() if own else 0) is not None
 
 
+# What `revisions.pairs` reads of a claim: an article of 20,000 claims does not hold them all as whole dicts.
+NARRATED_FIELDS = ("id", "type", "value", "quantity", "sentence", "start", "part_of", "superseded_by")
+
+
 def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
     """Number the claims in text order and resolve `part_of` and `superseded_by` to ids, also of the figures
     the article narrates as replaced (`revisions.pairs`, claim-spec §1)."""
@@ -578,6 +582,6 @@ def to_claims(found: list[Found], article: str, text: str) -> list[Claim]:
             sentence=f.sentence, start=f.count.start, end=f.count.end,
         ))
     # Narrated updates across the article: "initially reported 34 injuries, then raised the number to 51"
-    narrated = dict(narrated_pairs([c.to_dict() for c in claims]))
+    narrated = dict(narrated_pairs([{k: getattr(c, k) for k in NARRATED_FIELDS} for c in claims]))
     return [replace(c, superseded_by=narrated[c.id]) if c.id in narrated and c.superseded_by is None else c
             for c in claims]
