@@ -170,6 +170,7 @@ class _Openers:
     def __init__(self, lowers: numpy.ndarray, regexes: list[re.Pattern[str]], deps: numpy.ndarray,
                  anywhere: bool) -> None:
         self.lowers, self.regexes, self.deps, self.anywhere = lowers, regexes, deps, anywhere
+        self._tested: dict[int, bool] = {}  # lower-case forms already tried against `regexes`
 
     @classmethod
     def of(cls, firsts: list[dict[str, Any]], strings: Any) -> _Openers:
@@ -197,9 +198,17 @@ class _Openers:
         found = doc.to_array([LOWER, DEP])
         if numpy.isin(found[:, 0], self.lowers).any() or numpy.isin(found[:, 1], self.deps).any():
             return True
-        strings = doc.vocab.strings
-        return bool(self.regexes) and any(r.search(strings[int(h)]) for h in numpy.unique(found[:, 0])
-                                          for r in self.regexes)
+        if not self.regexes:
+            return False
+        tested, strings = self._tested, doc.vocab.strings
+        if len(tested) > MAX_CACHED:
+            tested.clear()
+        for h in numpy.unique(found[:, 0]).tolist():
+            if h not in tested:
+                tested[h] = any(r.search(strings[h]) for r in self.regexes)
+            if tested[h]:
+                return True
+        return False
 
 
 @Language.factory(NAME, assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep"],

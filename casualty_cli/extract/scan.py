@@ -146,9 +146,11 @@ def _harm_positions(text: str, segs: list[tuple[int, int]]) -> Iterator[int]:
         i = j
 
 
-def candidates(text: str, segs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+def candidates(text: str, segs: list[tuple[int, int]], *,
+               people: bool = True) -> tuple[list[int], list[int]]:
     """Indexes of the segments that hold a count within `NEAR` characters of a harm stem (claims), and of
-    the other segments that hold a harm of the people reader and a person noun (people described one by one).
+    the other segments that hold a harm of the people reader and a person noun (people described one by one;
+    none looked for unless `people`).
 
     Every claim of the labelled articles has a harm stem within 140 characters;
     the margin keeps long list-like sentences ("three journalists – A, B and C,
@@ -163,15 +165,15 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> tuple[list[int], list[
             break
         harms.setdefault(k, []).append(pos)
     out: list[int] = []
-    people: list[int] = []
+    alone: list[int] = []
     for k, positions in harms.items():
         s, e = segs[k]
         piece = text[s:e]
         counts = [c for c in find_counts(piece) if c.harm is not None or not _counts_things(piece, c.end)]
         if any(abs(s + c.start - p) <= NEAR or abs(p - s - c.end) <= NEAR for c in counts for p in positions):
             out.append(k)
-        elif PEOPLE_HARM.search(piece) and PERSON_WORD.search(piece):
-            people.append(k)
+        elif people and PEOPLE_HARM.search(piece) and PERSON_WORD.search(piece):
+            alone.append(k)
     starts = [s for s, _ in segs]
     for line in fact_lines(text):  # "Deaths: 243" and the "196 in Germany" listed under it
         k = bisect_right(starts, line.start) - 1
@@ -179,7 +181,7 @@ def candidates(text: str, segs: list[tuple[int, int]]) -> tuple[list[int], list[
             out.append(k)
             k += 1
     claims = sorted(set(out))
-    return claims, sorted(set(people) - set(claims))
+    return claims, sorted(set(alone) - set(claims))
 
 
 # The harms the people reader reads (`people.read_people` counts nobody without one of them): its verbs of
@@ -280,7 +282,7 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
     if not fast:
         return pack(text, segs, limit)
     keep: set[int] = set()
-    claims, alone_people = candidates(text, segs)
+    claims, alone_people = candidates(text, segs, people=people)
     for i in claims:
         keep.add(i)
         for step in (-1, 1):
@@ -301,5 +303,5 @@ def plan_windows(text: str, *, fast: bool = True, limit: int = MAX_WINDOW, conte
                 j -= 1
     windows = pack(text, [segs[i] for i in sorted(keep)], limit)
     alone = [Window(w.start, w.end, people=True)
-             for w in pack(text, [segs[i] for i in alone_people if i not in keep], limit)] if people else []
+             for w in pack(text, [segs[i] for i in alone_people if i not in keep], limit)]
     return sorted(windows + alone, key=lambda w: w.start)
